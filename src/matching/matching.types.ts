@@ -1,0 +1,62 @@
+// Plain data the pure matching code works on: no mongoose, no GraphQL.
+// Dates are ISO calendar dates "YYYY-MM-DD" (LocalDate) so "today" is explicit and testable.
+import type { DegreeLevel, CareSetting, RequirementKind } from '../shared/enums.js';
+
+export type IsoDate = string;
+
+/** What matching needs to know about a catalog entry. */
+export interface CatalogQualification {
+  code: string;
+  stateSpecific: boolean;
+}
+
+export interface CandidateDegree {
+  level: DegreeLevel;
+  field: string;
+}
+
+export interface CandidateHeldQualification {
+  code: string;
+  expiresOn: IsoDate | null;
+  state: string | null;
+}
+
+export interface ExperienceInterval {
+  startDate: IsoDate;
+  endDate: IsoDate | null; // null: current position, counts up to today
+}
+
+export interface CandidateProfile {
+  id: string;
+  degrees: CandidateDegree[];
+  qualifications: CandidateHeldQualification[];
+  experience: ExperienceInterval[];
+  skills: string[];
+}
+
+export interface PostingProfile {
+  id: string;
+  minDegree: { minLevel: DegreeLevel; fields: string[] } | null;
+  minYearsExperience: number;
+  requiredQualificationCodes: string[];
+  preferredQualificationCodes: string[];
+  skills: string[];
+  state: string | null;
+  setting: CareSetting;
+  postedAt: Date;
+}
+
+export interface MissingRequirement {
+  kind: RequirementKind;
+  code: string | null;
+  detail: string;
+}
+
+export interface MatchResult {
+  eligible: boolean;
+  score: number; // 0..1
+  missing: MissingRequirement[];
+  matchedRequiredCodes: string[];
+  matchedPreferredCodes: string[];
+  summary: string;
+}
