@@ -1,0 +1,15 @@
+// Public surface of the pure matching module (no I/O). Other modules import from here.
+export * from './matching.types.js';
+export { isoToEpochDay, epochDayToIso } from './dates.js';
+export { normalizeTerm, normalizeCode, normalizeTerms } from './normalize.js';
+export {
+  DAYS_PER_YEAR,
+  experienceDays,
+  yearsOfExperience,
+  meetsExperience,
+  experienceGrowthAnchor,
+  experienceDaysFromAnchor,
+  type ExperienceGrowthAnchor,
+} from './experience.js';
+export { isQualificationCurrent, evaluateQualification, type QualificationStatus } from './qualifications.js';
+export { fitScore, matchScore, NO_DEGREE_RANK, EXPERIENCE_GAP_SCALE, FIT_WEIGHTS, type FitFeatures } from './scoring.js';
