@@ -13,3 +13,8 @@ export {
 } from './experience.js';
 export { isQualificationCurrent, evaluateQualification, type QualificationStatus } from './qualifications.js';
 export { fitScore, matchScore, NO_DEGREE_RANK, EXPERIENCE_GAP_SCALE, FIT_WEIGHTS, type FitFeatures } from './scoring.js';
+export { degreeFieldMatches, bestQualifyingDegreeRank, requiredDegreeRank, meetsDegree } from './degree.js';
+export { evaluateEligibility, distinctCodes, type EligibilityResult } from './eligibility.js';
+export { computeFitFeatures, matchedPreferredCodes, sharedSkillCount, settingMatch } from './features.js';
+export { matchCandidateToPosting } from './match.js';
+export { compareJobMatches, compareCandidateMatches, type JobRankKey, type CandidateRankKey } from './ordering.js';

@@ -1,6 +1,6 @@
 // Plain data the pure matching code works on: no mongoose, no GraphQL.
 // Dates are ISO calendar dates "YYYY-MM-DD" (LocalDate) so "today" is explicit and testable.
-import type { DegreeLevel, CareSetting, RequirementKind } from '../shared/enums.js';
+import type { DegreeLevel, CareSetting, QualificationKind, RequirementKind } from '../shared/enums.js';
 
 export type IsoDate = string;
 
@@ -8,6 +8,8 @@ export type IsoDate = string;
 export interface CatalogQualification {
   code: string;
   stateSpecific: boolean;
+  /** Only wording uses it ("NHA licence held in CA"); absent reads as a licence when stateSpecific. */
+  kind?: QualificationKind;
 }
 
 export interface CandidateDegree {
@@ -24,6 +26,8 @@ export interface CandidateHeldQualification {
 export interface ExperienceInterval {
   startDate: IsoDate;
   endDate: IsoDate | null; // null: current position, counts up to today
+  /** Care setting of the position; feeds the optional setting-alignment term of the score. */
+  setting?: CareSetting | null;
 }
 
 export interface CandidateProfile {
