@@ -1,0 +1,99 @@
+// Composition root: createApp(config) resolves MongoDB, builds repositories, services, the
+// search side and the HTTP server. No module-level singletons, so tests build as many apps
+// as they like.
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mongoose, { type Connection } from 'mongoose';
+import type { AppConfig } from './config.js';
+import { createRepositories, createServices, ensureIndexes, type AppRepositories, type AppServices } from './app.services.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { createLogger, type Logger } from './shared/logger.js';
+import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
+import { createSchema } from './shared/graphql/schema.js';
+import { createHttpApp } from './shared/http/http-app.js';
+import { checkHealth } from './shared/http/health.js';
+import { noIndexing } from './search/index-sync/index-change-sink.js';
+
+export interface CreateAppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** An already running server (tests share one); the app then does not stop it. */
+  mongo?: StartedMongo;
+}
+
+export interface App {
+  config: AppConfig;
+  services: AppServices;
+  repositories: AppRepositories;
+  connection: Connection;
+  mongoServer: string;
+  httpServer: http.Server;
+  /** Listens on config.http; returns the GraphQL URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const ownsMongo = !options.mongo;
+  const mongo =
+    options.mongo ??
+    (await resolveMongo({
+      uri: config.mongo.uri,
+      dataDir: config.mongo.dataDir,
+      prefer: config.mongo.localServer,
+      ferretdbBinary: config.mongo.ferretdbBinary,
+      log: (m) => logger.info(m),
+    }));
+  const cleanups: (() => Promise<void>)[] = [];
+  if (ownsMongo) cleanups.push(() => mongo.stop());
+
+  try {
+    const connection = await mongoose
+      .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
+      .asPromise();
+    cleanups.unshift(() => connection.close());
+    const repositories = createRepositories(connection);
+    await ensureIndexes(repositories);
+
+    const services = createServices(repositories, {
+      adminApiKey: config.auth.adminApiKey,
+      clock,
+      indexSink: noIndexing,
+    });
+    const schema = await createSchema();
+    const searchHealth = { health: async () => ({ ok: true, engine: 'none' }) };
+    const { httpServer, apollo } = await createHttpApp({
+      config,
+      schema,
+      services,
+      logger,
+      health: () => checkHealth(connection, mongo.server, searchHealth),
+    });
+    cleanups.unshift(() => apollo.stop());
+
+    return {
+      config,
+      services,
+      repositories,
+      connection,
+      mongoServer: mongo.server,
+      httpServer,
+      listen: () =>
+        new Promise((resolve, reject) => {
+          httpServer.once('error', reject);
+          httpServer.listen(config.http.port, config.http.host, () => {
+            const { port } = httpServer.address() as AddressInfo;
+            resolve(`http://${config.http.host}:${port}/graphql`);
+          });
+        }),
+      close: async () => {
+        for (const cleanup of cleanups.splice(0)) await cleanup();
+      },
+    };
+  } catch (err) {
+    for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+import type { Connection, Model, Types } from 'mongoose';
+import { candidateModel, type CandidateRecord } from './candidate.model.js';
+import { findByIds } from '../shared/mongo/find-by-ids.js';
+import { conflict } from '../shared/errors.js';
+
+export type CandidateData = Omit<CandidateRecord, '_id' | 'createdAt' | 'updatedAt'>;
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+}
+
+export class CandidateRepository {
+  readonly model: Model<CandidateRecord>;
+
+  constructor(conn: Connection) {
+    this.model = candidateModel(conn);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async findById(id: Types.ObjectId): Promise<CandidateRecord | null> {
+    return this.model.findById(id).lean<CandidateRecord>();
+  }
+
+  async findByIds(ids: readonly Types.ObjectId[]): Promise<(CandidateRecord | undefined)[]> {
+    return findByIds(this.model, ids);
+  }
+
+  /** The unique index on email decides races; a duplicate becomes CONFLICT naming the field. */
+  async create(data: CandidateData, id?: Types.ObjectId): Promise<CandidateRecord> {
+    try {
+      const doc = await this.model.create(id ? { _id: id, ...data } : data);
+      return doc.toObject();
+    } catch (err) {
+      if (isDuplicateKey(err)) throw conflict('input.email', 'a candidate with this email already exists');
+      throw err;
+    }
+  }
+
+  async update(id: Types.ObjectId, changes: Partial<CandidateData>): Promise<CandidateRecord | null> {
+    try {
+      return await this.model
+        .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after', runValidators: true })
+        .lean<CandidateRecord>();
+    } catch (err) {
+      if (isDuplicateKey(err)) throw conflict('input.email', 'a candidate with this email already exists');
+      throw err;
+    }
+  }
+
+  cursor(batchSize = 1000): AsyncIterable<CandidateRecord> {
+    return this.model.find({}).sort({ _id: 1 }).batchSize(batchSize).lean<CandidateRecord[]>().cursor();
+  }
+}

@@ -1,0 +1,67 @@
+import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../shared/graphql/context.js';
+import { toQualificationView } from '../qualifications/qualification.types.js';
+import {
+  CandidateInput,
+  CandidateType,
+  CandidateUpdateInput,
+  HeldQualificationType,
+  toCandidateView,
+} from './candidate.types.js';
+
+@Resolver(() => CandidateType)
+export class CandidateResolver {
+  @Query(() => CandidateType, { nullable: true })
+  async candidate(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<CandidateType | null> {
+    const candidate = await ctx.services.candidates.get(ctx.principal, id);
+    return candidate ? toCandidateView(candidate) : null;
+  }
+
+  @Mutation(() => CandidateType)
+  async createCandidate(
+    @Arg('input', () => CandidateInput) input: CandidateInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CandidateType> {
+    return toCandidateView(await ctx.services.candidates.create(ctx.principal, input));
+  }
+
+  @Mutation(() => CandidateType)
+  async updateCandidate(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CandidateUpdateInput) input: CandidateUpdateInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CandidateType> {
+    return toCandidateView(await ctx.services.candidates.update(ctx.principal, id, input));
+  }
+
+  @FieldResolver(() => Float, { description: 'Union of experience intervals up to today, in years' })
+  yearsOfExperience(@Root() c: CandidateType, @Ctx() ctx: GraphQLContext): number {
+    return ctx.services.candidates.yearsOfExperience(c);
+  }
+
+  @FieldResolver(() => [HeldQualificationType])
+  async qualifications(@Root() c: CandidateType, @Ctx() ctx: GraphQLContext): Promise<HeldQualificationType[]> {
+    const catalog = await ctx.services.qualifications.catalog();
+    return c.heldQualifications.flatMap((held) => {
+      const q = catalog.get(held.code);
+      if (!q) return [];
+      return [
+        {
+          qualification: toQualificationView(q),
+          earnedOn: held.earnedOn,
+          expiresOn: held.expiresOn,
+          state: held.state,
+          current: ctx.services.candidates.isCurrent(held),
+        },
+      ];
+    });
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Visible only to the candidate and to admins; null for everyone else',
+  })
+  email(@Root() c: CandidateType, @Ctx() ctx: GraphQLContext): string | null {
+    return ctx.services.candidates.canSeeEmail(ctx.principal, c.id) ? c.emailAddress : null;
+  }
+}

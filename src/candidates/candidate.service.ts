@@ -1,0 +1,150 @@
+// Rules for candidate profiles: validation, normalisation, derived facts (years of
+// experience, current credentials) and index notifications.
+import { Types } from 'mongoose';
+import type { Principal } from '../auth/principal.js';
+import { requireAdmin } from '../auth/access-policy.js';
+import { isQualificationCurrent, yearsOfExperience } from '../matching/index.js';
+import type { QualificationService } from '../qualifications/qualification.service.js';
+import type { IndexChangeSink } from '../search/index-sync/index-change-sink.js';
+import type { Clock } from '../shared/clock.js';
+import type { CareSetting, DegreeLevel } from '../shared/enums.js';
+import { notFound } from '../shared/errors.js';
+import { normalizeList } from '../shared/text.js';
+import { InputChecks, normalizeState, parseId } from '../shared/validation.js';
+import type { CandidateRecord, HeldQualificationRecord } from './candidate.model.js';
+import type { CandidateData, CandidateRepository } from './candidate.repository.js';
+import { checkCandidate } from './candidate.validation.js';
+
+export interface CandidateUpdateData {
+  name?: string | null;
+  email?: string | null;
+  headline?: string | null;
+  summary?: string | null;
+  city?: string | null;
+  state?: string | null;
+  degrees?: { level: DegreeLevel; field: string; institution?: string | null; year?: number | null }[] | null;
+  qualifications?: { code: string; earnedOn?: string | null; expiresOn?: string | null; state?: string | null }[] | null;
+  experience?: { title: string; setting?: CareSetting | null; startDate: string; endDate?: string | null }[] | null;
+  skills?: string[] | null;
+  discoverable?: boolean | null;
+}
+
+export interface CandidateCreateData extends CandidateUpdateData {
+  name: string;
+  email: string;
+}
+
+const blankToNull = (v: string | null | undefined): string | null => v?.trim() || null;
+
+export class CandidateService {
+  constructor(
+    private readonly repo: CandidateRepository,
+    private readonly qualifications: QualificationService,
+    private readonly index: IndexChangeSink,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(actor: Principal, id: string): Promise<CandidateRecord | null> {
+    requireAdmin(actor, 'read candidate data');
+    return this.repo.findById(parseId(id, 'id'));
+  }
+
+  async findByIds(ids: readonly Types.ObjectId[]): Promise<(CandidateRecord | undefined)[]> {
+    return this.repo.findByIds(ids);
+  }
+
+  yearsOfExperience(c: Pick<CandidateRecord, 'experience'>): number {
+    return yearsOfExperience(c.experience, this.clock.today());
+  }
+
+  /** Emails are personal data: only admins and the candidate themself may read them. */
+  canSeeEmail(actor: Principal, candidateId: string): boolean {
+    if (actor.kind !== 'key') return false;
+    return actor.role === 'ADMIN' || (actor.role === 'CANDIDATE' && actor.candidateId === candidateId);
+  }
+
+  isCurrent(q: HeldQualificationRecord): boolean {
+    return isQualificationCurrent(q, this.clock.today());
+  }
+
+  async create(actor: Principal, input: CandidateCreateData, id = new Types.ObjectId()): Promise<CandidateRecord> {
+    requireAdmin(actor, 'create candidates');
+    const n = normalizeChanges(input);
+    const data: CandidateData = {
+      name: n.name ?? '',
+      email: n.email ?? '',
+      headline: n.headline ?? null,
+      summary: n.summary ?? null,
+      city: n.city ?? null,
+      state: n.state ?? null,
+      degrees: n.degrees ?? [],
+      qualifications: n.qualifications ?? [],
+      experience: n.experience ?? [],
+      skills: n.skills ?? [],
+      discoverable: n.discoverable ?? true,
+    };
+    await this.validate(data);
+    await this.index.record('candidate', [id]);
+    const saved = await this.repo.create(data, id);
+    this.index.flushSoon();
+    return saved;
+  }
+
+  async update(actor: Principal, idArg: string, input: CandidateUpdateData): Promise<CandidateRecord> {
+    requireAdmin(actor, 'update candidates');
+    const id = parseId(idArg, 'id');
+    const current = await this.repo.findById(id);
+    if (!current) throw notFound('Candidate', idArg);
+    const changes = normalizeChanges(input);
+    await this.validate(changes);
+    await this.index.record('candidate', [id]);
+    const saved = await this.repo.update(id, changes);
+    if (!saved) throw notFound('Candidate', idArg);
+    this.index.flushSoon();
+    return saved;
+  }
+
+  private async validate(data: Partial<CandidateData>): Promise<void> {
+    const checks = new InputChecks();
+    checkCandidate(data, await this.qualifications.catalog(), this.clock.now().getUTCFullYear(), checks);
+    checks.throwIfAny();
+  }
+}
+
+/** Only the fields the client sent; `null` on a nullable text field clears it. */
+function normalizeChanges(input: CandidateUpdateData): Partial<CandidateData> {
+  const out: Partial<CandidateData> = {};
+  if (input.name != null) out.name = input.name.trim();
+  if (input.email != null) out.email = input.email.trim().toLowerCase();
+  if (input.headline !== undefined) out.headline = blankToNull(input.headline);
+  if (input.summary !== undefined) out.summary = blankToNull(input.summary);
+  if (input.city !== undefined) out.city = blankToNull(input.city);
+  if (input.state !== undefined) out.state = normalizeState(input.state) || null;
+  if (input.degrees != null) {
+    out.degrees = input.degrees.map((d) => ({
+      level: d.level,
+      field: d.field.trim(),
+      institution: blankToNull(d.institution),
+      year: d.year ?? null,
+    }));
+  }
+  if (input.qualifications != null) {
+    out.qualifications = input.qualifications.map((q) => ({
+      code: q.code.trim().toUpperCase(),
+      earnedOn: q.earnedOn ?? null,
+      expiresOn: q.expiresOn ?? null,
+      state: normalizeState(q.state) || null,
+    }));
+  }
+  if (input.experience != null) {
+    out.experience = input.experience.map((e) => ({
+      title: e.title.trim(),
+      setting: e.setting ?? null,
+      startDate: e.startDate,
+      endDate: e.endDate ?? null,
+    }));
+  }
+  if (input.skills != null) out.skills = normalizeList(input.skills);
+  if (input.discoverable != null) out.discoverable = input.discoverable;
+  return out;
+}

@@ -1,0 +1,60 @@
+// Input rules for candidate profiles, shared by create and update.
+import type { QualificationRecord } from '../qualifications/qualification.model.js';
+import type { InputChecks } from '../shared/validation.js';
+import { isLocalDate, isUsState } from '../shared/validation.js';
+import type { CandidateData } from './candidate.repository.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks a whole profile as it will be stored (after normalisation). */
+export function checkCandidate(
+  c: Partial<CandidateData>,
+  catalog: ReadonlyMap<string, QualificationRecord>,
+  thisYear: number,
+  checks: InputChecks,
+): void {
+  if (c.name !== undefined) checks.require(c.name.length > 0, 'input.name', 'must not be empty');
+  if (c.email !== undefined) checks.require(EMAIL.test(c.email), 'input.email', 'must be an email address');
+  if (c.state) checks.require(isUsState(c.state), 'input.state', 'must be a two-letter US state code');
+
+  c.degrees?.forEach((d, i) => {
+    checks.require(d.field.length > 0, `input.degrees[${i}].field`, 'must not be empty');
+    if (d.year != null) {
+      checks.require(d.year >= 1900 && d.year <= thisYear + 8, `input.degrees[${i}].year`, `must be between 1900 and ${thisYear + 8}`);
+    }
+  });
+
+  c.qualifications?.forEach((q, i) => {
+    const at = `input.qualifications[${i}]`;
+    const entry = catalog.get(q.code);
+    if (!entry) {
+      checks.add(`${at}.code`, `unknown qualification code ${JSON.stringify(q.code)}`);
+    } else if (entry.stateSpecific && !q.state) {
+      checks.add(`${at}.state`, `required: ${q.code} is granted per state`);
+    }
+    if (q.state) checks.require(isUsState(q.state), `${at}.state`, 'must be a two-letter US state code');
+    checkDateOrder(q.earnedOn, q.expiresOn, `${at}.earnedOn`, `${at}.expiresOn`, checks);
+  });
+
+  c.experience?.forEach((e, i) => {
+    const at = `input.experience[${i}]`;
+    checks.require(e.title.length > 0, `${at}.title`, 'must not be empty');
+    checkDateOrder(e.startDate, e.endDate, `${at}.startDate`, `${at}.endDate`, checks);
+  });
+
+  c.skills?.forEach((s, i) => checks.require(s.length > 0, `input.skills[${i}]`, 'must not be empty'));
+}
+
+function checkDateOrder(
+  start: string | null,
+  end: string | null,
+  startField: string,
+  endField: string,
+  checks: InputChecks,
+): void {
+  if (start !== null) checks.require(isLocalDate(start), startField, 'must be a date YYYY-MM-DD');
+  if (end !== null) checks.require(isLocalDate(end), endField, 'must be a date YYYY-MM-DD');
+  if (start !== null && end !== null && end < start) {
+    checks.add(endField, `must not be before ${startField} (${end} < ${start})`);
+  }
+}

@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PostingStatus } from '../shared/enums.js';
+import type { GraphQLContext } from '../shared/graphql/context.js';
+import { JobPostingType, toPostingView } from '../postings/posting.types.js';
+import { EmployerInput, EmployerType, toEmployerView } from './employer.types.js';
+
+@Resolver(() => EmployerType)
+export class EmployerResolver {
+  @Query(() => EmployerType, { nullable: true })
+  async employer(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EmployerType | null> {
+    const employer = await ctx.services.employers.get(id);
+    return employer ? toEmployerView(employer) : null;
+  }
+
+  @Mutation(() => EmployerType)
+  async createEmployer(
+    @Arg('input', () => EmployerInput) input: EmployerInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EmployerType> {
+    return toEmployerView(await ctx.services.employers.create(ctx.principal, input));
+  }
+
+  @FieldResolver(() => [JobPostingType])
+  async postings(
+    @Root() employer: EmployerType,
+    @Arg('status', () => PostingStatus, { nullable: true }) status: PostingStatus | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<JobPostingType[]> {
+    const rows = await ctx.loaders.postingsByEmployer(status ?? undefined).load(employer.id);
+    return rows.map(toPostingView);
+  }
+}

@@ -1,0 +1,52 @@
+import type { Connection, Model, Types } from 'mongoose';
+import { postingModel, type PostingRecord } from './posting.model.js';
+import { findByIds } from '../shared/mongo/find-by-ids.js';
+import type { PostingStatus } from '../shared/enums.js';
+
+export type PostingData = Omit<PostingRecord, '_id' | 'createdAt' | 'updatedAt'>;
+
+export class PostingRepository {
+  readonly model: Model<PostingRecord>;
+
+  constructor(conn: Connection) {
+    this.model = postingModel(conn);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async findById(id: Types.ObjectId): Promise<PostingRecord | null> {
+    return this.model.findById(id).lean<PostingRecord>();
+  }
+
+  async findByIds(ids: readonly Types.ObjectId[]): Promise<(PostingRecord | undefined)[]> {
+    return findByIds(this.model, ids);
+  }
+
+  async findByEmployers(employerIds: readonly Types.ObjectId[], status?: PostingStatus): Promise<PostingRecord[]> {
+    const filter: Record<string, unknown> = { employerId: { $in: employerIds } };
+    if (status) filter.status = status;
+    return this.model.find(filter).sort({ postedAt: -1, _id: 1 }).lean<PostingRecord[]>();
+  }
+
+  async create(data: PostingData, id?: Types.ObjectId): Promise<PostingRecord> {
+    const doc = await this.model.create(id ? { _id: id, ...data } : data);
+    return doc.toObject();
+  }
+
+  async update(id: Types.ObjectId, changes: Partial<PostingData>): Promise<PostingRecord | null> {
+    return this.model
+      .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after', runValidators: true })
+      .lean<PostingRecord>();
+  }
+
+  /** Streams every posting for a reindex, in _id order, without holding them all. */
+  cursor(batchSize = 1000): AsyncIterable<PostingRecord> {
+    return this.model.find({}).sort({ _id: 1 }).batchSize(batchSize).lean<PostingRecord[]>().cursor();
+  }
+
+  async count(): Promise<number> {
+    return this.model.estimatedDocumentCount();
+  }
+}

@@ -1,0 +1,61 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../shared/graphql/context.js';
+import { EmployerType, toEmployerView } from '../employers/employer.types.js';
+import { QualificationType, toQualificationView } from '../qualifications/qualification.types.js';
+import { JobPostingInput, JobPostingType, JobPostingUpdateInput, toPostingView } from './posting.types.js';
+
+@Resolver(() => JobPostingType)
+export class PostingResolver {
+  @Query(() => JobPostingType, { nullable: true })
+  async jobPosting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<JobPostingType | null> {
+    const posting = await ctx.services.postings.get(id);
+    return posting ? toPostingView(posting) : null;
+  }
+
+  @Mutation(() => JobPostingType)
+  async createJobPosting(
+    @Arg('input', () => JobPostingInput) input: JobPostingInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<JobPostingType> {
+    return toPostingView(await ctx.services.postings.create(ctx.principal, input));
+  }
+
+  @Mutation(() => JobPostingType)
+  async updateJobPosting(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => JobPostingUpdateInput) input: JobPostingUpdateInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<JobPostingType> {
+    return toPostingView(await ctx.services.postings.update(ctx.principal, id, input));
+  }
+
+  @Mutation(() => JobPostingType)
+  async closeJobPosting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<JobPostingType> {
+    return toPostingView(await ctx.services.postings.close(ctx.principal, id));
+  }
+
+  @FieldResolver(() => EmployerType)
+  async employer(@Root() posting: JobPostingType, @Ctx() ctx: GraphQLContext): Promise<EmployerType> {
+    const employer = await ctx.loaders.employerById.load(posting.employerId);
+    if (!employer) throw new Error(`posting ${posting.id} references missing employer ${posting.employerId}`);
+    return toEmployerView(employer);
+  }
+
+  @FieldResolver(() => [QualificationType])
+  async requiredQualifications(@Root() posting: JobPostingType, @Ctx() ctx: GraphQLContext): Promise<QualificationType[]> {
+    return resolveCodes(ctx, posting.requiredQualificationCodes);
+  }
+
+  @FieldResolver(() => [QualificationType])
+  async preferredQualifications(@Root() posting: JobPostingType, @Ctx() ctx: GraphQLContext): Promise<QualificationType[]> {
+    return resolveCodes(ctx, posting.preferredQualificationCodes);
+  }
+}
+
+async function resolveCodes(ctx: GraphQLContext, codes: readonly string[]): Promise<QualificationType[]> {
+  const catalog = await ctx.services.qualifications.catalog();
+  return codes.flatMap((code) => {
+    const q = catalog.get(code);
+    return q ? [toQualificationView(q)] : [];
+  });
+}

@@ -1,0 +1,173 @@
+// Rules for job postings: validation, defaults from the employer, closing, and telling the
+// search index about every change.
+import { Types } from 'mongoose';
+import type { Principal } from '../auth/principal.js';
+import { requireAdmin } from '../auth/access-policy.js';
+import type { EmployerService } from '../employers/employer.service.js';
+import type { QualificationService } from '../qualifications/qualification.service.js';
+import type { IndexChangeSink } from '../search/index-sync/index-change-sink.js';
+import type { Clock } from '../shared/clock.js';
+import { notFound } from '../shared/errors.js';
+import { PostingStatus, type CareSetting, type DegreeLevel, type EmploymentType } from '../shared/enums.js';
+import { normalizeList } from '../shared/text.js';
+import { InputChecks, normalizeState, parseId } from '../shared/validation.js';
+import type { PostingRecord } from './posting.model.js';
+import type { PostingData, PostingRepository } from './posting.repository.js';
+import { checkPostingFields } from './posting.validation.js';
+
+export interface DegreeRequirementData {
+  minLevel: DegreeLevel;
+  fields?: string[] | null;
+}
+
+export interface PostingUpdateData {
+  title?: string | null;
+  description?: string | null;
+  setting?: CareSetting | null;
+  employmentType?: EmploymentType | null;
+  city?: string | null;
+  state?: string | null;
+  remote?: boolean | null;
+  salaryMin?: number | null;
+  salaryMax?: number | null;
+  minDegree?: DegreeRequirementData | null;
+  minYearsExperience?: number | null;
+  requiredQualificationCodes?: string[] | null;
+  preferredQualificationCodes?: string[] | null;
+  skills?: string[] | null;
+}
+
+export interface PostingCreateData extends PostingUpdateData {
+  employerId: string;
+  title: string;
+  description: string;
+  externalRef?: string | null;
+  postedAt?: Date | null;
+}
+
+export class PostingService {
+  constructor(
+    private readonly repo: PostingRepository,
+    private readonly employers: EmployerService,
+    private readonly qualifications: QualificationService,
+    private readonly index: IndexChangeSink,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string): Promise<PostingRecord | null> {
+    return this.repo.findById(parseId(id, 'id'));
+  }
+
+  async findByIds(ids: readonly Types.ObjectId[]): Promise<(PostingRecord | undefined)[]> {
+    return this.repo.findByIds(ids);
+  }
+
+  async forEmployers(employerIds: readonly Types.ObjectId[], status?: PostingStatus): Promise<PostingRecord[]> {
+    return this.repo.findByEmployers(employerIds, status);
+  }
+
+  async create(actor: Principal, input: PostingCreateData, id = new Types.ObjectId()): Promise<PostingRecord> {
+    requireAdmin(actor, 'create job postings');
+    const employerId = parseId(input.employerId, 'input.employerId');
+    const employer = await this.employers.require(employerId, 'input.employerId');
+    const data: PostingData = {
+      employerId,
+      externalRef: input.externalRef?.trim() || null,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      setting: input.setting ?? employer.setting,
+      employmentType: input.employmentType ?? ('FULL_TIME' as EmploymentType),
+      city: input.city?.trim() || null,
+      state: normalizeState(input.state) || null,
+      remote: input.remote ?? false,
+      salaryMin: input.salaryMin ?? null,
+      salaryMax: input.salaryMax ?? null,
+      minDegree: toDegreeRequirement(input.minDegree),
+      minYearsExperience: input.minYearsExperience ?? 0,
+      requiredQualificationCodes: normalizeList(input.requiredQualificationCodes ?? [], 'upper'),
+      preferredQualificationCodes: normalizeList(input.preferredQualificationCodes ?? [], 'upper'),
+      skills: normalizeList(input.skills ?? []),
+      status: PostingStatus.OPEN,
+      postedAt: input.postedAt ?? this.clock.now(),
+      closedAt: null,
+    };
+    await this.validate(data);
+    await this.index.record('posting', [id]);
+    const saved = await this.repo.create(data, id);
+    this.index.flushSoon();
+    return saved;
+  }
+
+  async update(actor: Principal, idArg: string, input: PostingUpdateData): Promise<PostingRecord> {
+    requireAdmin(actor, 'update job postings');
+    const id = parseId(idArg, 'id');
+    const current = await this.repo.findById(id);
+    if (!current) throw notFound('JobPosting', idArg);
+    const changes: Partial<PostingData> = {};
+    if (input.title != null) changes.title = input.title.trim();
+    if (input.description != null) changes.description = input.description.trim();
+    if (input.setting != null) changes.setting = input.setting;
+    if (input.employmentType != null) changes.employmentType = input.employmentType;
+    if (input.city !== undefined) changes.city = input.city?.trim() || null;
+    if (input.state !== undefined) changes.state = normalizeState(input.state) || null;
+    if (input.remote != null) changes.remote = input.remote;
+    if (input.salaryMin !== undefined) changes.salaryMin = input.salaryMin;
+    if (input.salaryMax !== undefined) changes.salaryMax = input.salaryMax;
+    if (input.minDegree !== undefined) changes.minDegree = toDegreeRequirement(input.minDegree);
+    if (input.minYearsExperience != null) changes.minYearsExperience = input.minYearsExperience;
+    if (input.requiredQualificationCodes != null) {
+      changes.requiredQualificationCodes = normalizeList(input.requiredQualificationCodes, 'upper');
+    }
+    if (input.preferredQualificationCodes != null) {
+      changes.preferredQualificationCodes = normalizeList(input.preferredQualificationCodes, 'upper');
+    }
+    if (input.skills != null) changes.skills = normalizeList(input.skills);
+    // Validate the posting as it would be after the change: e.g. a new salaryMin against the old salaryMax.
+    await this.validate({ ...current, ...changes });
+    await this.index.record('posting', [id]);
+    const saved = await this.repo.update(id, changes);
+    if (!saved) throw notFound('JobPosting', idArg);
+    this.index.flushSoon();
+    return saved;
+  }
+
+  async close(actor: Principal, idArg: string): Promise<PostingRecord> {
+    requireAdmin(actor, 'close job postings');
+    const id = parseId(idArg, 'id');
+    const current = await this.repo.findById(id);
+    if (!current) throw notFound('JobPosting', idArg);
+    if (current.status === PostingStatus.CLOSED) return current;
+    await this.index.record('posting', [id]);
+    const saved = await this.repo.update(id, { status: PostingStatus.CLOSED, closedAt: this.clock.now() });
+    if (!saved) throw notFound('JobPosting', idArg);
+    this.index.flushSoon();
+    return saved;
+  }
+
+  private async validate(p: PostingData): Promise<void> {
+    const checks = new InputChecks();
+    checkPostingFields(
+      {
+        title: p.title,
+        description: p.description,
+        state: p.state,
+        salaryMin: p.salaryMin,
+        salaryMax: p.salaryMax,
+        minYearsExperience: p.minYearsExperience,
+        minDegreeFields: p.minDegree?.fields,
+        requiredQualificationCodes: p.requiredQualificationCodes,
+        preferredQualificationCodes: p.preferredQualificationCodes,
+        skills: p.skills,
+      },
+      checks,
+    );
+    await this.qualifications.checkCodesExist(p.requiredQualificationCodes, 'input.requiredQualificationCodes', checks);
+    await this.qualifications.checkCodesExist(p.preferredQualificationCodes, 'input.preferredQualificationCodes', checks);
+    checks.throwIfAny();
+  }
+}
+
+function toDegreeRequirement(d: DegreeRequirementData | null | undefined): PostingData['minDegree'] {
+  if (!d) return null;
+  return { minLevel: d.minLevel, fields: normalizeList(d.fields ?? []) };
+}

@@ -1,0 +1,72 @@
+// The HTTP surface: GraphQL at /graphql and GET /health. Kept free of business rules.
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { GraphQLSchema } from 'graphql';
+import type { AppConfig } from '../../config.js';
+import type { AppServices } from '../../app.services.js';
+import type { Logger } from '../logger.js';
+import { createFormatError } from '../graphql/format-error.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { createLoaders } from '../graphql/loaders.js';
+import type { HealthReport } from './health.js';
+
+export interface HttpAppDeps {
+  config: AppConfig;
+  schema: GraphQLSchema;
+  services: AppServices;
+  logger: Logger;
+  health(): Promise<HealthReport>;
+}
+
+export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: http.Server; apollo: ApolloServer<GraphQLContext> }> {
+  const { config, logger } = deps;
+  const production = config.env === 'production';
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: deps.schema,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    const report = await deps.health();
+    res.status(report.status === 'down' ? 503 : 200).json(report);
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.http.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        principal: await deps.services.auth.authenticate(req.headers.authorization),
+        services: deps.services,
+        loaders: createLoaders(deps.services),
+      }),
+    }),
+  );
+
+  // Body parser errors (too large, malformed JSON) must not reach the client as stack traces.
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status ?? 500;
+    if (status >= 500) logger.error('HTTP error', err);
+    const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const message = status >= 500 ? 'Internal server error' : err.type === 'entity.too.large' ? 'Request body too large' : 'Malformed request';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
+
+  return { httpServer, apollo };
+}
