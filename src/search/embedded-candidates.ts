@@ -1,0 +1,123 @@
+// In-memory store of DISCOVERABLE candidates for the embedded engine. A non-discoverable
+// candidate can never be returned, so upserting one removes it. Experience is kept as the
+// growth anchor (one subtraction per candidate per query) with the intervals as fallback for
+// days outside the anchor's validity, so results stay exact on any `today`.
+import { compareCandidateMatches, type CandidateRankKey } from '../matching/ordering.js';
+import type { CatalogQualification, ExperienceInterval, IsoDate, PostingProfile } from '../matching/matching.types.js';
+import { experienceDays } from '../matching/experience.js';
+import { epochDayToIso, isoToEpochDay } from '../matching/dates.js';
+import type { CandidateSearchDocument, RankedPage } from './search-engine.js';
+import { evaluate, newEvaluation, type CompactCandidate } from './match-kernel.js';
+import { compactCandidateDocument, compactPostingProfile, type Vocabularies } from './compact-documents.js';
+import { TopK } from './top-k.js';
+import { toHit } from './embedded-postings.js';
+
+interface CandidateSlot {
+  id: string;
+  compact: CompactCandidate;
+  experience: ExperienceInterval[];
+  anchorFromDay: number;
+  anchorUntilDay: number;
+  closedDays: number;
+  /** NaN when no position was open when the anchor was taken. */
+  effectiveStartDay: number;
+}
+
+interface RankedItem extends CandidateRankKey {
+  eligible: boolean;
+  missing: number;
+}
+
+const candidateBefore = (a: CandidateRankKey, b: CandidateRankKey): boolean => compareCandidateMatches(a, b) < 0;
+
+/** Experience days on `day`: the anchor where it is exact, else the intervals themselves. */
+export function candidateDaysOn(slot: CandidateSlot, day: number): number {
+  if (day >= slot.anchorFromDay && day < slot.anchorUntilDay) {
+    return Number.isNaN(slot.effectiveStartDay) ? slot.closedDays : day - slot.effectiveStartDay;
+  }
+  return experienceDays(slot.experience, epochDayToIso(day));
+}
+
+export class EmbeddedCandidateStore {
+  private readonly slots: CandidateSlot[] = [];
+  private readonly slotOf = new Map<string, number>();
+
+  constructor(private readonly vocab: Vocabularies) {}
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  upsert(docs: readonly CandidateSearchDocument[]): void {
+    for (const doc of docs) {
+      if (!doc.discoverable) {
+        this.drop(doc.id);
+        continue;
+      }
+      this.put({
+        id: doc.id,
+        compact: compactCandidateDocument(doc, this.vocab),
+        experience: doc.experience,
+        anchorFromDay: doc.indexedOnDay,
+        anchorUntilDay: doc.experienceValidUntilDay ?? Infinity,
+        closedDays: doc.experienceClosedDays,
+        effectiveStartDay: doc.experienceEffectiveStartDay ?? NaN,
+      });
+    }
+  }
+
+  delete(ids: readonly string[]): void {
+    for (const id of ids) this.drop(id);
+  }
+
+  clear(): void {
+    this.slots.length = 0;
+    this.slotOf.clear();
+  }
+
+  rankForPosting(
+    posting: PostingProfile,
+    catalog: ReadonlyMap<string, CatalogQualification>,
+    includeIneligible: boolean,
+    today: IsoDate,
+    offset: number,
+    limit: number,
+  ): RankedPage {
+    const probe = compactPostingProfile(posting, catalog, this.vocab);
+    const todayDay = isoToEpochDay(today);
+    const top = new TopK<RankedItem>(offset + limit, candidateBefore);
+    const ev = newEvaluation();
+    const key: RankedItem = { id: '', score: 0, eligible: false, missing: 0 };
+    let total = 0;
+    for (const slot of this.slots) {
+      evaluate(slot.compact, candidateDaysOn(slot, todayDay), probe, todayDay, ev);
+      if (!ev.eligible && !includeIneligible) continue;
+      total++;
+      key.id = slot.id;
+      key.score = ev.score;
+      if (top.admits(key)) top.push({ id: slot.id, score: ev.score, eligible: ev.eligible, missing: ev.missing });
+    }
+    return { hits: top.sorted().slice(offset).map(toHit), total };
+  }
+
+  private put(slot: CandidateSlot): void {
+    const i = this.slotOf.get(slot.id);
+    if (i === undefined) {
+      this.slotOf.set(slot.id, this.slots.length);
+      this.slots.push(slot);
+    } else {
+      this.slots[i] = slot;
+    }
+  }
+
+  private drop(id: string): void {
+    const i = this.slotOf.get(id);
+    if (i === undefined) return;
+    const last = this.slots.pop()!;
+    this.slotOf.delete(id);
+    if (i < this.slots.length) {
+      this.slots[i] = last;
+      this.slotOf.set(last.id, i);
+    }
+  }
+}

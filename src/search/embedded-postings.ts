@@ -1,0 +1,142 @@
+// In-memory store of OPEN postings for the embedded engine: the document (for filters and
+// ordering) next to its compact form (for the kernel). A closed posting can never be
+// returned by any operation, so upserting one simply removes it.
+import { PostingStatus } from '../shared/enums.js';
+import { compareJobMatches, type JobRankKey } from '../matching/ordering.js';
+import type { CandidateProfile, IsoDate } from '../matching/matching.types.js';
+import { experienceDays } from '../matching/experience.js';
+import { isoToEpochDay } from '../matching/dates.js';
+import type { IdPage, PostingSearchDocument, PostingSearchFilter, RankedHit, RankedPage } from './search-engine.js';
+import { compilePostingFilter, postingPassesFilter } from './posting-filter.js';
+import { evaluate, newEvaluation, type CompactPosting } from './match-kernel.js';
+import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from './compact-documents.js';
+import { PostingTextIndex } from './embedded-text-index.js';
+import { TopK } from './top-k.js';
+
+interface PostingSlot {
+  doc: PostingSearchDocument;
+  compact: CompactPosting;
+}
+
+interface RankedItem extends JobRankKey {
+  postedAt: number;
+  eligible: boolean;
+  missing: number;
+}
+
+const jobBefore = (a: JobRankKey, b: JobRankKey): boolean => compareJobMatches(a, b) < 0;
+
+export class EmbeddedPostingStore {
+  private readonly slots: PostingSlot[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly text = new PostingTextIndex();
+
+  constructor(private readonly vocab: Vocabularies) {}
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  async upsert(docs: readonly PostingSearchDocument[]): Promise<void> {
+    const open: PostingSearchDocument[] = [];
+    for (const doc of docs) {
+      if (doc.status === PostingStatus.OPEN) {
+        this.put({ doc, compact: compactPostingDocument(doc, this.vocab) });
+        open.push(doc);
+      } else {
+        this.drop(doc.id);
+      }
+    }
+    await this.text.remove(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
+    await this.text.upsert(open);
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.drop(id);
+    await this.text.remove(ids);
+  }
+
+  clear(): void {
+    this.slots.length = 0;
+    this.slotOf.clear();
+    this.text.clear();
+  }
+
+  async search(text: string | null | undefined, filter: PostingSearchFilter | null | undefined, offset: number, limit: number): Promise<IdPage> {
+    const f = compilePostingFilter(filter);
+    const top = new TopK<JobRankKey>(offset + limit, jobBefore);
+    let total = 0;
+    const words = text?.trim() ?? '';
+    if (words !== '') {
+      // Relevance takes the place of the score; ties fall back to postedAt and id.
+      for (const [id, relevance] of await this.text.search(words)) {
+        const i = this.slotOf.get(id);
+        if (i === undefined || !postingPassesFilter(this.slots[i].doc, f)) continue;
+        total++;
+        top.push({ id, score: relevance, postedAt: this.slots[i].doc.postedAt });
+      }
+    } else {
+      for (const { doc } of this.slots) {
+        if (!postingPassesFilter(doc, f)) continue;
+        total++;
+        top.push({ id: doc.id, score: 0, postedAt: doc.postedAt });
+      }
+    }
+    return { ids: top.sorted().slice(offset).map((k) => k.id), total };
+  }
+
+  rankForCandidate(
+    candidate: CandidateProfile,
+    filter: PostingSearchFilter | null | undefined,
+    includeIneligible: boolean,
+    today: IsoDate,
+    offset: number,
+    limit: number,
+  ): RankedPage {
+    const f = compilePostingFilter(filter);
+    const probe = compactCandidateProfile(candidate, this.vocab);
+    const days = experienceDays(candidate.experience, today);
+    const todayDay = isoToEpochDay(today);
+    const top = new TopK<RankedItem>(offset + limit, jobBefore);
+    const ev = newEvaluation();
+    const key: RankedItem = { id: '', score: 0, postedAt: 0, eligible: false, missing: 0 };
+    let total = 0;
+    for (const { doc, compact } of this.slots) {
+      if (!postingPassesFilter(doc, f)) continue;
+      evaluate(probe, days, compact, todayDay, ev);
+      if (!ev.eligible && !includeIneligible) continue;
+      total++;
+      key.id = doc.id;
+      key.score = ev.score;
+      key.postedAt = doc.postedAt;
+      if (top.admits(key)) top.push({ ...key, eligible: ev.eligible, missing: ev.missing });
+    }
+    return { hits: top.sorted().slice(offset).map(toHit), total };
+  }
+
+  private put(slot: PostingSlot): void {
+    const i = this.slotOf.get(slot.doc.id);
+    if (i === undefined) {
+      this.slotOf.set(slot.doc.id, this.slots.length);
+      this.slots.push(slot);
+    } else {
+      this.slots[i] = slot;
+    }
+  }
+
+  /** Swap-remove keeps the array dense, so the ranking loop never skips holes. */
+  private drop(id: string): void {
+    const i = this.slotOf.get(id);
+    if (i === undefined) return;
+    const last = this.slots.pop()!;
+    this.slotOf.delete(id);
+    if (i < this.slots.length) {
+      this.slots[i] = last;
+      this.slotOf.set(last.doc.id, i);
+    }
+  }
+}
+
+export function toHit(item: { id: string; score: number; eligible: boolean; missing: number }): RankedHit {
+  return { id: item.id, score: item.score, eligible: item.eligible, missingCount: item.missing };
+}

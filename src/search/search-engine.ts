@@ -1,0 +1,173 @@
+// The search-engine port. MongoDB is the source of truth; an engine only holds the documents
+// upserted into it (built by posting-document.ts / candidate-document.ts) and answers
+// retrieval questions with ids in a deterministic order. Services load the page's entities
+// from MongoDB and compute the exact explanation themselves.
+//
+// Catalog: which qualification codes are state-specific is passed with each ranking query
+// (`catalog`, keyed by upper-case code, the matching module's shape), not to the constructor,
+// so engines hold no catalog state. Posting documents
+// carry required-qualification tokens computed with the catalog at build time; when a code's
+// `stateSpecific` flag changes, the postings requiring it must be re-upserted (index-sync).
+import type { CareSetting, EmploymentType, PostingStatus } from '../shared/enums.js';
+import type {
+  CandidateDegree,
+  CandidateProfile,
+  CatalogQualification,
+  ExperienceInterval,
+  IsoDate,
+  PostingProfile,
+} from '../matching/matching.types.js';
+
+/** What the index knows about a posting. Free-text terms (skills, fields) are normalised. */
+export interface PostingSearchDocument {
+  id: string;
+  title: string;
+  description: string;
+  employerId: string;
+  employerName: string;
+  setting: CareSetting;
+  employmentType: EmploymentType;
+  city: string | null;
+  /** Two-letter upper-case code, or null. */
+  state: string | null;
+  remote: boolean;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  /** salaryMax, else salaryMin: what `minSalary` is compared with (null: never reaches it). */
+  salaryCeiling: number | null;
+  status: PostingStatus;
+  /** Epoch milliseconds. */
+  postedAt: number;
+  skills: string[];
+  /** Rank in DEGREE_LEVEL_ORDER of the minimum degree, or null when no degree is required. */
+  minDegreeRank: number | null;
+  minDegreeFields: string[];
+  /** The candidate must hold at least one of these degree tokens (see qualification-tokens.ts). */
+  degreeTokens: string[];
+  minYearsExperience: number;
+  /** Upper-case codes, in the posting's order. */
+  requiredQualificationCodes: string[];
+  /** One token per required code; state-specific codes carry the posting's state ("NHA_in_TX"). */
+  requiredQualificationTokens: string[];
+  preferredQualificationCodes: string[];
+  /** Same token rule as the required ones: a preferred licence counts in the posting's state. */
+  preferredQualificationTokens: string[];
+}
+
+/** One held qualification as the candidate entered it (code and state upper case). */
+export interface CandidateQualificationEntry {
+  code: string;
+  state: string | null;
+  expiresOn: IsoDate | null;
+}
+
+/** What the index knows about a candidate. */
+export interface CandidateSearchDocument {
+  id: string;
+  discoverable: boolean;
+  state: string | null;
+  /** Degree levels with normalised fields. */
+  degrees: CandidateDegree[];
+  /** Every degree token the candidate satisfies (see qualification-tokens.ts). */
+  degreeTokens: string[];
+  qualifications: CandidateQualificationEntry[];
+  /**
+   * Token -> latest expiry epoch day (NO_EXPIRY_DAY when it never expires). Tokens are the bare
+   * code, plus code+state for a qualification held with a state, so "held AND current on day D
+   * AND granted in S" is the single comparison `qualificationExpiry[token(code, S)] >= D`.
+   */
+  qualificationExpiry: Record<string, number>;
+  experience: ExperienceInterval[];
+  /**
+   * experienceGrowthAnchor() taken on `indexedOnDay`: experience days on a day d in
+   * [indexedOnDay, experienceValidUntilDay) are `d - experienceEffectiveStartDay` while a
+   * position is open, else `experienceClosedDays`; outside that range use the intervals.
+   */
+  indexedOnDay: number;
+  experienceClosedDays: number;
+  experienceEffectiveStartDay: number | null;
+  experienceValidUntilDay: number | null;
+  skills: string[];
+}
+
+export interface PostingSearchFilter {
+  states?: readonly string[] | null;
+  settings?: readonly CareSetting[] | null;
+  employmentTypes?: readonly EmploymentType[] | null;
+  remote?: boolean | null;
+  minSalary?: number | null;
+  employerId?: string | null;
+}
+
+export interface SearchPostingsQuery {
+  text?: string | null;
+  filter?: PostingSearchFilter | null;
+  offset: number;
+  limit: number;
+}
+
+export interface IdPage {
+  ids: string[];
+  total: number;
+}
+
+export interface RankedHit {
+  id: string;
+  /** The exact match score (0..1) of the matching module. */
+  score: number;
+  eligible: boolean;
+  /** Number of unmet requirements (0 when eligible). */
+  missingCount: number;
+}
+
+export interface RankedPage {
+  hits: RankedHit[];
+  /** Eligible count, or all open filtered postings / discoverable candidates with includeIneligible. */
+  total: number;
+}
+
+export interface RankPostingsQuery {
+  candidate: CandidateProfile;
+  filter?: PostingSearchFilter | null;
+  includeIneligible: boolean;
+  catalog: ReadonlyMap<string, CatalogQualification>;
+  today: IsoDate;
+  offset: number;
+  limit: number;
+}
+
+export interface RankCandidatesQuery {
+  posting: PostingProfile;
+  includeIneligible: boolean;
+  catalog: ReadonlyMap<string, CatalogQualification>;
+  today: IsoDate;
+  offset: number;
+  limit: number;
+}
+
+export interface SearchHealth {
+  ok: boolean;
+  engine: 'embedded' | 'meilisearch';
+  detail?: string;
+}
+
+/**
+ * Every method may reject with SearchUnavailableError (search-errors.ts) when the engine
+ * cannot answer; callers map it to SEARCH_UNAVAILABLE and (for writes) queue the change.
+ * Orders are deterministic: searchPostings by relevance, then postedAt desc, then id asc;
+ * ranking by score desc, postedAt desc (postings) then id asc.
+ */
+export interface SearchEngine {
+  readonly kind: 'embedded' | 'meilisearch';
+  searchPostings(query: SearchPostingsQuery): Promise<IdPage>;
+  rankPostingsForCandidate(query: RankPostingsQuery): Promise<RankedPage>;
+  rankCandidatesForPosting(query: RankCandidatesQuery): Promise<RankedPage>;
+  upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void>;
+  deletePostings(ids: readonly string[]): Promise<void>;
+  upsertCandidates(docs: readonly CandidateSearchDocument[]): Promise<void>;
+  deleteCandidates(ids: readonly string[]): Promise<void>;
+  /** Removes every document and (re)applies index settings. */
+  reset(): Promise<void>;
+  health(): Promise<SearchHealth>;
+  close(): Promise<void>;
+}
