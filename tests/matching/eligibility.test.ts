@@ -41,17 +41,17 @@ describe('degree rule', () => {
   });
   it('needs level AND field on the same degree', () => {
     // Master's in the wrong field plus a bachelor's in the right one does not make a master's in the right one.
-    const c = candidate({
-      degrees: [
-        { level: DegreeLevel.MASTER, field: 'Nursing' },
-        { level: DegreeLevel.BACHELOR, field: 'Health Administration' },
-      ],
-    });
-    const r = evaluateEligibility(c, posting({ minDegree: MHA_OR_MBA }), CATALOG, TODAY);
-    expect(r.eligible).toBe(false);
-    expect(r.missing).toHaveLength(1);
-    expect(r.missing[0].detail).toContain("highest held: master's in Nursing");
-    expect(r.missing[0].detail).toContain("best in a listed field: bachelor's in Health Administration");
+    const degrees = [
+      { level: DegreeLevel.MASTER, field: 'Nursing' },
+      { level: DegreeLevel.BACHELOR, field: 'Health Administration' },
+    ];
+    for (const order of [degrees, [...degrees].reverse()]) {
+      const r = evaluateEligibility(candidate({ degrees: order }), posting({ minDegree: MHA_OR_MBA }), CATALOG, TODAY);
+      expect(r.eligible).toBe(false);
+      expect(r.missing).toHaveLength(1);
+      expect(r.missing[0].detail).toContain("highest held: master's in Nursing");
+      expect(r.missing[0].detail).toContain("best in a listed field: bachelor's in Health Administration");
+    }
   });
   it('says "none" when the candidate holds no degree', () => {
     const r = evaluateEligibility(
