@@ -5,8 +5,14 @@ import { conflict } from '../shared/errors.js';
 
 export type CandidateData = Omit<CandidateRecord, '_id' | 'createdAt' | 'updatedAt'>;
 
+/**
+ * MongoDB reports a unique-index collision as code 11000; FerretDB v1 (SQLite backend)
+ * reports one from findAndModify as InternalError "UNIQUE constraint failed".
+ */
 function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  return code === 11000 || (typeof message === 'string' && message.includes('UNIQUE constraint failed'));
 }
 
 export class CandidateRepository {
