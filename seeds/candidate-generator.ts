@@ -24,7 +24,8 @@ function institutionFor(rng: Rng, level: DegreeLevel): string {
  */
 function drawDegrees(rng: Rng, family: RoleFamily, highest: DegreeLevel | null, careerStartYear: number, careerYears: number): SeedDegree[] {
   if (highest === null) return rng.chance(0.5) ? [] : [degree(rng, DegreeLevel.HIGH_SCHOOL, 'General Studies', careerStartYear - rng.int(0, 3))];
-  const rank = Math.min(degreeRank(highest) + (rng.chance(0.2) ? 1 : 0), DEGREE_LEVEL_ORDER.length - 1);
+  // Upgrades stop at a master's: doctorates are rare in this field (O*NET: 0% doctoral).
+  const rank = degreeRank(highest) + (degreeRank(highest) < degreeRank(DegreeLevel.MASTER) && rng.chance(0.2) ? 1 : 0);
   const top = DEGREE_LEVEL_ORDER[rank];
   if (top === DegreeLevel.HIGH_SCHOOL) return [degree(rng, top, 'General Studies', careerStartYear - rng.int(0, 3))];
   const field = rng.pick(family.candidateFields);
