@@ -9,14 +9,20 @@ import { PostingRepository } from './postings/posting.repository.js';
 import { PostingService } from './postings/posting.service.js';
 import { QualificationRepository } from './qualifications/qualification.repository.js';
 import { QualificationService } from './qualifications/qualification.service.js';
-import type { IndexChangeSink } from './search/index-sync/index-change-sink.js';
+import { MatchingService } from './matching/matching.service.js';
+import { PostingSearchService } from './postings/posting-search.service.js';
+import { IndexSyncService } from './search/index-sync/index-sync.service.js';
+import { OutboxRepository } from './search/index-sync/outbox.repository.js';
+import type { SearchEngine } from './search/search-engine.js';
 import type { Clock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
 
 export interface AppRepositories {
   qualifications: QualificationRepository;
   employers: EmployerRepository;
   postings: PostingRepository;
   candidates: CandidateRepository;
+  outbox: OutboxRepository;
 }
 
 export interface AppServices {
@@ -25,6 +31,10 @@ export interface AppServices {
   employers: EmployerService;
   postings: PostingService;
   candidates: CandidateService;
+  postingSearch: PostingSearchService;
+  matching: MatchingService;
+  indexSync: IndexSyncService;
+  search: SearchEngine;
 }
 
 export function createRepositories(conn: Connection): AppRepositories {
@@ -33,6 +43,7 @@ export function createRepositories(conn: Connection): AppRepositories {
     employers: new EmployerRepository(conn),
     postings: new PostingRepository(conn),
     candidates: new CandidateRepository(conn),
+    outbox: new OutboxRepository(conn),
   };
 }
 
@@ -42,15 +53,23 @@ export async function ensureIndexes(repos: AppRepositories): Promise<void> {
 
 export function createServices(
   repos: AppRepositories,
-  deps: { adminApiKey: string; clock: Clock; indexSink: IndexChangeSink },
+  deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger },
 ): AppServices {
+  const { clock, engine } = deps;
   const qualifications = new QualificationService(repos.qualifications);
   const employers = new EmployerService(repos.employers);
+  const indexSync = new IndexSyncService(repos.outbox, repos, qualifications, engine, clock, deps.logger);
+  const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
+  const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
   return {
     auth: new AuthService(deps.adminApiKey),
     qualifications,
     employers,
-    postings: new PostingService(repos.postings, employers, qualifications, deps.indexSink, deps.clock),
-    candidates: new CandidateService(repos.candidates, qualifications, deps.indexSink, deps.clock),
+    postings,
+    candidates,
+    postingSearch: new PostingSearchService(engine, postings),
+    matching: new MatchingService(engine, postings, candidates, qualifications, clock),
+    indexSync,
+    search: engine,
   };
 }

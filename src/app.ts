@@ -12,13 +12,16 @@ import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
 import { createSchema } from './shared/graphql/schema.js';
 import { createHttpApp } from './shared/http/http-app.js';
 import { checkHealth } from './shared/http/health.js';
-import { noIndexing } from './search/index-sync/index-change-sink.js';
+import { createSearchEngine } from './search/create-search-engine.js';
+import type { SearchEngine } from './search/search-engine.js';
 
 export interface CreateAppOptions {
   clock?: Clock;
   logger?: Logger;
   /** An already running server (tests share one); the app then does not stop it. */
   mongo?: StartedMongo;
+  /** A search engine to use instead of the configured one (tests inject failing engines). */
+  engine?: SearchEngine;
 }
 
 export interface App {
@@ -57,13 +60,17 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const repositories = createRepositories(connection);
     await ensureIndexes(repositories);
 
-    const services = createServices(repositories, {
-      adminApiKey: config.auth.adminApiKey,
-      clock,
-      indexSink: noIndexing,
-    });
+    const engine = options.engine ?? (await createSearchEngine(config));
+    cleanups.unshift(() => engine.close());
+    const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
+    await prepareSearchIndex(services, logger);
+    services.indexSync.start(config.search.outboxPollMs);
+    cleanups.unshift(() => services.indexSync.stop());
+
     const schema = await createSchema();
-    const searchHealth = { health: async () => ({ ok: true, engine: 'none' }) };
+    const searchHealth = {
+      health: async () => ({ ...(await engine.health()), pendingIndexUpdates: await services.indexSync.pendingCount() }),
+    };
     const { httpServer, apollo } = await createHttpApp({
       config,
       schema,
@@ -96,4 +103,17 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The embedded engine lives in memory, so each start rebuilds it from MongoDB; a persistent
+ * engine (Meilisearch) keeps its index and only needs what the outbox still holds.
+ */
+async function prepareSearchIndex(services: AppServices, logger: Logger): Promise<void> {
+  if (services.search.kind === 'embedded') {
+    const t0 = Date.now();
+    const count = await services.indexSync.reindex();
+    logger.info(`Embedded search index built from MongoDB: ${count} documents in ${Date.now() - t0} ms`);
+  }
+  await services.indexSync.drain().catch((err: Error) => logger.warn(`Outbox drain at start-up failed: ${err.message}`));
 }

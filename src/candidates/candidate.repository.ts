@@ -56,6 +56,10 @@ export class CandidateRepository {
     }
   }
 
+  async count(): Promise<number> {
+    return this.model.estimatedDocumentCount();
+  }
+
   cursor(batchSize = 1000): AsyncIterable<CandidateRecord> {
     return this.model.find({}).sort({ _id: 1 }).batchSize(batchSize).lean<CandidateRecord[]>().cursor();
   }

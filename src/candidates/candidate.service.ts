@@ -86,7 +86,7 @@ export class CandidateService {
     await this.validate(data);
     await this.index.record('candidate', [id]);
     const saved = await this.repo.create(data, id);
-    this.index.flushSoon();
+    await this.index.committed('candidate', [id]);
     return saved;
   }
 
@@ -100,7 +100,7 @@ export class CandidateService {
     await this.index.record('candidate', [id]);
     const saved = await this.repo.update(id, changes);
     if (!saved) throw notFound('Candidate', idArg);
-    this.index.flushSoon();
+    await this.index.committed('candidate', [id]);
     return saved;
   }
 

@@ -94,7 +94,7 @@ export class PostingService {
     await this.validate(data);
     await this.index.record('posting', [id]);
     const saved = await this.repo.create(data, id);
-    this.index.flushSoon();
+    await this.index.committed('posting', [id]);
     return saved;
   }
 
@@ -127,7 +127,7 @@ export class PostingService {
     await this.index.record('posting', [id]);
     const saved = await this.repo.update(id, changes);
     if (!saved) throw notFound('JobPosting', idArg);
-    this.index.flushSoon();
+    await this.index.committed('posting', [id]);
     return saved;
   }
 
@@ -140,7 +140,7 @@ export class PostingService {
     await this.index.record('posting', [id]);
     const saved = await this.repo.update(id, { status: PostingStatus.CLOSED, closedAt: this.clock.now() });
     if (!saved) throw notFound('JobPosting', idArg);
-    this.index.flushSoon();
+    await this.index.committed('posting', [id]);
     return saved;
   }
 

@@ -3,18 +3,21 @@ import type { Types } from 'mongoose';
 export type IndexedEntity = 'posting' | 'candidate';
 
 /**
- * What a service tells the index about a write. `record` is called BEFORE the MongoDB write
- * and stores a durable outbox entry; the drainer always indexes the document's current state
- * in MongoDB, so an entry whose write then failed is harmless, and a write that succeeded
- * can never be missing from the outbox (no transactions needed, which FerretDB v1 lacks).
+ * What a service tells the search index about a write, in two steps around the MongoDB write:
+ * - `record` BEFORE the write: a durable outbox entry, so a write that succeeds can never be
+ *   missing from the outbox, even if the process dies right after it (FerretDB v1 has no
+ *   transactions to make both one write). An entry whose write then fails is harmless: the
+ *   drainer always indexes the document's current state in MongoDB.
+ * - `committed` AFTER the write: bumps the entry's sequence number, so a drainer that read
+ *   the document before the write cannot retire the entry, and drains right away. It never
+ *   throws: the write has succeeded and the recorded entry will be retried anyway.
  */
 export interface IndexChangeSink {
   record(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void>;
-  /** Asks the drainer to run now rather than at its next poll. */
-  flushSoon(): void;
+  committed(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void>;
 }
 
 export const noIndexing: IndexChangeSink = {
   record: async () => undefined,
-  flushSoon: () => undefined,
+  committed: async () => undefined,
 };

@@ -5,8 +5,17 @@ import { CandidateResolver } from '../../candidates/candidate.resolver.js';
 import { EmployerResolver } from '../../employers/employer.resolver.js';
 import { PostingResolver } from '../../postings/posting.resolver.js';
 import { QualificationResolver } from '../../qualifications/qualification.resolver.js';
+import { PostingSearchResolver } from '../../postings/posting-search.resolver.js';
+import { MatchingResolver } from '../../matching/matching.resolver.js';
 
-export const RESOLVERS = [QualificationResolver, EmployerResolver, PostingResolver, CandidateResolver] as const;
+export const RESOLVERS = [
+  QualificationResolver,
+  EmployerResolver,
+  PostingResolver,
+  PostingSearchResolver,
+  CandidateResolver,
+  MatchingResolver,
+] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {
   // Input rules live in the services (they need the catalog and the database), so

@@ -1,0 +1,63 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../shared/graphql/context.js';
+import { toConnection } from '../shared/pagination.js';
+import { PostingFilter, toPostingView } from '../postings/posting.types.js';
+import { toCandidateView } from '../candidates/candidate.types.js';
+import { toQualificationView } from '../qualifications/qualification.types.js';
+import type { QualificationRecord } from '../qualifications/qualification.model.js';
+import type { MatchResult } from './matching.types.js';
+import { CandidateMatchConnectionType, JobMatchConnectionType, type MatchExplanationType } from './matching.graphql.js';
+
+function explanation(result: MatchResult, catalog: ReadonlyMap<string, QualificationRecord>): MatchExplanationType {
+  const qualifications = (codes: string[]) =>
+    codes.flatMap((code) => {
+      const q = catalog.get(code);
+      return q ? [toQualificationView(q)] : [];
+    });
+  return {
+    missing: result.missing,
+    matchedRequired: qualifications(result.matchedRequiredCodes),
+    matchedPreferred: qualifications(result.matchedPreferredCodes),
+    summary: result.summary,
+  };
+}
+
+@Resolver()
+export class MatchingResolver {
+  @Query(() => JobMatchConnectionType, { description: 'Open postings ranked for one candidate' })
+  async matchesForCandidate(
+    @Arg('candidateId', () => ID) candidateId: string,
+    @Arg('filter', () => PostingFilter, { nullable: true }) filter: PostingFilter | null,
+    @Arg('includeIneligible', () => Boolean, { nullable: true, defaultValue: false }) includeIneligible: boolean | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<JobMatchConnectionType> {
+    const page = await ctx.services.matching.matchesForCandidate(ctx.principal, candidateId, { filter, includeIneligible, first, after });
+    const catalog = await ctx.services.qualifications.catalog();
+    return toConnection(page, ({ posting, result }) => ({
+      posting: toPostingView(posting),
+      score: result.score,
+      eligible: result.eligible,
+      explanation: explanation(result, catalog),
+    }));
+  }
+
+  @Query(() => CandidateMatchConnectionType, { description: 'Recruiters: discoverable candidates ranked for one posting' })
+  async candidatesForPosting(
+    @Arg('postingId', () => ID) postingId: string,
+    @Arg('includeIneligible', () => Boolean, { nullable: true, defaultValue: false }) includeIneligible: boolean | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CandidateMatchConnectionType> {
+    const page = await ctx.services.matching.candidatesForPosting(ctx.principal, postingId, { includeIneligible, first, after });
+    const catalog = await ctx.services.qualifications.catalog();
+    return toConnection(page, ({ candidate, result }) => ({
+      candidate: toCandidateView(candidate),
+      score: result.score,
+      eligible: result.eligible,
+      explanation: explanation(result, catalog),
+    }));
+  }
+}

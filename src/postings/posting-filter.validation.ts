@@ -1,0 +1,14 @@
+import type { PostingSearchFilter } from '../search/search-engine.js';
+import { InputChecks, isObjectId, isUsState, normalizeState } from '../shared/validation.js';
+
+/** Validates a client's PostingFilter and returns it normalised (states upper case). */
+export function checkPostingFilter(filter: PostingSearchFilter | null | undefined, checks: InputChecks): PostingSearchFilter | null {
+  if (!filter) return null;
+  const states = filter.states?.map((s) => normalizeState(s) ?? '');
+  states?.forEach((s, i) => checks.require(isUsState(s), `filter.states[${i}]`, 'must be a two-letter US state code'));
+  if (filter.minSalary != null) {
+    checks.require(Number.isInteger(filter.minSalary) && filter.minSalary >= 0, 'filter.minSalary', 'must not be negative');
+  }
+  if (filter.employerId != null) checks.require(isObjectId(filter.employerId), 'filter.employerId', 'is not a valid id');
+  return { ...filter, states };
+}

@@ -1,0 +1,14 @@
+import type { AppConfig } from '../config.js';
+import { EmbeddedSearchEngine } from './embedded.engine.js';
+import type { SearchEngine } from './search-engine.js';
+
+/** Meilisearch when MEILI_HOST is set, else the in-process engine. */
+export async function createSearchEngine(config: AppConfig): Promise<SearchEngine> {
+  if (!config.search.meiliHost) return new EmbeddedSearchEngine();
+  const { MeilisearchEngine } = await import('./meilisearch.engine.js');
+  return new MeilisearchEngine({
+    host: config.search.meiliHost,
+    apiKey: config.search.meiliKey,
+    indexPrefix: config.search.indexPrefix,
+  });
+}

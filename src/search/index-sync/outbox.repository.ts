@@ -1,0 +1,119 @@
+// The durable queue of index changes, in MongoDB. One entry per document (`_id` =
+// "<entity>:<id>"), so repeated writes to a document coalesce and every look-up is by `_id`
+// (the only filter FerretDB's SQLite backend serves from an index).
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { IndexedEntity } from './index-change-sink.js';
+
+export interface OutboxEntry {
+  _id: string;
+  entity: IndexedEntity;
+  entityId: string;
+  /** Bumped by every record/committed; an entry is retired only at the seq it was read with. */
+  seq: number;
+  attempts: number;
+  nextAttemptAt: Date;
+  enqueuedAt: Date;
+  lastError: string | null;
+}
+
+interface LeaseRecord {
+  _id: string;
+  owner: string;
+  leaseUntil: Date;
+}
+
+const entrySchema = new Schema<OutboxEntry>(
+  {
+    _id: { type: String, required: true },
+    entity: { type: String, required: true },
+    entityId: { type: String, required: true },
+    seq: { type: Number, required: true },
+    attempts: { type: Number, required: true },
+    nextAttemptAt: { type: Date, required: true },
+    enqueuedAt: { type: Date, required: true },
+    lastError: { type: String, default: null },
+  },
+  { collection: 'search_outbox', versionKey: false },
+);
+entrySchema.index({ nextAttemptAt: 1 });
+
+const leaseSchema = new Schema<LeaseRecord>(
+  { _id: { type: String, required: true }, owner: { type: String, required: true }, leaseUntil: { type: Date, required: true } },
+  { collection: 'search_leases', versionKey: false },
+);
+
+export class OutboxRepository {
+  private readonly entries: Model<OutboxEntry>;
+  private readonly leases: Model<LeaseRecord>;
+
+  constructor(conn: Connection) {
+    this.entries = (conn.models.SearchOutbox as Model<OutboxEntry>) ?? conn.model('SearchOutbox', entrySchema);
+    this.leases = (conn.models.SearchLease as Model<LeaseRecord>) ?? conn.model('SearchLease', leaseSchema);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.entries.createIndexes();
+  }
+
+  async bump(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<void> {
+    if (entityIds.length === 0) return;
+    await this.entries.bulkWrite(
+      entityIds.map((entityId) => ({
+        updateOne: {
+          filter: { _id: `${entity}:${entityId}` },
+          update: {
+            $inc: { seq: 1 },
+            $set: { entity, entityId, nextAttemptAt: now },
+            $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  /** Entries due now, oldest first. The outbox is short in steady state, so a scan is cheap. */
+  async due(now: Date, limit: number): Promise<OutboxEntry[]> {
+    return this.entries.find({ nextAttemptAt: { $lte: now } }).sort({ enqueuedAt: 1, _id: 1 }).limit(limit).lean<OutboxEntry[]>();
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.entries.countDocuments({});
+  }
+
+  /** Removes the entry only if nobody recorded a newer change since it was read. */
+  async retire(entry: Pick<OutboxEntry, '_id' | 'seq'>): Promise<void> {
+    await this.entries.deleteOne({ _id: entry._id, seq: entry.seq });
+  }
+
+  async postpone(entry: OutboxEntry, retryAt: Date, error: string): Promise<void> {
+    await this.entries.updateOne(
+      { _id: entry._id },
+      { $inc: { attempts: 1 }, $set: { nextAttemptAt: retryAt, lastError: error.slice(0, 500) } },
+    );
+  }
+
+  /**
+   * Claims the named lease for `owner` until `until` if it is free, expired or already ours.
+   * Works across processes: the lease is one document and the claim one atomic write.
+   */
+  async claimLease(name: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    try {
+      const res = await this.leases.findOneAndUpdate(
+        { _id: name, $or: [{ leaseUntil: { $lt: now } }, { owner }] },
+        { $set: { owner, leaseUntil: until } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      return res?.owner === owner;
+    } catch (err) {
+      // The upsert collides with a live lease held by someone else.
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    await this.leases.deleteOne({ _id: name, owner });
+  }
+}
