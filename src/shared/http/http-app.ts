@@ -59,6 +59,11 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
     }),
   );
 
+  // Anything else is not part of the API: a JSON 404 rather than Express's HTML page.
+  app.use((_req: express.Request, res: express.Response) => {
+    res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
   // Body parser errors (too large, malformed JSON) must not reach the client as stack traces.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status ?? 500;
