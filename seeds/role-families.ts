@@ -41,11 +41,10 @@ export interface RoleFamily {
   duty: string;
 }
 
-// O*NET "required level of education" for 11-9111.00 (facts §1): HS 3.6%, post-secondary
-// certificate / some college 10.7% (no degree), associate's 10.7%, bachelor's 46.4%,
-// master's 21.4%, first-professional / post-doctoral 7.1% (doctorate here, shared with master's).
-export const BASE_DEGREE_WEIGHTS: DegreeWeights = [10, 4, 11, 46, 25, 4];
-
+// Degree weights per family are set so the posting mix over all settings lands near the
+// O*NET "required level of education" for 11-9111.00 (facts §1): bachelor's 46%, master's
+// 21%, associate's 11%, high school 4%, no degree (certificate / some college) 11%;
+// tests/seeds checks the resulting share.
 export const ROLE_FAMILIES: Readonly<Record<RoleFamilyId, RoleFamily>> = {
   executive: {
     titles: ['Hospital Administrator', 'Healthcare System Director', 'Vice President of Operations', 'Chief Operating Officer', 'Health Services Administrator', 'Cancer Center Director'],
