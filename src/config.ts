@@ -64,10 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.success ? parsed.data : undefined;
-  if (e && e.NODE_ENV === 'production' && !e.ADMIN_API_KEY) {
+  // Cross-variable rules read the raw values, so they are reported even when another variable is bad.
+  const production = cleaned.NODE_ENV === 'production';
+  if (production && !cleaned.ADMIN_API_KEY) {
     problems.push('ADMIN_API_KEY: required when NODE_ENV=production');
   }
-  if (e && e.MEILI_HOST && !e.MEILI_MASTER_KEY && !e.MEILI_API_KEY && e.NODE_ENV === 'production') {
+  if (production && cleaned.MEILI_HOST && !cleaned.MEILI_MASTER_KEY && !cleaned.MEILI_API_KEY) {
     problems.push('MEILI_MASTER_KEY or MEILI_API_KEY: required with MEILI_HOST when NODE_ENV=production');
   }
   if (problems.length > 0 || !e) throw new ConfigError(problems);
