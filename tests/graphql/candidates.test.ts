@@ -335,6 +335,17 @@ describe('candidates', () => {
 
     it('a blank name', () => rejectedCreate({ name: '   ' }, ['input.name']));
 
+    it('a degree without a field and one with an impossible year', () =>
+      rejectedCreate(
+        {
+          degrees: [
+            { level: 'BACHELOR', field: ' ' },
+            { level: 'MASTER', field: 'Public Health', year: 1800 },
+          ],
+        },
+        ['input.degrees[0].field', 'input.degrees[1].year'],
+      ));
+
     it.each(['2024-13-45', '2023-02-29', '2024-1-5', 'yesterday'])(
       'malformed LocalDate %j is BAD_USER_INPUT naming the field and writes nothing',
       async (startDate) => {
