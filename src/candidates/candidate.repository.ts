@@ -2,6 +2,7 @@ import type { Connection, Model, Types } from 'mongoose';
 import { candidateModel, type CandidateRecord } from './candidate.model.js';
 import { findByIds } from '../shared/mongo/find-by-ids.js';
 import { conflict } from '../shared/errors.js';
+import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
 
 export type CandidateData = Omit<CandidateRecord, '_id' | 'createdAt' | 'updatedAt'>;
 
@@ -9,12 +10,6 @@ export type CandidateData = Omit<CandidateRecord, '_id' | 'createdAt' | 'updated
  * MongoDB reports a unique-index collision as code 11000; FerretDB v1 (SQLite backend)
  * reports one from findAndModify as InternalError "UNIQUE constraint failed".
  */
-function isDuplicateKey(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const { code, message } = err as { code?: unknown; message?: unknown };
-  return code === 11000 || (typeof message === 'string' && message.includes('UNIQUE constraint failed'));
-}
-
 export class CandidateRepository {
   readonly model: Model<CandidateRecord>;
 
@@ -40,7 +35,7 @@ export class CandidateRepository {
       const doc = await this.model.create(id ? { _id: id, ...data } : data);
       return doc.toObject();
     } catch (err) {
-      if (isDuplicateKey(err)) throw conflict('input.email', 'a candidate with this email already exists');
+      if (isDuplicateKeyError(err)) throw conflict('input.email', 'a candidate with this email already exists');
       throw err;
     }
   }
@@ -51,7 +46,7 @@ export class CandidateRepository {
         .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after', runValidators: true })
         .lean<CandidateRecord>();
     } catch (err) {
-      if (isDuplicateKey(err)) throw conflict('input.email', 'a candidate with this email already exists');
+      if (isDuplicateKeyError(err)) throw conflict('input.email', 'a candidate with this email already exists');
       throw err;
     }
   }

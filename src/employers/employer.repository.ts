@@ -5,7 +5,7 @@ import { findByIds } from '../shared/mongo/find-by-ids.js';
 export type EmployerData = Omit<EmployerRecord, '_id' | 'createdAt' | 'updatedAt'>;
 
 export class EmployerRepository {
-  private readonly model: Model<EmployerRecord>;
+  readonly model: Model<EmployerRecord>;
 
   constructor(conn: Connection) {
     this.model = employerModel(conn);

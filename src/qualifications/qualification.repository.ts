@@ -5,7 +5,7 @@ import type { QualificationKind } from '../shared/enums.js';
 export type QualificationData = Omit<QualificationRecord, '_id' | 'createdAt' | 'updatedAt'>;
 
 export class QualificationRepository {
-  private readonly model: Model<QualificationRecord>;
+  readonly model: Model<QualificationRecord>;
 
   constructor(conn: Connection) {
     this.model = qualificationModel(conn);

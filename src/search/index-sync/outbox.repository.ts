@@ -3,6 +3,7 @@
 // (the only filter FerretDB's SQLite backend serves from an index).
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { IndexedEntity } from './index-change-sink.js';
+import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 
 export interface OutboxEntry {
   _id: string;
@@ -108,7 +109,7 @@ export class OutboxRepository {
       return res?.owner === owner;
     } catch (err) {
       // The upsert collides with a live lease held by someone else.
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKeyError(err)) return false;
       throw err;
     }
   }

@@ -102,3 +102,22 @@ async function waitFor(check: () => Promise<boolean>, step: () => Promise<unknow
   }
   assert(ok);
 }
+
+describe('drain lease', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { OUTBOX_POLL_MS: '100000' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('only one owner holds it until it expires', async () => {
+    const outbox = t.app.repositories.outbox;
+    const now = new Date();
+    const later = new Date(now.getTime() + 60_000);
+    expect(await outbox.claimLease('test-lease', 'a', now, later)).toBe(true);
+    expect(await outbox.claimLease('test-lease', 'b', now, later)).toBe(false);
+    expect(await outbox.claimLease('test-lease', 'a', now, later)).toBe(true);
+    // After expiry another instance takes over.
+    expect(await outbox.claimLease('test-lease', 'b', new Date(later.getTime() + 1), new Date(later.getTime() + 60_000))).toBe(true);
+  });
+});

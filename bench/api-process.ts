@@ -1,0 +1,42 @@
+// Runs the built API (dist/src/main.js) as its own process, so its latency and peak memory
+// are measured apart from the benchmark's own data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findFreePort, waitForPort } from '../src/shared/mongo/ports.js';
+
+export interface ApiProcess {
+  url: string;
+  child: ChildProcess;
+  logLines: string[];
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+export async function startApiProcess(projectRoot: string, env: Record<string, string>): Promise<ApiProcess> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'main.js')], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const logLines: string[] = [];
+  child.stderr?.on('data', (b: Buffer) => logLines.push(...b.toString().split('\n').filter(Boolean)));
+  await waitForPort(port, 600_000, () => child.exitCode !== null).catch((err: Error) => {
+    throw new Error(`API did not start: ${err.message}\n${logLines.slice(-20).join('\n')}`);
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    child,
+    logLines,
+    peakRssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+      return kb / 1024;
+    },
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// `npm run bench`: 100,000 postings and 100,000 candidates from the seed distributions, loaded
+// into a real MongoDB-protocol server, served by the built API in its own process with the
+// embedded engine; prints latency percentiles, reindex throughput, peak RSS, the in-process
+// floor, a naive MongoDB baseline and recall@20. Figures only: nothing here asserts a target.
+import 'reflect-metadata';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mongoose from 'mongoose';
+import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
+import { seedObjectId } from '../src/seeding/seed-ids.js';
+import { systemClock } from '../src/shared/clock.js';
+import { toCatalogLookup } from '../src/search/index-sync/search-documents.js';
+import type { CandidateProfile, PostingProfile } from '../src/matching/matching.types.js';
+import { bulkLoad, generateBenchData } from './load-data.js';
+import { startApiProcess } from './api-process.js';
+import { postGraphQL, runPool } from './http-load.js';
+import { exactTopPostings } from './exact-ranking.js';
+import { naiveMatches } from './naive-baseline.js';
+import { formatLatency, ms, summarize, timeMs } from './stats.js';
+
+const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 100_000);
+const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 100_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const KEY = 'bench-admin-key-0123456789';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const MATCHES = `query($id: ID!) { matchesForCandidate(candidateId: $id, first: 20) { totalCount edges { node { score eligible posting { id title employer { name } } explanation { summary missing { kind } } } } } }`;
+const CANDIDATES_Q = `query($id: ID!) { candidatesForPosting(postingId: $id, first: 20) { totalCount edges { node { score candidate { id name } explanation { summary } } } } }`;
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+const gen = timeMs(() => generateBenchData(POSTINGS, CANDIDATES, 500));
+const data = gen.value;
+log(`Generated ${POSTINGS} postings, ${CANDIDATES} candidates, ${data.employers.length} employers in ${ms(gen.ms)}`);
+
+const mongo = await resolveMongo({ uri: process.env.MONGODB_URI || undefined, log });
+const dbName = `bench_${Date.now()}`;
+const conn = await mongoose.createConnection(mongo.uri, { dbName }).asPromise();
+log(`MongoDB-protocol server: ${mongo.server}`);
+const load = performance.now();
+await bulkLoad(conn, data);
+log(`Loaded into MongoDB in ${ms(performance.now() - load)}`);
+
+const api = await startApiProcess(root, {
+  MONGODB_URI: mongo.uri,
+  MONGODB_DB: dbName,
+  ADMIN_API_KEY: KEY,
+  SEED_ON_EMPTY: 'false',
+  LOG_LEVEL: 'info',
+  NODE_ENV: 'production',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+});
+try {
+  const built = api.logLines.map((l) => /Embedded search index built from MongoDB: (\d+) documents in (\d+) ms/.exec(l)).find(Boolean);
+  if (built) {
+    const docs = Number(built[1]);
+    const took = Number(built[2]);
+    log(`Reindex at start-up: ${docs} documents in ${ms(took)} = ${Math.round((docs / took) * 1000)} documents/s (target >= 5,000)`);
+  }
+
+  const openPostings = data.postings.filter((p) => p.status === 'OPEN');
+  const step = (n: number, total: number) => Math.max(1, Math.floor(total / n));
+  const candidateIds = data.candidates.filter((_, i) => i % step(SAMPLES, CANDIDATES) === 0).slice(0, SAMPLES).map((c) => seedObjectId('candidate', c.email.toLowerCase()).toHexString());
+  const postingIds = openPostings.filter((_, i) => i % step(SAMPLES, openPostings.length) === 0).slice(0, SAMPLES).map((p) => seedObjectId('posting', p.externalRef).toHexString());
+
+  for (const id of candidateIds.slice(0, 20)) await postGraphQL(api.url, KEY, MATCHES, { id });
+  for (const id of postingIds.slice(0, 20)) await postGraphQL(api.url, KEY, CANDIDATES_Q, { id });
+
+  const results: Record<string, ReturnType<typeof summarize>> = {};
+  const seqM: number[] = [];
+  for (const id of candidateIds) seqM.push((await postGraphQL(api.url, KEY, MATCHES, { id })).ms);
+  results.matchesSeq = summarize(seqM);
+  const seqC: number[] = [];
+  for (const id of postingIds) seqC.push((await postGraphQL(api.url, KEY, CANDIDATES_Q, { id })).ms);
+  results.candidatesSeq = summarize(seqC);
+  results.matchesConc = summarize(await runPool(candidateIds.map((id) => async () => (await postGraphQL(api.url, KEY, MATCHES, { id })).ms), 8));
+  results.candidatesConc = summarize(await runPool(postingIds.map((id) => async () => (await postGraphQL(api.url, KEY, CANDIDATES_Q, { id })).ms), 8));
+
+  log('');
+  log(`HTTP latency at ${POSTINGS} postings / ${CANDIDATES} candidates (embedded engine; target p95 <= 25 ms):`);
+  log(formatLatency('matchesForCandidate(first: 20), sequential', results.matchesSeq));
+  log(formatLatency('candidatesForPosting(first: 20), sequential', results.candidatesSeq));
+  log(formatLatency('matchesForCandidate(first: 20), 8 concurrent', results.matchesConc));
+  log(formatLatency('candidatesForPosting(first: 20), 8 concurrent', results.candidatesConc));
+
+  // Floor and recall: exact scoring of every open posting in this process.
+  const catalog = toCatalogLookup(data.catalog);
+  const today = systemClock.today();
+  const postingProfiles: PostingProfile[] = openPostings.map((p) => ({
+    id: seedObjectId('posting', p.externalRef).toHexString(),
+    minDegree: p.minDegree,
+    minYearsExperience: p.minYearsExperience,
+    requiredQualificationCodes: p.requiredQualificationCodes,
+    preferredQualificationCodes: p.preferredQualificationCodes,
+    skills: p.skills,
+    state: p.state,
+    setting: p.setting,
+    postedAt: new Date(p.postedAt),
+  }));
+  const byId = new Map(data.candidates.map((c) => [seedObjectId('candidate', c.email.toLowerCase()).toHexString(), c]));
+  const profileOf = (id: string): CandidateProfile => {
+    const c = byId.get(id)!;
+    return { id, degrees: c.degrees, qualifications: c.qualifications, experience: c.experience, skills: c.skills };
+  };
+  const recallSample = candidateIds.slice(0, 50);
+  const floor: number[] = [];
+  let hit = 0;
+  let possible = 0;
+  for (const id of recallSample) {
+    const exact = timeMs(() => exactTopPostings(profileOf(id), postingProfiles, catalog, today));
+    floor.push(exact.ms);
+    const served = (await postGraphQL(api.url, KEY, MATCHES, { id })).body.data as { matchesForCandidate: { edges: { node: { posting: { id: string } } }[] } };
+    const servedIds = new Set(served.matchesForCandidate.edges.map((e) => e.node.posting.id));
+    hit += exact.value.ids.filter((x) => servedIds.has(x)).length;
+    possible += exact.value.ids.length;
+  }
+  const floorS = summarize(floor);
+  log('');
+  log(formatLatency('floor: exact in-process scoring, all open postings', floorS));
+
+  const naive: number[] = [];
+  for (const id of recallSample.slice(0, 5)) {
+    const t0 = performance.now();
+    await naiveMatches(conn, profileOf(id), catalog, today);
+    naive.push(performance.now() - t0);
+  }
+  const naiveS = summarize(naive);
+  log(formatLatency('naive: MongoDB query for eligible postings + app scoring', naiveS));
+  log('');
+  log(`Ratios: API p50 / floor p50 = ${(results.matchesSeq.p50 / floorS.p50).toFixed(2)}; naive p50 / API p50 = ${(naiveS.p50 / results.matchesSeq.p50).toFixed(1)}x`);
+  log(`recall@20 of the served ranking vs exact scoring over the whole eligible set: ${((100 * hit) / Math.max(1, possible)).toFixed(2)}% (${hit}/${possible}; target >= 99%)`);
+  log(`Peak RSS of the API process: ${api.peakRssMiB().toFixed(0)} MiB (target <= 1024 MiB)`);
+} finally {
+  await api.stop();
+  await conn.dropDatabase().catch(() => undefined);
+  await conn.close();
+  await mongo.stop();
+}
