@@ -1,6 +1,10 @@
 // Builds every repository and service with plain constructors: the one place that wires them.
 import type { Connection } from 'mongoose';
 import { AuthService } from './auth/auth.service.js';
+import { ApiKeyRepository } from './auth/api-key.repository.js';
+import { ApiKeyService } from './auth/api-key.service.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { AuditService } from './audit/audit.service.js';
 import { CandidateRepository } from './candidates/candidate.repository.js';
 import { CandidateService } from './candidates/candidate.service.js';
 import { EmployerRepository } from './employers/employer.repository.js';
@@ -23,6 +27,8 @@ export interface AppRepositories {
   postings: PostingRepository;
   candidates: CandidateRepository;
   outbox: OutboxRepository;
+  apiKeys: ApiKeyRepository;
+  audit: AuditRepository;
 }
 
 export interface AppServices {
@@ -35,6 +41,8 @@ export interface AppServices {
   matching: MatchingService;
   indexSync: IndexSyncService;
   search: SearchEngine;
+  apiKeys: ApiKeyService;
+  audit: AuditService;
 }
 
 export function createRepositories(conn: Connection): AppRepositories {
@@ -44,6 +52,8 @@ export function createRepositories(conn: Connection): AppRepositories {
     postings: new PostingRepository(conn),
     candidates: new CandidateRepository(conn),
     outbox: new OutboxRepository(conn),
+    apiKeys: new ApiKeyRepository(conn),
+    audit: new AuditRepository(conn),
   };
 }
 
@@ -62,7 +72,7 @@ export function createServices(
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
   return {
-    auth: new AuthService(deps.adminApiKey),
+    auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
     employers,
     postings,
@@ -71,5 +81,7 @@ export function createServices(
     matching: new MatchingService(engine, postings, candidates, qualifications, clock),
     indexSync,
     search: engine,
+    apiKeys: new ApiKeyService(repos.apiKeys, employers, candidates, clock),
+    audit: new AuditService(repos.audit, clock),
   };
 }

@@ -30,6 +30,14 @@ const envSchema = z.object({
   SEED_ON_EMPTY: boolFlag.default('true'),
   OUTBOX_POLL_MS: positiveInt.default(1000),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
+  // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
+  // and the per-key (per-IP for anonymous callers) token bucket of each process.
+  GRAPHQL_MAX_DEPTH: positiveInt.default(10),
+  GRAPHQL_MAX_COST: positiveInt.default(10_000),
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  RATE_LIMIT_BURST: positiveInt.default(100),
+  // Behind a load balancer: take the client IP from X-Forwarded-For (for anonymous rate limits).
+  TRUST_PROXY: boolFlag.default('false'),
 });
 
 export interface AppConfig {
@@ -47,6 +55,7 @@ export interface AppConfig {
   search: { meiliHost?: string; meiliKey?: string; indexPrefix: string; outboxPollMs: number };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   seedOnEmpty: boolean;
+  limits: { maxDepth: number; maxCost: number; ratePerMinute: number; rateBurst: number; trustProxy: boolean };
 }
 
 export class ConfigError extends Error {
@@ -93,5 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
     seedOnEmpty: e.SEED_ON_EMPTY,
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+      rateBurst: e.RATE_LIMIT_BURST,
+      trustProxy: e.TRUST_PROXY,
+    },
   };
 }

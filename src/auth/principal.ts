@@ -1,12 +1,16 @@
-// Who is calling. Issue-4 roles (JOB_BOARD, RECRUITER, CANDIDATE) extend this; ADMIN is the
-// bootstrap key from ADMIN_API_KEY.
+// Who is calling. ADMIN is the bootstrap key from ADMIN_API_KEY or an issued admin key;
+// JOB_BOARD, RECRUITER (bound to one employer) and CANDIDATE (bound to one candidate) hold
+// keys issued through issueApiKey.
 export type Role = 'ADMIN' | 'JOB_BOARD' | 'RECRUITER' | 'CANDIDATE';
 
 export type Principal =
-  | { kind: 'anonymous'; invalidKey: boolean }
+  /** invalidKey: a key was sent but is unknown or malformed; revokedKey: it was revoked. */
+  | { kind: 'anonymous'; invalidKey: boolean; revokedKey?: boolean }
   | { kind: 'key'; role: Role; keyId: string; employerId?: string; candidateId?: string };
 
 export const anonymous: Principal = { kind: 'anonymous', invalidKey: false };
+
+export const BOOTSTRAP_ADMIN_KEY_ID = 'bootstrap-admin';
 
 export function describePrincipal(p: Principal): string {
   return p.kind === 'anonymous' ? 'anonymous' : `${p.role}:${p.keyId}`;

@@ -2,7 +2,7 @@
 // experience, current credentials) and index notifications.
 import { Types } from 'mongoose';
 import type { Principal } from '../auth/principal.js';
-import { requireAdmin } from '../auth/access-policy.js';
+import { assertCanReadCandidate, assertCanUpdateCandidate, canSeeCandidateEmail, requireAdmin } from '../auth/access-policy.js';
 import { isQualificationCurrent, yearsOfExperience } from '../matching/index.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
 import type { IndexChangeSink } from '../search/index-sync/index-change-sink.js';
@@ -45,7 +45,7 @@ export class CandidateService {
   ) {}
 
   async get(actor: Principal, id: string): Promise<CandidateRecord | null> {
-    requireAdmin(actor, 'read candidate data');
+    assertCanReadCandidate(actor, id);
     return this.repo.findById(parseId(id, 'id'));
   }
 
@@ -59,8 +59,7 @@ export class CandidateService {
 
   /** Emails are personal data: only admins and the candidate themself may read them. */
   canSeeEmail(actor: Principal, candidateId: string): boolean {
-    if (actor.kind !== 'key') return false;
-    return actor.role === 'ADMIN' || (actor.role === 'CANDIDATE' && actor.candidateId === candidateId);
+    return canSeeCandidateEmail(actor, candidateId);
   }
 
   isCurrent(q: HeldQualificationRecord): boolean {
@@ -91,7 +90,7 @@ export class CandidateService {
   }
 
   async update(actor: Principal, idArg: string, input: CandidateUpdateData): Promise<CandidateRecord> {
-    requireAdmin(actor, 'update candidates');
+    assertCanUpdateCandidate(actor, idArg);
     const id = parseId(idArg, 'id');
     const current = await this.repo.findById(id);
     if (!current) throw notFound('Candidate', idArg);

@@ -3,7 +3,7 @@
 // explanation with the pure matching module.
 import { Types } from 'mongoose';
 import type { Principal } from '../auth/principal.js';
-import { requireAdmin } from '../auth/access-policy.js';
+import { assertCanRankCandidatesFor, assertCanSeeMatchesOf, assertMayAskMatchesFor, assertMayManagePostings } from '../auth/access-policy.js';
 import type { CandidateRecord } from '../candidates/candidate.model.js';
 import type { CandidateService } from '../candidates/candidate.service.js';
 import type { PostingRecord } from '../postings/posting.model.js';
@@ -50,7 +50,7 @@ export class MatchingService {
     candidateIdArg: string,
     args: MatchPageArgs & { filter?: PostingSearchFilter | null },
   ): Promise<Page<JobMatchItem>> {
-    requireAdmin(actor, 'read matches of a candidate');
+    assertMayAskMatchesFor(actor, candidateIdArg);
     const candidateId = parseId(candidateIdArg, 'candidateId');
     const checks = new InputChecks();
     const filter = checkPostingFilter(args.filter, checks);
@@ -58,6 +58,7 @@ export class MatchingService {
     const window = pageWindow(args.first, args.after);
     const [candidate] = await this.candidates.findByIds([candidateId]);
     if (!candidate) throw notFound('Candidate', candidateIdArg);
+    assertCanSeeMatchesOf(actor, candidate);
 
     const catalog = toCatalogLookup((await this.qualifications.catalog()).values());
     const today = this.clock.today();
@@ -79,11 +80,12 @@ export class MatchingService {
   }
 
   async candidatesForPosting(actor: Principal, postingIdArg: string, args: MatchPageArgs): Promise<Page<CandidateMatchItem>> {
-    requireAdmin(actor, 'rank candidates for a posting');
+    assertMayManagePostings(actor, 'rank candidates for a posting');
     const postingId = parseId(postingIdArg, 'postingId');
     const window = pageWindow(args.first, args.after);
     const [posting] = await this.postings.findByIds([postingId]);
     if (!posting) throw notFound('JobPosting', postingIdArg);
+    assertCanRankCandidatesFor(actor, posting);
 
     const catalog = toCatalogLookup((await this.qualifications.catalog()).values());
     const today = this.clock.today();

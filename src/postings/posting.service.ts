@@ -2,7 +2,7 @@
 // search index about every change.
 import { Types } from 'mongoose';
 import type { Principal } from '../auth/principal.js';
-import { requireAdmin } from '../auth/access-policy.js';
+import { assertCanManagePosting, assertMayManagePostings } from '../auth/access-policy.js';
 import type { EmployerService } from '../employers/employer.service.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
 import type { IndexChangeSink } from '../search/index-sync/index-change-sink.js';
@@ -67,7 +67,7 @@ export class PostingService {
   }
 
   async create(actor: Principal, input: PostingCreateData, id = new Types.ObjectId()): Promise<PostingRecord> {
-    requireAdmin(actor, 'create job postings');
+    assertCanManagePosting(actor, { employerId: input.employerId }, 'create job postings for this employer');
     const employerId = parseId(input.employerId, 'input.employerId');
     const employer = await this.employers.require(employerId, 'input.employerId');
     const data: PostingData = {
@@ -99,10 +99,11 @@ export class PostingService {
   }
 
   async update(actor: Principal, idArg: string, input: PostingUpdateData): Promise<PostingRecord> {
-    requireAdmin(actor, 'update job postings');
+    assertMayManagePostings(actor, 'update job postings');
     const id = parseId(idArg, 'id');
     const current = await this.repo.findById(id);
     if (!current) throw notFound('JobPosting', idArg);
+    assertCanManagePosting(actor, current, 'update this job posting');
     const changes: Partial<PostingData> = {};
     if (input.title != null) changes.title = input.title.trim();
     if (input.description != null) changes.description = input.description.trim();
@@ -132,10 +133,11 @@ export class PostingService {
   }
 
   async close(actor: Principal, idArg: string): Promise<PostingRecord> {
-    requireAdmin(actor, 'close job postings');
+    assertMayManagePostings(actor, 'close job postings');
     const id = parseId(idArg, 'id');
     const current = await this.repo.findById(id);
     if (!current) throw notFound('JobPosting', idArg);
+    assertCanManagePosting(actor, current, 'close this job posting');
     if (current.status === PostingStatus.CLOSED) return current;
     await this.index.record('posting', [id]);
     const saved = await this.repo.update(id, { status: PostingStatus.CLOSED, closedAt: this.clock.now() });

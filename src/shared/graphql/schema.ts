@@ -7,6 +7,8 @@ import { PostingResolver } from '../../postings/posting.resolver.js';
 import { QualificationResolver } from '../../qualifications/qualification.resolver.js';
 import { PostingSearchResolver } from '../../postings/posting-search.resolver.js';
 import { MatchingResolver } from '../../matching/matching.resolver.js';
+import { ApiKeyResolver } from '../../auth/api-key.resolver.js';
+import { AuditResolver } from '../../audit/audit.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -15,6 +17,8 @@ export const RESOLVERS = [
   PostingSearchResolver,
   CandidateResolver,
   MatchingResolver,
+  ApiKeyResolver,
+  AuditResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

@@ -14,6 +14,10 @@ import { createFormatError } from '../graphql/format-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
 import type { HealthReport } from './health.js';
+import { createQueryLimitsPlugin } from '../graphql/query-limits.js';
+import { createAuditPlugin } from '../../audit/audit.plugin.js';
+import { authenticateMiddleware, principalOf } from './authenticate.js';
+import { rateLimitMiddleware, TokenBucketLimiter } from './rate-limit.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -28,6 +32,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
   const production = config.env === 'production';
   const app = express();
   app.disable('x-powered-by');
+  if (config.limits.trustProxy) app.set('trust proxy', true);
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -38,7 +43,11 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+      createQueryLimitsPlugin(config.limits),
+      createAuditPlugin(deps.services.audit, logger),
     ],
+    // csrfPrevention stays at Apollo's default (on): GET and simple-content-type POSTs need a
+    // preflight header, so a browser page on another site cannot trigger operations.
   });
   await apollo.start();
 
@@ -47,12 +56,15 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
     res.status(report.status === 'down' ? 503 : 200).json(report);
   });
 
+  const rate = { perMinute: config.limits.ratePerMinute, burst: config.limits.rateBurst };
   app.use(
     '/graphql',
+    authenticateMiddleware(deps.services.auth),
+    rateLimitMiddleware(new TokenBucketLimiter(rate), rate),
     express.json({ limit: config.http.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
-        principal: await deps.services.auth.authenticate(req.headers.authorization),
+        principal: principalOf(req),
         services: deps.services,
         loaders: createLoaders(deps.services),
       }),

@@ -1,0 +1,37 @@
+import type { Connection, Model } from 'mongoose';
+import { auditModel, type AuditRecord } from './audit.model.js';
+
+export interface AuditFilter {
+  keyId?: string;
+  operation?: string;
+  targetId?: string;
+}
+
+export class AuditRepository {
+  private readonly model: Model<AuditRecord>;
+
+  constructor(conn: Connection) {
+    this.model = auditModel(conn);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async insertMany(entries: AuditRecord[]): Promise<void> {
+    await this.model.insertMany(entries);
+  }
+
+  /** Newest first. The filter values are plain strings (typed by the schema), never operators. */
+  async page(filter: AuditFilter, offset: number, limit: number): Promise<{ rows: AuditRecord[]; total: number }> {
+    const query: Record<string, string> = {};
+    if (filter.keyId !== undefined) query.keyId = filter.keyId;
+    if (filter.operation !== undefined) query.operation = filter.operation;
+    if (filter.targetId !== undefined) query.targetId = filter.targetId;
+    const [rows, total] = await Promise.all([
+      this.model.find(query).sort({ _id: -1 }).skip(offset).limit(limit).lean<AuditRecord[]>(),
+      this.model.countDocuments(query),
+    ]);
+    return { rows, total };
+  }
+}
