@@ -1,0 +1,133 @@
+// Every query and mutation, for every kind of caller, through HTTP. Rows act on what the
+// caller owns (the recruiter's employer, the candidate's own profile, a discoverable
+// candidate for the job board); ownership.test.ts covers other people's records.
+// A refused mutation writes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { buildAuthWorld, createPosting, issueKey, outcome, snapshot, uniqueEmail, type AuthWorld } from './auth-world.js';
+
+const OK = 'OK';
+const F = 'FORBIDDEN';
+const U = 'UNAUTHENTICATED';
+type Expected = typeof OK | typeof F | typeof U;
+
+const CALLERS = ['anonymous', 'revoked key', 'ADMIN', 'JOB_BOARD', 'RECRUITER', 'CANDIDATE'] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface Operation {
+  field: string;
+  query: string;
+  vars: (w: AuthWorld, t: TestApp) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** anonymous, ADMIN, JOB_BOARD, RECRUITER, CANDIDATE; a revoked key is treated as no key. */
+  expect: [Expected, Expected, Expected, Expected, Expected];
+}
+
+const none = () => ({});
+
+// prettier-ignore
+const OPERATIONS: Operation[] = [
+  //                                                                              anonymous ADMIN JOB_BOARD RECRUITER CANDIDATE
+  { field: 'qualifications', query: `{ qualifications { code } }`, vars: none, expect: [OK, OK, OK, OK, OK] },
+  { field: 'employer', query: `query($id: ID!) { employer(id: $id) { name postings { id } } }`,
+    vars: (w) => ({ id: w.employerA }), expect: [OK, OK, OK, OK, OK] },
+  { field: 'jobPosting', query: `query($id: ID!) { jobPosting(id: $id) { title employer { name } } }`,
+    vars: (w) => ({ id: w.postingA }), expect: [OK, OK, OK, OK, OK] },
+  { field: 'searchPostings', query: `{ searchPostings(query: "practice") { totalCount edges { node { id } } } }`,
+    vars: none, expect: [OK, OK, OK, OK, OK] },
+  { field: 'candidate', query: `query($id: ID!) { candidate(id: $id) { name skills } }`,
+    vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, F, F, OK] },
+  { field: 'matchesForCandidate', query: `query($id: ID!) { matchesForCandidate(candidateId: $id) { totalCount edges { node { score posting { id } } } } }`,
+    vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, OK, F, OK] },
+  { field: 'candidatesForPosting', query: `query($id: ID!) { candidatesForPosting(postingId: $id) { totalCount edges { node { candidate { name } } } } }`,
+    vars: (w) => ({ id: w.postingA }), expect: [U, OK, F, OK, F] },
+  { field: 'apiKeys', query: `{ apiKeys { id role } }`, vars: none, expect: [U, OK, F, F, F] },
+  { field: 'auditLog', query: `{ auditLog(first: 5) { totalCount edges { node { operation } } } }`, vars: none, expect: [U, OK, F, F, F] },
+
+  { field: 'upsertQualification', query: `mutation { upsertQualification(input: {code: "CPAM", name: "Certified Patient Account Manager", kind: CERTIFICATION}) { id } }`,
+    vars: none, expect: [U, OK, F, F, F] },
+  { field: 'createEmployer', query: `mutation { createEmployer(input: {name: "New Clinic", setting: OTHER}) { id } }`,
+    vars: none, expect: [U, OK, F, F, F] },
+  { field: 'createJobPosting', query: `mutation($e: ID!) { createJobPosting(input: {employerId: $e, title: "Billing Lead", description: "Leads billing."}) { id } }`,
+    vars: (w) => ({ e: w.employerA }), expect: [U, OK, F, OK, F] },
+  { field: 'updateJobPosting', query: `mutation($id: ID!) { updateJobPosting(id: $id, input: {salaryMin: 70000}) { id } }`,
+    vars: (w) => ({ id: w.postingA }), expect: [U, OK, F, OK, F] },
+  { field: 'closeJobPosting', query: `mutation($id: ID!) { closeJobPosting(id: $id) { id status } }`,
+    vars: async (w, t) => ({ id: await createPosting(t, w.employerA, 'To be closed') }), expect: [U, OK, F, OK, F] },
+  { field: 'createCandidate', query: `mutation($email: String!) { createCandidate(input: {name: "New Person", email: $email}) { id } }`,
+    vars: () => ({ email: uniqueEmail('new') }), expect: [U, OK, F, F, F] },
+  { field: 'updateCandidate', query: `mutation($id: ID!) { updateCandidate(id: $id, input: {headline: "Practice manager"}) { id headline } }`,
+    vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, F, F, OK] },
+  { field: 'issueApiKey', query: `mutation { issueApiKey(input: {role: JOB_BOARD, label: "Another board"}) { key apiKey { id } } }`,
+    vars: none, expect: [U, OK, F, F, F] },
+  { field: 'revokeApiKey', query: `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`,
+    vars: async (_w, t) => ({ id: (await issueKey(t, { role: 'JOB_BOARD', label: 'Throwaway' })).id }), expect: [U, OK, F, F, F] },
+];
+
+function expectedFor(op: Operation, caller: Caller): Expected {
+  const [anonymous, admin, jobBoard, recruiter, candidate] = op.expect;
+  switch (caller) {
+    case 'anonymous':
+    case 'revoked key':
+      return anonymous;
+    case 'ADMIN':
+      return admin;
+    case 'JOB_BOARD':
+      return jobBoard;
+    case 'RECRUITER':
+      return recruiter;
+    case 'CANDIDATE':
+      return candidate;
+  }
+}
+
+const cases = OPERATIONS.flatMap((op) => CALLERS.map((caller) => ({ op, caller, expected: expectedFor(op, caller) })));
+
+describe('role x operation matrix', () => {
+  let t: TestApp;
+  let w: AuthWorld;
+
+  beforeAll(async () => {
+    // The matrix sends many requests from one IP and one admin key; the rate limit has its own test.
+    t = await startTestApp({ env: { RATE_LIMIT_BURST: '100000' } });
+    w = await buildAuthWorld(t);
+  });
+  afterAll(async () => t?.close());
+
+  function keyOf(caller: Caller): string | null {
+    switch (caller) {
+      case 'anonymous':
+        return null;
+      case 'revoked key':
+        return w.keys.REVOKED;
+      case 'ADMIN':
+        return ADMIN_KEY;
+      default:
+        return w.keys[caller];
+    }
+  }
+
+  it('covers every query and mutation of the schema', async () => {
+    const r = await t.gql<{ q: { fields: { name: string }[] }; m: { fields: { name: string }[] } }>(
+      `{ q: __type(name: "Query") { fields { name } } m: __type(name: "Mutation") { fields { name } } }`,
+    );
+    const inSchema = [...r.data!.q.fields, ...r.data!.m.fields].map((f) => f.name).sort();
+    expect(OPERATIONS.map((o) => o.field).sort()).toEqual(inSchema);
+  });
+
+  it.each(cases.map((c) => [`${c.op.field} as ${c.caller} -> ${c.expected}`, c] as const))('%s', async (_name, { op, caller, expected }) => {
+    const variables = await op.vars(w, t);
+    const isMutation = op.query.startsWith('mutation');
+    const before = isMutation && expected !== OK ? await snapshot(t) : null;
+
+    const r = await t.gql(op.query, variables, keyOf(caller));
+
+    expect(outcome(r), JSON.stringify(r.errors)).toBe(expected);
+    if (expected === OK) {
+      expect(r.data?.[op.field]).toBeTruthy();
+      return;
+    }
+    expect(r.data?.[op.field] ?? null).toBeNull();
+    expect(r.errors![0].message).toMatch(expected === U ? /Authentication required.*Bearer/ : /Not allowed: a \w+ key cannot/);
+    if (before) expect(await snapshot(t)).toEqual(before);
+  });
+});
