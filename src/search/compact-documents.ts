@@ -1,17 +1,17 @@
-// Conversion of documents and query profiles to the kernel's compact form. Documents intern
+// Conversion of documents and query profiles to the kernel's packed form. Documents intern
 // their strings (the vocabulary grows with indexed data only); query profiles only look
-// strings up, so a query can never grow engine memory, and an unknown string gets id -1,
-// which matches nothing.
+// strings up, so a query never grows engine memory, and an unknown string gets id -1, which
+// matches nothing.
 import { degreeRank } from '../shared/enums.js';
 import type { CandidateProfile, CatalogQualification, PostingProfile } from '../matching/matching.types.js';
-import { NO_DEGREE_RANK } from '../matching/scoring.js';
 import { isoToEpochDay } from '../matching/dates.js';
 import { normalizeTerm, normalizeTerms } from '../matching/normalize.js';
 import { requiredDegreeRank } from '../matching/degree.js';
+import { NO_DEGREE_RANK } from '../matching/scoring.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from './search-engine.js';
 import { qualificationExpiryMap } from './candidate-document.js';
 import { requiredTokensFor } from './posting-document.js';
-import { SETTING_COUNT, SETTING_INDEX, type CompactCandidate, type CompactPosting, type Vocabulary } from './match-kernel.js';
+import { SETTING_INDEX, packCandidate, packPosting, type Vocabulary } from './match-kernel.js';
 
 export interface Vocabularies {
   skills: Vocabulary;
@@ -23,78 +23,63 @@ type Resolve = (v: Vocabulary, s: string) => number;
 const intern: Resolve = (v, s) => v.intern(s);
 const lookup: Resolve = (v, s) => v.lookup(s);
 
-function ids(v: Vocabulary, values: readonly string[], resolve: Resolve): Int32Array {
-  return Int32Array.from(values, (s) => resolve(v, s));
-}
-
-function settingSince(experience: CandidateProfile['experience']): Float64Array {
-  const out = new Float64Array(SETTING_COUNT).fill(Infinity);
+function settingsSince(experience: CandidateProfile['experience']): { settingIndex: number; sinceDay: number }[] {
+  const first = new Map<number, number>();
   for (const e of experience) {
     const i = e.setting == null ? undefined : SETTING_INDEX.get(e.setting);
     const day = isoToEpochDay(e.startDate);
-    if (i !== undefined && day < out[i]) out[i] = day;
+    if (i === undefined || Number.isNaN(day)) continue;
+    if (!first.has(i) || day < first.get(i)!) first.set(i, day);
   }
-  return out;
+  return [...first].map(([settingIndex, sinceDay]) => ({ settingIndex, sinceDay }));
 }
 
-function compactCandidate(
+function packCandidateFrom(
   vocab: Vocabularies,
   resolve: Resolve,
   degrees: CandidateProfile['degrees'],
   expiry: Record<string, number>,
   skills: readonly string[],
   experience: CandidateProfile['experience'],
-): CompactCandidate {
-  const tokens = Object.keys(expiry);
-  return {
-    degreeRanks: Int8Array.from(degrees, (d) => degreeRank(d.level)),
-    degreeFieldIds: Int32Array.from(degrees, (d) => resolve(vocab.fields, normalizeTerm(d.field))),
-    tokenIds: ids(vocab.tokens, tokens, resolve),
-    tokenExpiryDays: Float64Array.from(tokens, (t) => expiry[t]),
-    skillIds: ids(vocab.skills, normalizeTerms(skills), resolve),
-    settingSinceDays: settingSince(experience),
-  };
+): Int32Array {
+  return packCandidate({
+    degrees: degrees.map((d) => ({ rank: degreeRank(d.level), fieldId: resolve(vocab.fields, normalizeTerm(d.field)) })),
+    tokens: Object.entries(expiry).map(([t, day]) => ({ tokenId: resolve(vocab.tokens, t), expiryDay: day })),
+    skills: normalizeTerms(skills).map((s) => resolve(vocab.skills, s)),
+    settings: settingsSince(experience),
+  });
 }
 
-export function compactCandidateDocument(doc: CandidateSearchDocument, vocab: Vocabularies): CompactCandidate {
-  return compactCandidate(vocab, intern, doc.degrees, doc.qualificationExpiry, doc.skills, doc.experience);
+export function compactCandidateDocument(doc: CandidateSearchDocument, vocab: Vocabularies): Int32Array {
+  return packCandidateFrom(vocab, intern, doc.degrees, doc.qualificationExpiry, doc.skills, doc.experience);
 }
 
-export function compactCandidateProfile(profile: CandidateProfile, vocab: Vocabularies): CompactCandidate {
-  return compactCandidate(
-    vocab,
-    lookup,
-    profile.degrees,
-    qualificationExpiryMap(profile.qualifications),
-    profile.skills,
-    profile.experience,
+export function compactCandidateProfile(profile: CandidateProfile, vocab: Vocabularies): Int32Array {
+  return packCandidateFrom(vocab, lookup, profile.degrees, qualificationExpiryMap(profile.qualifications), profile.skills, profile.experience);
+}
+
+export function compactPostingDocument(doc: PostingSearchDocument, vocab: Vocabularies): Int32Array {
+  return packPosting(
+    doc.minDegreeRank ?? NO_DEGREE_RANK,
+    SETTING_INDEX.get(doc.setting) ?? -1,
+    doc.minDegreeFields.map((f) => vocab.fields.intern(f)),
+    doc.requiredQualificationTokens.map((t) => vocab.tokens.intern(t)),
+    doc.preferredQualificationTokens.map((t) => vocab.tokens.intern(t)),
+    doc.skills.map((s) => vocab.skills.intern(s)),
   );
-}
-
-export function compactPostingDocument(doc: PostingSearchDocument, vocab: Vocabularies): CompactPosting {
-  return {
-    minRank: doc.minDegreeRank ?? NO_DEGREE_RANK,
-    fieldIds: ids(vocab.fields, doc.minDegreeFields, intern),
-    minYears: doc.minYearsExperience,
-    requiredTokenIds: ids(vocab.tokens, doc.requiredQualificationTokens, intern),
-    preferredTokenIds: ids(vocab.tokens, doc.preferredQualificationTokens, intern),
-    skillIds: ids(vocab.skills, doc.skills, intern),
-    settingIndex: SETTING_INDEX.get(doc.setting) ?? -1,
-  };
 }
 
 export function compactPostingProfile(
   posting: PostingProfile,
   catalog: ReadonlyMap<string, CatalogQualification>,
   vocab: Vocabularies,
-): CompactPosting {
-  return {
-    minRank: requiredDegreeRank(posting),
-    fieldIds: ids(vocab.fields, normalizeTerms(posting.minDegree?.fields ?? []), lookup),
-    minYears: posting.minYearsExperience,
-    requiredTokenIds: ids(vocab.tokens, requiredTokensFor(posting.requiredQualificationCodes, posting.state, catalog), lookup),
-    preferredTokenIds: ids(vocab.tokens, requiredTokensFor(posting.preferredQualificationCodes, posting.state, catalog), lookup),
-    skillIds: ids(vocab.skills, normalizeTerms(posting.skills), lookup),
-    settingIndex: SETTING_INDEX.get(posting.setting) ?? -1,
-  };
+): Int32Array {
+  return packPosting(
+    requiredDegreeRank(posting),
+    SETTING_INDEX.get(posting.setting) ?? -1,
+    normalizeTerms(posting.minDegree?.fields ?? []).map((f) => lookup(vocab.fields, f)),
+    requiredTokensFor(posting.requiredQualificationCodes, posting.state, catalog).map((t) => lookup(vocab.tokens, t)),
+    requiredTokensFor(posting.preferredQualificationCodes, posting.state, catalog).map((t) => lookup(vocab.tokens, t)),
+    normalizeTerms(posting.skills).map((s) => lookup(vocab.skills, s)),
+  );
 }

@@ -7,14 +7,14 @@ import type { CatalogQualification, ExperienceInterval, IsoDate, PostingProfile 
 import { experienceDays } from '../matching/experience.js';
 import { epochDayToIso, isoToEpochDay } from '../matching/dates.js';
 import type { CandidateSearchDocument, RankedPage } from './search-engine.js';
-import { evaluate, newEvaluation, type CompactCandidate } from './match-kernel.js';
+import { evaluate, newEvaluation } from './match-kernel.js';
 import { compactCandidateDocument, compactPostingProfile, type Vocabularies } from './compact-documents.js';
 import { TopK } from './top-k.js';
 import { toHit } from './embedded-postings.js';
 
 interface CandidateSlot {
   id: string;
-  compact: CompactCandidate;
+  packed: Int32Array;
   experience: ExperienceInterval[];
   anchorFromDay: number;
   anchorUntilDay: number;
@@ -56,7 +56,7 @@ export class EmbeddedCandidateStore {
       }
       this.put({
         id: doc.id,
-        compact: compactCandidateDocument(doc, this.vocab),
+        packed: compactCandidateDocument(doc, this.vocab),
         experience: doc.experience,
         anchorFromDay: doc.indexedOnDay,
         anchorUntilDay: doc.experienceValidUntilDay ?? Infinity,
@@ -85,14 +85,17 @@ export class EmbeddedCandidateStore {
   ): RankedPage {
     const probe = compactPostingProfile(posting, catalog, this.vocab);
     const todayDay = isoToEpochDay(today);
+    const minYears = posting.minYearsExperience;
     const top = new TopK<RankedItem>(offset + limit, candidateBefore);
     const ev = newEvaluation();
     const key: RankedItem = { id: '', score: 0, eligible: false, missing: 0 };
     let total = 0;
     for (const slot of this.slots) {
-      evaluate(slot.compact, candidateDaysOn(slot, todayDay), probe, todayDay, ev);
+      evaluate(slot.packed, candidateDaysOn(slot, todayDay), probe, minYears, todayDay, !includeIneligible, ev);
       if (!ev.eligible && !includeIneligible) continue;
       total++;
+      const worst = top.worstIfFull();
+      if (worst !== undefined && ev.score < worst.score) continue;
       key.id = slot.id;
       key.score = ev.score;
       if (top.admits(key)) top.push({ id: slot.id, score: ev.score, eligible: ev.eligible, missing: ev.missing });

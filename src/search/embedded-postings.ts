@@ -7,15 +7,16 @@ import type { CandidateProfile, IsoDate } from '../matching/matching.types.js';
 import { experienceDays } from '../matching/experience.js';
 import { isoToEpochDay } from '../matching/dates.js';
 import type { IdPage, PostingSearchDocument, PostingSearchFilter, RankedHit, RankedPage } from './search-engine.js';
-import { compilePostingFilter, postingPassesFilter } from './posting-filter.js';
-import { evaluate, newEvaluation, type CompactPosting } from './match-kernel.js';
+import { compilePostingFilter, isEmptyFilter, postingPassesFilter } from './posting-filter.js';
+import { evaluate, newEvaluation } from './match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from './compact-documents.js';
 import { PostingTextIndex } from './embedded-text-index.js';
 import { TopK } from './top-k.js';
 
 interface PostingSlot {
   doc: PostingSearchDocument;
-  compact: CompactPosting;
+  packed: Int32Array;
+  minYears: number;
 }
 
 interface RankedItem extends JobRankKey {
@@ -37,23 +38,23 @@ export class EmbeddedPostingStore {
     return this.slots.length;
   }
 
-  async upsert(docs: readonly PostingSearchDocument[]): Promise<void> {
+  upsert(docs: readonly PostingSearchDocument[]): void {
     const open: PostingSearchDocument[] = [];
     for (const doc of docs) {
       if (doc.status === PostingStatus.OPEN) {
-        this.put({ doc, compact: compactPostingDocument(doc, this.vocab) });
+        this.put({ doc, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
         open.push(doc);
       } else {
         this.drop(doc.id);
       }
     }
-    await this.text.remove(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
-    await this.text.upsert(open);
+    this.text.remove(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
+    this.text.upsert(open);
   }
 
-  async delete(ids: readonly string[]): Promise<void> {
+  delete(ids: readonly string[]): void {
     for (const id of ids) this.drop(id);
-    await this.text.remove(ids);
+    this.text.remove(ids);
   }
 
   clear(): void {
@@ -62,19 +63,19 @@ export class EmbeddedPostingStore {
     this.text.clear();
   }
 
-  async search(text: string | null | undefined, filter: PostingSearchFilter | null | undefined, offset: number, limit: number): Promise<IdPage> {
+  search(text: string | null | undefined, filter: PostingSearchFilter | null | undefined, offset: number, limit: number): IdPage {
     const f = compilePostingFilter(filter);
     const top = new TopK<JobRankKey>(offset + limit, jobBefore);
     let total = 0;
     const words = text?.trim() ?? '';
     if (words !== '') {
       // Relevance takes the place of the score; ties fall back to postedAt and id.
-      for (const [id, relevance] of await this.text.search(words)) {
+      this.text.search(words, (id, relevance) => {
         const i = this.slotOf.get(id);
-        if (i === undefined || !postingPassesFilter(this.slots[i].doc, f)) continue;
+        if (i === undefined || !postingPassesFilter(this.slots[i].doc, f)) return;
         total++;
         top.push({ id, score: relevance, postedAt: this.slots[i].doc.postedAt });
-      }
+      });
     } else {
       for (const { doc } of this.slots) {
         if (!postingPassesFilter(doc, f)) continue;
@@ -101,11 +102,15 @@ export class EmbeddedPostingStore {
     const ev = newEvaluation();
     const key: RankedItem = { id: '', score: 0, postedAt: 0, eligible: false, missing: 0 };
     let total = 0;
-    for (const { doc, compact } of this.slots) {
-      if (!postingPassesFilter(doc, f)) continue;
-      evaluate(probe, days, compact, todayDay, ev);
+    const filtered = !isEmptyFilter(f);
+    for (const { doc, packed, minYears } of this.slots) {
+      if (filtered && !postingPassesFilter(doc, f)) continue;
+      evaluate(probe, days, packed, minYears, todayDay, !includeIneligible, ev);
       if (!ev.eligible && !includeIneligible) continue;
       total++;
+      // Most documents score below the page's worst: skip the full comparison for them.
+      const worst = top.worstIfFull();
+      if (worst !== undefined && ev.score < worst.score) continue;
       key.id = doc.id;
       key.score = ev.score;
       key.postedAt = doc.postedAt;

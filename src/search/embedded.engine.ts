@@ -1,18 +1,19 @@
 // The in-process search engine: the zero-infrastructure default (no MEILI_HOST) and the one the
 // tests and the benchmark run. It holds only what was upserted and never reads MongoDB.
 //
-// Why not Orama for everything: Orama's BM25 index is the right tool for full-text
-// searchPostings, so text relevance comes from it (embedded-text-index.ts). Ranking for
-// matching is different: the page must be ordered by the exact score of EVERY eligible
-// document (recall@20 vs exact scoring), and eligibility needs per-credential "held AND current
-// on day D AND in state S" and "experience years on day D" tests that a generic where-clause
-// index cannot express without per-element joins. So each store keeps, per document, compact
-// interned data (small typed arrays, match-kernel.ts) and a query scans the open postings /
+// Full text: a small BM25 inverted index (embedded-text-index.ts says why not @orama/orama:
+// measured far too slow at 100,000 postings).
+//
+// Ranking for matching: the page must be ordered by the exact score of EVERY eligible document
+// (recall@20 vs exact scoring), and eligibility needs per-credential "held AND current on day D
+// AND in state S" and "experience years on day D" tests that a generic where-clause index
+// cannot express without per-element joins. So each store keeps, per document, one packed
+// Int32Array of interned ids (match-kernel.ts), and a query scans the open postings /
 // discoverable candidates once, tests eligibility and computes the matching module's own
 // fitScore/matchScore for each, keeping only the best offset+limit in a heap. That is exact by
 // construction (recall 100%), costs O(n) small integer compares with no allocation per
-// document, and indexing is a few array conversions per document (plus Orama for postings).
-// Filters on postings are plain field comparisons done in the same scan (posting-filter.ts).
+// document, and indexing is a few array conversions per document. Posting filters are plain
+// field comparisons in the same scan (posting-filter.ts).
 import type {
   CandidateSearchDocument,
   IdPage,
@@ -50,7 +51,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private closed = false;
 
   async searchPostings(query: SearchPostingsQuery): Promise<IdPage> {
-    return this.run('searchPostings', () => {
+    return this.run('searchPostings', async () => {
       const { offset, limit } = window(query.offset, query.limit);
       return this.postings.search(query.text, query.filter, offset, limit);
     });
@@ -71,11 +72,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
-    return this.run('upsertPostings', () => this.postings.upsert(lastPerId(docs)));
+    return this.run('upsertPostings', async () => this.postings.upsert(lastPerId(docs)));
   }
 
   async deletePostings(ids: readonly string[]): Promise<void> {
-    return this.run('deletePostings', () => this.postings.delete(ids));
+    return this.run('deletePostings', async () => this.postings.delete(ids));
   }
 
   async upsertCandidates(docs: readonly CandidateSearchDocument[]): Promise<void> {

@@ -39,3 +39,7 @@ export function postingPassesFilter(doc: PostingSearchDocument, f: CompiledPosti
   if (f.employerId !== null && doc.employerId !== f.employerId) return false;
   return true;
 }
+
+export function isEmptyFilter(f: CompiledPostingFilter): boolean {
+  return f.states === null && f.settings === null && f.employmentTypes === null && f.remote === null && f.minSalary === null && f.employerId === null;
+}

@@ -12,6 +12,11 @@ export class TopK<T> {
     private readonly better: Better<T>,
   ) {}
 
+  /** The worst item kept once the selection is full (a cheap bound for callers), else undefined. */
+  worstIfFull(): T | undefined {
+    return this.heap.length >= this.k ? this.heap[0] : undefined;
+  }
+
   /** Would `item` enter the selection? Cheap pre-check before building a full item. */
   admits(item: T): boolean {
     return this.heap.length < this.k || this.better(item, this.heap[0]);
