@@ -56,6 +56,6 @@ export class CandidateRepository {
   }
 
   cursor(batchSize = 1000): AsyncIterable<CandidateRecord> {
-    return this.model.find({}).sort({ _id: 1 }).batchSize(batchSize).lean<CandidateRecord[]>().cursor();
+    return this.model.find({}).batchSize(batchSize).lean<CandidateRecord[]>().cursor();
   }
 }

@@ -41,9 +41,9 @@ export class PostingRepository {
       .lean<PostingRecord>();
   }
 
-  /** Streams every posting for a reindex, in _id order, without holding them all. */
+  /** Streams every posting for a reindex in natural order (no sort: the server can stream), without holding them all. */
   cursor(batchSize = 1000): AsyncIterable<PostingRecord> {
-    return this.model.find({}).sort({ _id: 1 }).batchSize(batchSize).lean<PostingRecord[]>().cursor();
+    return this.model.find({}).batchSize(batchSize).lean<PostingRecord[]>().cursor();
   }
 
   async count(): Promise<number> {

@@ -5,10 +5,10 @@ import { constants } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { findFreePort, waitForPort } from './ports.js';
-import { buildFerretDb, isGoAvailable, FERRETDB_VERSION } from './ferretdb.installer.js';
+import { buildFerretDb, isGoAvailable, FERRETDB_BUILD, FERRETDB_VERSION } from './ferretdb.installer.js';
 import type { StartedMongo } from './local-mongo.js';
 
-export const DEFAULT_FERRETDB_BINARY = path.join(homedir(), '.cache', 'healthmatch', 'bin', `ferretdb-${FERRETDB_VERSION}`);
+export const DEFAULT_FERRETDB_BINARY = path.join(homedir(), '.cache', 'healthmatch', 'bin', `ferretdb-${FERRETDB_BUILD}`);
 
 async function isExecutable(file: string): Promise<boolean> {
   try {
