@@ -22,6 +22,8 @@ export interface CreateAppOptions {
   mongo?: StartedMongo;
   /** A search engine to use instead of the configured one (tests inject failing engines). */
   engine?: SearchEngine;
+  /** false: skip the start-up index build and outbox drain (the reindex command does its own). */
+  prepareSearch?: boolean;
 }
 
 export interface App {
@@ -63,8 +65,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const engine = options.engine ?? (await createSearchEngine(config));
     cleanups.unshift(() => engine.close());
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
-    await prepareSearchIndex(services, logger);
-    services.indexSync.start(config.search.outboxPollMs);
+    if (options.prepareSearch !== false) {
+      await prepareSearchIndex(services, logger);
+      services.indexSync.start(config.search.outboxPollMs);
+    }
     cleanups.unshift(() => services.indexSync.stop());
 
     const schema = await createSchema();
