@@ -50,7 +50,14 @@ function packCandidateFrom(
   });
 }
 
-export function compactCandidateDocument(doc: CandidateSearchDocument, vocab: Vocabularies): Int32Array {
+/** The document fields the kernel reads (the Meilisearch adapter retrieves only these). */
+export type CandidateScoringFields = Pick<CandidateSearchDocument, 'degrees' | 'qualificationExpiry' | 'skills' | 'experience'>;
+export type PostingScoringFields = Pick<
+  PostingSearchDocument,
+  'minDegreeRank' | 'setting' | 'minDegreeFields' | 'requiredQualificationTokens' | 'preferredQualificationTokens' | 'skills'
+>;
+
+export function compactCandidateDocument(doc: CandidateScoringFields, vocab: Vocabularies): Int32Array {
   return packCandidateFrom(vocab, intern, doc.degrees, doc.qualificationExpiry, doc.skills, doc.experience);
 }
 
@@ -58,7 +65,7 @@ export function compactCandidateProfile(profile: CandidateProfile, vocab: Vocabu
   return packCandidateFrom(vocab, lookup, profile.degrees, qualificationExpiryMap(profile.qualifications), profile.skills, profile.experience);
 }
 
-export function compactPostingDocument(doc: PostingSearchDocument, vocab: Vocabularies): Int32Array {
+export function compactPostingDocument(doc: PostingScoringFields, vocab: Vocabularies): Int32Array {
   return packPosting(
     doc.minDegreeRank ?? NO_DEGREE_RANK,
     SETTING_INDEX.get(doc.setting) ?? -1,
