@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       mongo: { uri: undefined, dbName: 'healthmatch', localServer: 'auto', ferretdbBinary: undefined },
       search: { meiliHost: undefined, meiliKey: undefined, indexPrefix: 'healthmatch', outboxPollMs: 1000 },
       seedOnEmpty: true,
+      limits: { maxDepth: 10, maxCost: 10_000, ratePerMinute: 600, rateBurst: 100, trustProxy: false },
     });
     expect(c.mongo.dataDir).toBe(path.resolve('.data'));
     // Development gets a well-known key, and says so.
@@ -51,6 +52,11 @@ describe('loadConfig', () => {
       SEED_ON_EMPTY: 'false',
       OUTBOX_POLL_MS: '250',
       MAX_BODY_BYTES: '2048',
+      GRAPHQL_MAX_DEPTH: '7',
+      GRAPHQL_MAX_COST: '500',
+      RATE_LIMIT_PER_MINUTE: '60',
+      RATE_LIMIT_BURST: '5',
+      TRUST_PROXY: 'true',
     });
     expect(c).toEqual({
       env: 'production',
@@ -60,6 +66,7 @@ describe('loadConfig', () => {
       search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', indexPrefix: 'hm', outboxPollMs: 250 },
       auth: { adminApiKey: 'a-very-long-admin-key', usingDevAdminKey: false },
       seedOnEmpty: false,
+      limits: { maxDepth: 7, maxCost: 500, ratePerMinute: 60, rateBurst: 5, trustProxy: true },
     });
   });
 
