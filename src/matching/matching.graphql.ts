@@ -2,7 +2,9 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { RequirementKind } from '../shared/enums.js';
 import '../shared/graphql/enums.graphql.js';
 import { PageInfoType } from '../shared/graphql/page-info.types.js';
-import { QualificationType } from '../qualifications/qualification.types.js';
+import { QualificationType, qualificationViews } from '../qualifications/qualification.types.js';
+import type { QualificationRecord } from '../qualifications/qualification.model.js';
+import type { MatchResult } from './matching.types.js';
 import { JobPostingType } from '../postings/posting.types.js';
 import { CandidateType } from '../candidates/candidate.types.js';
 
@@ -62,4 +64,13 @@ export class CandidateMatchConnectionType {
   @Field(() => [CandidateMatchEdgeType]) edges!: CandidateMatchEdgeType[];
   @Field(() => PageInfoType) pageInfo!: PageInfoType;
   @Field(() => Int) totalCount!: number;
+}
+
+export function toMatchExplanationView(result: MatchResult, catalog: ReadonlyMap<string, QualificationRecord>): MatchExplanationType {
+  return {
+    missing: result.missing,
+    matchedRequired: qualificationViews(result.matchedRequiredCodes, catalog),
+    matchedPreferred: qualificationViews(result.matchedPreferredCodes, catalog),
+    summary: result.summary,
+  };
 }

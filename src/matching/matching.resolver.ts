@@ -3,24 +3,7 @@ import type { GraphQLContext } from '../shared/graphql/context.js';
 import { toConnection } from '../shared/pagination.js';
 import { PostingFilter, toPostingView } from '../postings/posting.types.js';
 import { toCandidateView } from '../candidates/candidate.types.js';
-import { toQualificationView } from '../qualifications/qualification.types.js';
-import type { QualificationRecord } from '../qualifications/qualification.model.js';
-import type { MatchResult } from './matching.types.js';
-import { CandidateMatchConnectionType, JobMatchConnectionType, type MatchExplanationType } from './matching.graphql.js';
-
-function explanation(result: MatchResult, catalog: ReadonlyMap<string, QualificationRecord>): MatchExplanationType {
-  const qualifications = (codes: string[]) =>
-    codes.flatMap((code) => {
-      const q = catalog.get(code);
-      return q ? [toQualificationView(q)] : [];
-    });
-  return {
-    missing: result.missing,
-    matchedRequired: qualifications(result.matchedRequiredCodes),
-    matchedPreferred: qualifications(result.matchedPreferredCodes),
-    summary: result.summary,
-  };
-}
+import { CandidateMatchConnectionType, JobMatchConnectionType, toMatchExplanationView } from './matching.graphql.js';
 
 @Resolver()
 export class MatchingResolver {
@@ -39,7 +22,7 @@ export class MatchingResolver {
       posting: toPostingView(posting),
       score: result.score,
       eligible: result.eligible,
-      explanation: explanation(result, catalog),
+      explanation: toMatchExplanationView(result, catalog),
     }));
   }
 
@@ -57,7 +40,7 @@ export class MatchingResolver {
       candidate: toCandidateView(candidate),
       score: result.score,
       eligible: result.eligible,
-      explanation: explanation(result, catalog),
+      explanation: toMatchExplanationView(result, catalog),
     }));
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../shared/graphql/context.js';
 import { EmployerType, toEmployerView } from '../employers/employer.types.js';
-import { QualificationType, toQualificationView } from '../qualifications/qualification.types.js';
+import { QualificationType, qualificationViews } from '../qualifications/qualification.types.js';
 import { JobPostingInput, JobPostingType, JobPostingUpdateInput, toPostingView } from './posting.types.js';
 
 @Resolver(() => JobPostingType)
@@ -53,9 +53,5 @@ export class PostingResolver {
 }
 
 async function resolveCodes(ctx: GraphQLContext, codes: readonly string[]): Promise<QualificationType[]> {
-  const catalog = await ctx.services.qualifications.catalog();
-  return codes.flatMap((code) => {
-    const q = catalog.get(code);
-    return q ? [toQualificationView(q)] : [];
-  });
+  return qualificationViews(codes, await ctx.services.qualifications.catalog());
 }

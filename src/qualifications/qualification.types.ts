@@ -38,3 +38,11 @@ export function toQualificationView(q: QualificationRecord): QualificationType {
     continuingEducationHours: q.continuingEducationHours,
   };
 }
+
+/** The catalog entries for `codes`, in order; codes no longer in the catalog are left out. */
+export function qualificationViews(codes: readonly string[], catalog: ReadonlyMap<string, QualificationRecord>): QualificationType[] {
+  return codes.flatMap((code) => {
+    const q = catalog.get(code);
+    return q ? [toQualificationView(q)] : [];
+  });
+}
