@@ -4,8 +4,7 @@
 // days outside the anchor's validity, so results stay exact on any `today`.
 import { compareCandidateMatches, type CandidateRankKey } from '../matching/ordering.js';
 import type { CatalogQualification, ExperienceInterval, IsoDate, PostingProfile } from '../matching/matching.types.js';
-import { experienceDays } from '../matching/experience.js';
-import { epochDayToIso, isoToEpochDay } from '../matching/dates.js';
+import { isoToEpochDay } from '../matching/dates.js';
 import type { CandidateSearchDocument, RankedPage } from './search-engine.js';
 import { evaluate, newEvaluation } from './match-kernel.js';
 import { compactCandidateDocument, compactPostingProfile, type Vocabularies } from './compact-documents.js';
@@ -15,7 +14,8 @@ import { toHit } from './embedded-postings.js';
 interface CandidateSlot {
   id: string;
   packed: Int32Array;
-  experience: ExperienceInterval[];
+  /** Intervals as [startDay, endDayExclusive] pairs sorted by start (open end: Infinity). */
+  intervals: Float64Array;
   anchorFromDay: number;
   anchorUntilDay: number;
   closedDays: number;
@@ -30,12 +30,43 @@ interface RankedItem extends CandidateRankKey {
 
 const candidateBefore = (a: CandidateRankKey, b: CandidateRankKey): boolean => compareCandidateMatches(a, b) < 0;
 
+/**
+ * The same inclusive-day convention as the matching module's experienceDays (experience.ts):
+ * a position covers [start, end + 1); malformed or reversed ones cover nothing.
+ */
+export function dayIntervals(experience: readonly ExperienceInterval[]): Float64Array {
+  const pairs: [number, number][] = [];
+  for (const e of experience) {
+    const s = isoToEpochDay(e.startDate);
+    const end = e.endDate == null ? Infinity : isoToEpochDay(e.endDate) + 1;
+    if (s < end) pairs.push([s, end]);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  return Float64Array.from(pairs.flat());
+}
+
+/** Length of the union of the intervals up to and including `day` (a sweep over sorted starts). */
+export function unionDaysOn(intervals: Float64Array, day: number): number {
+  const limit = day + 1;
+  let reach = -Infinity;
+  let total = 0;
+  for (let i = 0; i < intervals.length; i += 2) {
+    const s = Math.max(intervals[i], reach);
+    const e = Math.min(intervals[i + 1], limit);
+    if (s < e) {
+      total += e - s;
+      reach = e;
+    }
+  }
+  return total;
+}
+
 /** Experience days on `day`: the anchor where it is exact, else the intervals themselves. */
 export function candidateDaysOn(slot: CandidateSlot, day: number): number {
   if (day >= slot.anchorFromDay && day < slot.anchorUntilDay) {
     return Number.isNaN(slot.effectiveStartDay) ? slot.closedDays : day - slot.effectiveStartDay;
   }
-  return experienceDays(slot.experience, epochDayToIso(day));
+  return unionDaysOn(slot.intervals, day);
 }
 
 export class EmbeddedCandidateStore {
@@ -57,7 +88,7 @@ export class EmbeddedCandidateStore {
       this.put({
         id: doc.id,
         packed: compactCandidateDocument(doc, this.vocab),
-        experience: doc.experience,
+        intervals: dayIntervals(doc.experience),
         anchorFromDay: doc.indexedOnDay,
         anchorUntilDay: doc.experienceValidUntilDay ?? Infinity,
         closedDays: doc.experienceClosedDays,

@@ -8,6 +8,8 @@ import { epochDayToIso, isoToEpochDay } from '../../src/matching/dates.js';
 import { buildCandidateDocument } from '../../src/search/candidate-document.js';
 import { buildPostingDocument, postingProfileFromDocument } from '../../src/search/posting-document.js';
 import { EmbeddedSearchEngine } from '../../src/search/embedded.engine.js';
+import { dayIntervals, unionDaysOn } from '../../src/search/embedded-candidates.js';
+import { experienceDays } from '../../src/matching/experience.js';
 import { CATALOG, randomCandidate, randomPosting, rng } from './random-profiles.js';
 
 const INDEXED_ON = '2026-03-01';
@@ -61,4 +63,20 @@ describe('embedded ranking equals the exact matching path', () => {
       }
     });
   }
+});
+
+describe('embedded experience arithmetic', () => {
+  it('unionDaysOn equals experienceDays on random, overlapping, adjacent and reversed intervals', () => {
+    const r = rng(9);
+    for (let k = 0; k < 500; k++) {
+      const base = isoToEpochDay('2020-01-01');
+      const experience = Array.from({ length: Math.floor(r() * 5) }, () => {
+        const s = base + Math.floor(r() * 2000);
+        const len = Math.floor(r() * 900) - 100; // some reversed
+        return { startDate: epochDayToIso(s), endDate: r() < 0.3 ? null : epochDayToIso(s + len) };
+      });
+      const day = base + Math.floor(r() * 3000) - 200;
+      expect(unionDaysOn(dayIntervals(experience), day)).toBe(experienceDays(experience, epochDayToIso(day)));
+    }
+  });
 });
