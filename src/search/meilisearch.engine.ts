@@ -232,8 +232,9 @@ export class MeilisearchEngine implements SearchEngine {
     throw new SearchUnavailableError(operation, { cause: task.error ?? new Error(`task ${task.uid} ended ${task.status}`) });
   }
 
+  /** Documented: with `page: 0` Meilisearch returns no documents but exhaustive totalHits. */
   private async count(index: Index<Doc>, filter: string): Promise<number> {
-    const res = await index.search(null, { filter, page: 1, hitsPerPage: 0 });
+    const res = await index.search(null, { filter, page: 0, hitsPerPage: 1 });
     return res.totalHits;
   }
 

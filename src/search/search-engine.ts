@@ -90,6 +90,11 @@ export interface CandidateSearchDocument {
   skills: string[];
 }
 
+/**
+ * GraphQL's PostingFilter. Absent, null and EMPTY lists all mean "no constraint"; states are
+ * compared upper-cased; minSalary keeps postings whose salaryCeiling reaches it (postings with no
+ * salary never do).
+ */
 export interface PostingSearchFilter {
   states?: readonly string[] | null;
   settings?: readonly CareSetting[] | null;
@@ -100,6 +105,11 @@ export interface PostingSearchFilter {
 }
 
 export interface SearchPostingsQuery {
+  /**
+   * Words; blank means "every open posting, newest first". Any word may match; relevance is the
+   * engine's own (BM25 embedded, Meilisearch ranking rules in production), so the two engines
+   * may order equally relevant postings differently before the postedAt/id tie-break.
+   */
   text?: string | null;
   filter?: PostingSearchFilter | null;
   offset: number;

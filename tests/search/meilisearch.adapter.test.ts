@@ -67,8 +67,8 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     const open = postingDocs().filter((d) => d.status === 'OPEN');
     const eligible = open.filter((d) => matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).eligible);
     fake.search = (_uid, body) =>
-      body.hitsPerPage === 0
-        ? { hits: [], totalHits: eligible.length, page: 1, hitsPerPage: 0, totalPages: 0 }
+      body.page === 0
+        ? { hits: [], totalHits: eligible.length, page: 0, hitsPerPage: 1, totalPages: eligible.length }
         : { hits: [...eligible].reverse(), offset: 0, limit: Number(body.limit), estimatedTotalHits: eligible.length };
     const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
     const exact = eligible
@@ -76,7 +76,7 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
       .sort((a, b) => b.score - a.score || b.postedAt - a.postedAt || (a.id < b.id ? -1 : 1));
     expect(page.total).toBe(eligible.length);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
-    const pool = fake.bodiesTo('/t_postings/search').find((b) => b.hitsPerPage === undefined)!;
+    const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
     expect(pool).toMatchObject({ hybrid: { embedder: 'profile', semanticRatio: 1 }, limit: 1000 });
     expect(pool.vector).toHaveLength(PROFILE_DIMENSIONS);
     expect(parseFilter(String(pool.filter)).op).toBe('AND');
