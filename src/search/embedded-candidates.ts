@@ -121,15 +121,20 @@ export class EmbeddedCandidateStore {
     const ev = newEvaluation();
     const key: RankedItem = { id: '', score: 0, eligible: false, missing: 0 };
     let total = 0;
-    for (const slot of this.slots) {
-      evaluate(slot.packed, candidateDaysOn(slot, todayDay), probe, minYears, todayDay, !includeIneligible, ev);
-      if (!ev.eligible && !includeIneligible) continue;
+    const eligibleOnly = !includeIneligible;
+    const slots = this.slots;
+    let worstScore = -Infinity;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      evaluate(slot.packed, candidateDaysOn(slot, todayDay), probe, minYears, todayDay, eligibleOnly, ev);
+      if (eligibleOnly && !ev.eligible) continue;
       total++;
-      const worst = top.worstIfFull();
-      if (worst !== undefined && ev.score < worst.score) continue;
+      if (ev.score < worstScore) continue;
       key.id = slot.id;
       key.score = ev.score;
-      if (top.admits(key)) top.push({ id: slot.id, score: ev.score, eligible: ev.eligible, missing: ev.missing });
+      if (!top.admits(key)) continue;
+      top.push({ id: slot.id, score: ev.score, eligible: ev.eligible, missing: ev.missing });
+      worstScore = top.worstIfFull()?.score ?? -Infinity;
     }
     return { hits: top.sorted().slice(offset).map(toHit), total };
   }

@@ -103,18 +103,23 @@ export class EmbeddedPostingStore {
     const key: RankedItem = { id: '', score: 0, postedAt: 0, eligible: false, missing: 0 };
     let total = 0;
     const filtered = !isEmptyFilter(f);
-    for (const { doc, packed, minYears } of this.slots) {
-      if (filtered && !postingPassesFilter(doc, f)) continue;
-      evaluate(probe, days, packed, minYears, todayDay, !includeIneligible, ev);
-      if (!ev.eligible && !includeIneligible) continue;
+    const eligibleOnly = !includeIneligible;
+    const slots = this.slots;
+    // Most documents score below the page's worst kept one: skip the full comparison for them.
+    let worstScore = -Infinity;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      if (filtered && !postingPassesFilter(slot.doc, f)) continue;
+      evaluate(probe, days, slot.packed, slot.minYears, todayDay, eligibleOnly, ev);
+      if (eligibleOnly && !ev.eligible) continue;
       total++;
-      // Most documents score below the page's worst: skip the full comparison for them.
-      const worst = top.worstIfFull();
-      if (worst !== undefined && ev.score < worst.score) continue;
-      key.id = doc.id;
+      if (ev.score < worstScore) continue;
+      key.id = slot.doc.id;
       key.score = ev.score;
-      key.postedAt = doc.postedAt;
-      if (top.admits(key)) top.push({ ...key, eligible: ev.eligible, missing: ev.missing });
+      key.postedAt = slot.doc.postedAt;
+      if (!top.admits(key)) continue;
+      top.push({ ...key, eligible: ev.eligible, missing: ev.missing });
+      worstScore = top.worstIfFull()?.score ?? -Infinity;
     }
     return { hits: top.sorted().slice(offset).map(toHit), total };
   }
