@@ -10,7 +10,7 @@ import type { IdPage, PostingSearchDocument, PostingSearchFilter, RankedHit, Ran
 import { compilePostingFilter, isEmptyFilter, postingPassesFilter } from './posting-filter.js';
 import { evaluate, newEvaluation } from './match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from './compact-documents.js';
-import { PostingTextIndex } from './embedded-text-index.js';
+import { PostingTextIndex, tokenize } from './embedded-text-index.js';
 import { TopK } from './top-k.js';
 
 interface PostingSlot {
@@ -68,7 +68,8 @@ export class EmbeddedPostingStore {
     const top = new TopK<JobRankKey>(offset + limit, jobBefore);
     let total = 0;
     const words = text?.trim() ?? '';
-    if (words !== '') {
+    // Like Meilisearch, a query without any word (blank, punctuation) lists every posting.
+    if (tokenize(words).length > 0) {
       // Relevance takes the place of the score; ties fall back to postedAt and id.
       this.text.search(words, (id, relevance) => {
         const i = this.slotOf.get(id);

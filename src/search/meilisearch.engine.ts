@@ -8,7 +8,8 @@ import { Meilisearch, type EnqueuedTaskPromise, type Index, type Settings, type 
 import { degreeRank } from '../shared/enums.js';
 import { DAYS_PER_YEAR, experienceDays } from '../matching/experience.js';
 import { epochDayToIso, isoToEpochDay } from '../matching/dates.js';
-import { normalizeTerm } from '../matching/normalize.js';
+import { normalizeTerm, normalizeTerms } from '../matching/normalize.js';
+import { distinctCodes } from '../matching/eligibility.js';
 import type {
   CandidateSearchDocument,
   IdPage,
@@ -135,9 +136,9 @@ export class MeilisearchEngine implements SearchEngine {
       const vector = postingVector({
         minDegreeRank: doc.minDegreeRank,
         minYearsExperience: q.posting.minYearsExperience,
-        requiredQualificationCodes: q.posting.requiredQualificationCodes,
-        preferredQualificationCodes: q.posting.preferredQualificationCodes,
-        skills: q.posting.skills.map(normalizeTerm),
+        requiredQualificationCodes: distinctCodes(q.posting.requiredQualificationCodes),
+        preferredQualificationCodes: distinctCodes(q.posting.preferredQualificationCodes),
+        skills: normalizeTerms(q.posting.skills),
       });
       return rankInTiers<CandidatePoolDoc>({
         eligibleFilter: eligibility,

@@ -98,6 +98,7 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
       const both = await search(null, 'health information');
       expect(both.ids[0]).toBe('p3');
       expect(await idsOf(null, 'zzzyxq')).toEqual([]);
+      expect((await search(null, '  ')).total).toBe(7);
     });
 
     it('ranks eligible postings for a candidate by the exact score order', async () => {
