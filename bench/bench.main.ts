@@ -7,20 +7,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
-import { seedObjectId } from '../src/seeding/seed-ids.js';
 import { systemClock } from '../src/shared/clock.js';
 import { toCatalogLookup } from '../src/search/index-sync/search-documents.js';
-import type { CandidateProfile, PostingProfile } from '../src/matching/matching.types.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess } from './api-process.js';
 import { postGraphQL, runPool } from './http-load.js';
 import { exactTopPostings } from './exact-ranking.js';
 import { naiveMatches } from './naive-baseline.js';
+import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingProfileOf } from './engine-only.js';
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
 
 const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 100_000);
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+// Each naive query scans the postings collection: a few samples are enough to show its cost.
+const NAIVE_SAMPLES = Number(process.env.BENCH_NAIVE_SAMPLES ?? 3);
 const KEY = 'bench-admin-key-0123456789';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -35,6 +36,25 @@ const gen = timeMs(() => generateBenchData(POSTINGS, CANDIDATES, 500));
 const data = gen.value;
 log(`Generated ${POSTINGS} postings, ${CANDIDATES} candidates, ${data.employers.length} employers in ${ms(gen.ms)}`);
 
+// 1. The engine alone, in process.
+{
+  const catalog = toCatalogLookup(data.catalog);
+  const sampleC = data.candidates.filter((_, i) => i % Math.max(1, Math.floor(CANDIDATES / SAMPLES)) === 0).slice(0, SAMPLES);
+  const open = data.postings.filter((p) => p.status === 'OPEN');
+  const sampleP = open.filter((_, i) => i % Math.max(1, Math.floor(open.length / SAMPLES)) === 0).slice(0, SAMPLES);
+  const rssBefore = process.memoryUsage().rss;
+  const e = await measureEngine(data, catalog, systemClock.today(), sampleC, sampleP);
+  const rssAfter = process.memoryUsage().rss;
+  log('');
+  log('Embedded engine alone (in process; no MongoDB, HTTP or GraphQL):');
+  log(`  indexing ${POSTINGS + CANDIDATES} documents: ${ms(e.indexMs)} = ${e.indexDocsPerSecond} documents/s (target >= 5,000); RSS grew ${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB`);
+  log(formatLatency('  rankPostingsForCandidate(limit 20)', e.rankPostings));
+  log(formatLatency('  rankCandidatesForPosting(limit 20)', e.rankCandidates));
+  await e.engine.close();
+}
+global.gc?.();
+
+// 2. MongoDB and the API in its own process.
 const mongo = await resolveMongo({ uri: process.env.MONGODB_URI || undefined, log });
 const dbName = `bench_${Date.now()}`;
 const conn = await mongoose.createConnection(mongo.uri, { dbName }).asPromise();
@@ -63,8 +83,8 @@ try {
 
   const openPostings = data.postings.filter((p) => p.status === 'OPEN');
   const step = (n: number, total: number) => Math.max(1, Math.floor(total / n));
-  const candidateIds = data.candidates.filter((_, i) => i % step(SAMPLES, CANDIDATES) === 0).slice(0, SAMPLES).map((c) => seedObjectId('candidate', c.email.toLowerCase()).toHexString());
-  const postingIds = openPostings.filter((_, i) => i % step(SAMPLES, openPostings.length) === 0).slice(0, SAMPLES).map((p) => seedObjectId('posting', p.externalRef).toHexString());
+  const candidateIds = data.candidates.filter((_, i) => i % step(SAMPLES, CANDIDATES) === 0).slice(0, SAMPLES).map(candidateIdOf);
+  const postingIds = openPostings.filter((_, i) => i % step(SAMPLES, openPostings.length) === 0).slice(0, SAMPLES).map(postingIdOf);
 
   for (const id of candidateIds.slice(0, 20)) await postGraphQL(api.url, KEY, MATCHES, { id });
   for (const id of postingIds.slice(0, 20)) await postGraphQL(api.url, KEY, CANDIDATES_Q, { id });
@@ -89,22 +109,9 @@ try {
   // Floor and recall: exact scoring of every open posting in this process.
   const catalog = toCatalogLookup(data.catalog);
   const today = systemClock.today();
-  const postingProfiles: PostingProfile[] = openPostings.map((p) => ({
-    id: seedObjectId('posting', p.externalRef).toHexString(),
-    minDegree: p.minDegree,
-    minYearsExperience: p.minYearsExperience,
-    requiredQualificationCodes: p.requiredQualificationCodes,
-    preferredQualificationCodes: p.preferredQualificationCodes,
-    skills: p.skills,
-    state: p.state,
-    setting: p.setting,
-    postedAt: new Date(p.postedAt),
-  }));
-  const byId = new Map(data.candidates.map((c) => [seedObjectId('candidate', c.email.toLowerCase()).toHexString(), c]));
-  const profileOf = (id: string): CandidateProfile => {
-    const c = byId.get(id)!;
-    return { id, degrees: c.degrees, qualifications: c.qualifications, experience: c.experience, skills: c.skills };
-  };
+  const postingProfiles = openPostings.map(postingProfileOf);
+  const byId = new Map(data.candidates.map((c) => [candidateIdOf(c), c]));
+  const profileOf = (id: string) => candidateProfileOf(byId.get(id)!);
   const recallSample = candidateIds.slice(0, 50);
   const floor: number[] = [];
   let hit = 0;
@@ -122,7 +129,7 @@ try {
   log(formatLatency('floor: exact in-process scoring, all open postings', floorS));
 
   const naive: number[] = [];
-  for (const id of recallSample.slice(0, 5)) {
+  for (const id of recallSample.slice(0, NAIVE_SAMPLES)) {
     const t0 = performance.now();
     await naiveMatches(conn, profileOf(id), catalog, today);
     naive.push(performance.now() - t0);
