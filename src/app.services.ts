@@ -69,6 +69,7 @@ export function createServices(
   const qualifications = new QualificationService(repos.qualifications);
   const employers = new EmployerService(repos.employers);
   const indexSync = new IndexSyncService(repos.outbox, repos, qualifications, engine, clock, deps.logger);
+  qualifications.whenStateSpecificChanges((code) => indexSync.reindexPostingsUsing(code));
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
   return {

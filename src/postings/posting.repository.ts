@@ -46,6 +46,14 @@ export class PostingRepository {
     return this.model.find({}).batchSize(batchSize).lean<PostingRecord[]>().cursor();
   }
 
+  /** Postings that require or prefer a qualification code (a rare, admin-triggered scan). */
+  async idsUsingCode(code: string): Promise<Types.ObjectId[]> {
+    const rows = await this.model
+      .find({ $or: [{ requiredQualificationCodes: code }, { preferredQualificationCodes: code }] }, { _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>();
+    return rows.map((r) => r._id);
+  }
+
   async count(): Promise<number> {
     return this.model.estimatedDocumentCount();
   }

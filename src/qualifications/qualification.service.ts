@@ -23,6 +23,7 @@ const CACHE_TTL_MS = 30_000;
 
 export class QualificationService {
   private cache: { at: number; byCode: Map<string, QualificationRecord> } | null = null;
+  private stateSpecificListener: (code: string) => Promise<void> = async () => undefined;
 
   constructor(private readonly repo: QualificationRepository) {}
 
@@ -47,6 +48,14 @@ export class QualificationService {
     });
   }
 
+  /**
+   * Search documents flatten a state-specific licence with the posting's state, so postings
+   * that use a code must be re-indexed when its `stateSpecific` flag flips.
+   */
+  whenStateSpecificChanges(listener: (code: string) => Promise<void>): void {
+    this.stateSpecificListener = listener;
+  }
+
   async upsert(actor: Principal, input: QualificationInputData): Promise<QualificationRecord> {
     requireAdmin(actor, 'change the qualification catalog');
     const code = input.code.trim().toUpperCase();
@@ -60,6 +69,8 @@ export class QualificationService {
         'must not be negative',
       );
     checks.throwIfAny();
+    this.cache = null;
+    const before = (await this.catalog()).get(code);
     const saved = await this.repo.upsertByCode({
       code,
       name: input.name.trim(),
@@ -70,6 +81,7 @@ export class QualificationService {
       continuingEducationHours: input.continuingEducationHours ?? null,
     });
     this.cache = null;
+    if (before && before.stateSpecific !== saved.stateSpecific) await this.stateSpecificListener(code);
     return saved;
   }
 }

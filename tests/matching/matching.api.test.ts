@@ -152,6 +152,15 @@ describe('matchesForCandidate / candidatesForPosting / searchPostings', () => {
     await must(t, `mutation { updateCandidate(id: "${ids.bob}", input: { discoverable: true }) { id } }`);
   });
 
+  it('re-indexes postings when a qualification stops or starts being state-specific', async () => {
+    const eligibleIds = async () => (await must<MatchConn>(t, MATCHES, { id: ids.alice })).matchesForCandidate.edges.map((e) => e.node.posting.id);
+    expect(await eligibleIds()).not.toContain(ids.nha);
+    await upsertQualification(t, { code: 'NHA', name: 'Nursing Home Administrator', kind: 'LICENSE', stateSpecific: false });
+    expect(await eligibleIds()).toContain(ids.nha);
+    await upsertQualification(t, { code: 'NHA', name: 'Nursing Home Administrator', kind: 'LICENSE', stateSpecific: true });
+    expect(await eligibleIds()).not.toContain(ids.nha);
+  });
+
   it('searchPostings finds open postings by text', async () => {
     const d = await must<{ searchPostings: { totalCount: number; edges: { node: { id: string } }[] } }>(
       t, '{ searchPostings(query: "nursing home") { totalCount edges { node { id } } } }',

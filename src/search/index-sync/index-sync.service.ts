@@ -55,6 +55,13 @@ export class IndexSyncService implements IndexChangeSink {
     }
   }
 
+  /** Queues every posting that uses `code` for re-indexing (its tokens depend on the catalog). */
+  async reindexPostingsUsing(code: string): Promise<void> {
+    const ids = await this.repos.postings.idsUsingCode(code);
+    for (let i = 0; i < ids.length; i += BATCH) await this.record('posting', ids.slice(i, i + BATCH));
+    await this.drain();
+  }
+
   /** Polls the outbox so entries postponed while the engine was down are retried. */
   start(pollMs: number): void {
     this.timer = setInterval(() => void this.drain().catch(() => undefined), pollMs);
