@@ -101,6 +101,22 @@ describe('matchesForCandidate / candidatesForPosting / searchPostings', () => {
     expect([...ineligible].sort((a, b) => a - b)).toEqual(ineligible);
   });
 
+  it('counts experience in the posting\'s care setting (the stored experience setting reaches the score)', async () => {
+    const employer = (await must<{ jobPosting: { employer: { id: string } } }>(t, `{ jobPosting(id: "${ids.entry}") { employer { id } } }`)).jobPosting.employer.id;
+    const base = { employerId: employer, title: 'Billing Lead', description: 'x', state: 'OR', skills: ['coding'] };
+    const office = await createPosting(t, { ...base, setting: 'PHYSICIAN_OFFICE' });
+    const hospital = await createPosting(t, { ...base, setting: 'HOSPITAL' });
+    const carol = await createCandidate(t, {
+      name: 'Carol Hospitalist', email: 'carol@example.org',
+      experience: [{ title: 'Billing clerk', setting: 'HOSPITAL', startDate: '2020-01-01', endDate: '2022-01-01' }],
+    });
+    const d = await must<MatchConn>(t, MATCHES, { id: carol, filter: { states: ['OR'] } });
+    const order = d.matchesForCandidate.edges.map((e) => e.node.posting.id);
+    expect(order).toEqual([hospital, office]);
+    expect(d.matchesForCandidate.edges[0].node.score).toBeGreaterThan(d.matchesForCandidate.edges[1].node.score);
+    for (const id of [office, hospital]) await must(t, `mutation { closeJobPosting(id: "${id}") { id } }`);
+  });
+
   it('applies posting filters', async () => {
     const remote = await must<MatchConn>(t, MATCHES, { id: ids.alice, filter: { remote: true } });
     expect(remote.matchesForCandidate.edges.map((e) => e.node.posting.id)).toEqual([ids.entry]);

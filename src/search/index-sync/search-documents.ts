@@ -31,7 +31,7 @@ export function candidateProfile(c: CandidateRecord): CandidateProfile {
     id: c._id.toHexString(),
     degrees: c.degrees.map((d) => ({ level: d.level, field: d.field })),
     qualifications: c.qualifications.map((q) => ({ code: q.code, expiresOn: q.expiresOn, state: q.state })),
-    experience: c.experience.map((e) => ({ startDate: e.startDate, endDate: e.endDate })),
+    experience: c.experience.map((e) => ({ startDate: e.startDate, endDate: e.endDate, setting: e.setting })),
     skills: c.skills,
   };
 }
