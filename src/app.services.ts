@@ -20,6 +20,7 @@ import { OutboxRepository } from './search/index-sync/outbox.repository.js';
 import type { SearchEngine } from './search/search-engine.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
+import type { IdLookup } from './shared/mongo/find-by-ids.js';
 
 export interface AppRepositories {
   qualifications: QualificationRepository;
@@ -45,12 +46,12 @@ export interface AppServices {
   audit: AuditService;
 }
 
-export function createRepositories(conn: Connection): AppRepositories {
+export function createRepositories(conn: Connection, idLookup: IdLookup = 'point-reads'): AppRepositories {
   return {
     qualifications: new QualificationRepository(conn),
-    employers: new EmployerRepository(conn),
-    postings: new PostingRepository(conn),
-    candidates: new CandidateRepository(conn),
+    employers: new EmployerRepository(conn, idLookup),
+    postings: new PostingRepository(conn, idLookup),
+    candidates: new CandidateRepository(conn, idLookup),
     outbox: new OutboxRepository(conn),
     apiKeys: new ApiKeyRepository(conn),
     audit: new AuditRepository(conn),

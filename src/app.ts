@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
 import { createSchema } from './shared/graphql/schema.js';
+import { detectIdLookup } from './shared/mongo/find-by-ids.js';
 import { createHttpApp } from './shared/http/http-app.js';
 import { checkHealth } from './shared/http/health.js';
 import { createSearchEngine } from './search/create-search-engine.js';
@@ -59,7 +60,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
       .asPromise();
     cleanups.unshift(() => connection.close());
-    const repositories = createRepositories(connection);
+    const repositories = createRepositories(connection, await detectIdLookup(connection));
     await ensureIndexes(repositories);
 
     const engine = options.engine ?? (await createSearchEngine(config));

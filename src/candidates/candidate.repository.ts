@@ -1,6 +1,6 @@
 import type { Connection, Model, Types } from 'mongoose';
 import { candidateModel, type CandidateRecord } from './candidate.model.js';
-import { findByIds } from '../shared/mongo/find-by-ids.js';
+import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
 import { conflict } from '../shared/errors.js';
 import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
 
@@ -13,7 +13,10 @@ export type CandidateData = Omit<CandidateRecord, '_id' | 'createdAt' | 'updated
 export class CandidateRepository {
   readonly model: Model<CandidateRecord>;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly idLookup: IdLookup = 'point-reads',
+  ) {
     this.model = candidateModel(conn);
   }
 
@@ -26,7 +29,7 @@ export class CandidateRepository {
   }
 
   async findByIds(ids: readonly Types.ObjectId[]): Promise<(CandidateRecord | undefined)[]> {
-    return findByIds(this.model, ids);
+    return findByIds(this.model, ids, this.idLookup);
   }
 
   /** The unique index on email decides races; a duplicate becomes CONFLICT naming the field. */

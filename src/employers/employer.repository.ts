@@ -1,13 +1,16 @@
 import type { Connection, Model, Types } from 'mongoose';
 import { employerModel, type EmployerRecord } from './employer.model.js';
-import { findByIds } from '../shared/mongo/find-by-ids.js';
+import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
 
 export type EmployerData = Omit<EmployerRecord, '_id' | 'createdAt' | 'updatedAt'>;
 
 export class EmployerRepository {
   readonly model: Model<EmployerRecord>;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly idLookup: IdLookup = 'point-reads',
+  ) {
     this.model = employerModel(conn);
   }
 
@@ -20,7 +23,7 @@ export class EmployerRepository {
   }
 
   async findByIds(ids: readonly Types.ObjectId[]): Promise<(EmployerRecord | undefined)[]> {
-    return findByIds(this.model, ids);
+    return findByIds(this.model, ids, this.idLookup);
   }
 
   async create(data: EmployerData, id?: Types.ObjectId): Promise<EmployerRecord> {

@@ -14,7 +14,17 @@ export interface EmployerInputData {
   state?: string | null;
 }
 
+const CACHE_TTL_MS = 60_000;
+const CACHE_MAX = 20_000;
+
 export class EmployerService {
+  /**
+   * Every ranked page names up to 20 employers. Employers change rarely (no update operation
+   * exists), so a short per-process cache saves those look-ups; across instances an entry is
+   * at most CACHE_TTL_MS old (a shared cache would be Redis).
+   */
+  private readonly cache = new Map<string, { record: EmployerRecord; at: number }>();
+
   constructor(private readonly repo: EmployerRepository) {}
 
   async get(id: string): Promise<EmployerRecord | null> {
@@ -28,7 +38,18 @@ export class EmployerService {
   }
 
   async findByIds(ids: readonly Types.ObjectId[]): Promise<(EmployerRecord | undefined)[]> {
-    return this.repo.findByIds(ids);
+    const now = Date.now();
+    const fresh = (id: Types.ObjectId) => {
+      const hit = this.cache.get(id.toHexString());
+      return hit && now - hit.at < CACHE_TTL_MS ? hit.record : undefined;
+    };
+    const missing = ids.filter((id) => !fresh(id));
+    if (missing.length > 0) {
+      const loaded = await this.repo.findByIds(missing);
+      if (this.cache.size + loaded.length > CACHE_MAX) this.cache.clear();
+      for (const record of loaded) if (record) this.cache.set(record._id.toHexString(), { record, at: now });
+    }
+    return ids.map((id) => fresh(id) ?? this.cache.get(id.toHexString())?.record);
   }
 
   async create(actor: Principal, input: EmployerInputData, id?: Types.ObjectId): Promise<EmployerRecord> {

@@ -1,6 +1,6 @@
 import type { Connection, Model, Types } from 'mongoose';
 import { postingModel, type PostingRecord } from './posting.model.js';
-import { findByIds } from '../shared/mongo/find-by-ids.js';
+import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
 import type { PostingStatus } from '../shared/enums.js';
 
 export type PostingData = Omit<PostingRecord, '_id' | 'createdAt' | 'updatedAt'>;
@@ -8,7 +8,10 @@ export type PostingData = Omit<PostingRecord, '_id' | 'createdAt' | 'updatedAt'>
 export class PostingRepository {
   readonly model: Model<PostingRecord>;
 
-  constructor(conn: Connection) {
+  constructor(
+    conn: Connection,
+    private readonly idLookup: IdLookup = 'point-reads',
+  ) {
     this.model = postingModel(conn);
   }
 
@@ -21,7 +24,7 @@ export class PostingRepository {
   }
 
   async findByIds(ids: readonly Types.ObjectId[]): Promise<(PostingRecord | undefined)[]> {
-    return findByIds(this.model, ids);
+    return findByIds(this.model, ids, this.idLookup);
   }
 
   async findByEmployers(employerIds: readonly Types.ObjectId[], status?: PostingStatus): Promise<PostingRecord[]> {
