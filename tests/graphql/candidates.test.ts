@@ -2,7 +2,8 @@
 // derived yearsOfExperience and `current` on a fixed "today"; every validation rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/shared/clock.js';
-import { startTestApp, type GqlResult, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { onlyError, expectBadInput } from '../helpers/errors.js';
 
 const TODAY = '2026-06-30';
 
@@ -37,23 +38,6 @@ const UPDATE = `mutation($id: ID!, $input: CandidateUpdateInput!) { updateCandid
 const READ = `query($id: ID!) { candidate(id: $id) { ${FIELDS} } }`;
 
 const UNKNOWN_ID = '0123456789abcdef01234567';
-
-function onlyError(r: GqlResult) {
-  expect(r.errors, JSON.stringify(r)).toHaveLength(1);
-  return r.errors![0];
-}
-
-function problemFields(r: GqlResult): string[] {
-  const problems = onlyError(r).extensions?.problems as { field: string; problem: string }[] | undefined;
-  return (problems ?? []).map((p) => p.field).sort();
-}
-
-function expectBadInput(r: GqlResult, fields: string[]): void {
-  const err = onlyError(r);
-  expect(err.extensions?.code).toBe('BAD_USER_INPUT');
-  expect(problemFields(r)).toEqual([...fields].sort());
-  for (const field of fields) expect(err.message).toContain(field);
-}
 
 let emailSeq = 0;
 const nextEmail = () => `candidate${++emailSeq}@example.org`;

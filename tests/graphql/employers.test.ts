@@ -1,6 +1,7 @@
 // Employers through HTTP: create, read, their postings by status, validation and ids.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type GqlResult, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { onlyError, problemFields } from '../helpers/errors.js';
 
 interface Employer {
   id: string;
@@ -24,16 +25,6 @@ const CREATE_POSTING = `mutation($input: JobPostingInput!) { createJobPosting(in
 const CLOSE_POSTING = `mutation($id: ID!) { closeJobPosting(id: $id) { id status } }`;
 
 const UNKNOWN_ID = '0123456789abcdef01234567';
-
-function onlyError(r: GqlResult) {
-  expect(r.errors, JSON.stringify(r)).toHaveLength(1);
-  return r.errors![0];
-}
-
-function problemFields(r: GqlResult): string[] {
-  const problems = onlyError(r).extensions?.problems as { field: string; problem: string }[] | undefined;
-  return (problems ?? []).map((p) => p.field).sort();
-}
 
 describe('employers', () => {
   let t: TestApp;

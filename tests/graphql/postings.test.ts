@@ -2,7 +2,8 @@
 // every validation rule with nothing written when a mutation is rejected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/shared/clock.js';
-import { startTestApp, type GqlResult, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { onlyError, expectBadInput } from '../helpers/errors.js';
 
 interface Posting {
   id: string;
@@ -36,23 +37,6 @@ const READ = `query($id: ID!) { jobPosting(id: $id) { ${FIELDS} } }`;
 const EMPLOYER_POSTINGS = `query($id: ID!) { employer(id: $id) { postings { id } } }`;
 
 const UNKNOWN_ID = '0123456789abcdef01234567';
-
-function onlyError(r: GqlResult) {
-  expect(r.errors, JSON.stringify(r)).toHaveLength(1);
-  return r.errors![0];
-}
-
-function problemFields(r: GqlResult): string[] {
-  const problems = onlyError(r).extensions?.problems as { field: string; problem: string }[] | undefined;
-  return (problems ?? []).map((p) => p.field).sort();
-}
-
-function expectBadInput(r: GqlResult, fields: string[]): void {
-  const err = onlyError(r);
-  expect(err.extensions?.code).toBe('BAD_USER_INPUT');
-  expect(problemFields(r)).toEqual([...fields].sort());
-  for (const field of fields) expect(err.message).toContain(field);
-}
 
 describe('job postings', () => {
   let t: TestApp;

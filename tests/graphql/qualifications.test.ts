@@ -1,6 +1,7 @@
 // The qualification catalog through HTTP: upsert by code, filtering by kind, validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type GqlResult, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { onlyError, problemFields } from '../helpers/errors.js';
 
 interface Qualification {
   id: string;
@@ -16,16 +17,6 @@ interface Qualification {
 const FIELDS = 'id code name kind issuer stateSpecific renewalMonths continuingEducationHours';
 const UPSERT = `mutation($input: QualificationInput!) { upsertQualification(input: $input) { ${FIELDS} } }`;
 const LIST = `query($kind: QualificationKind) { qualifications(kind: $kind) { ${FIELDS} } }`;
-
-function onlyError(r: GqlResult) {
-  expect(r.errors, JSON.stringify(r)).toHaveLength(1);
-  return r.errors![0];
-}
-
-function problemFields(r: GqlResult): string[] {
-  const problems = onlyError(r).extensions?.problems as { field: string; problem: string }[] | undefined;
-  return (problems ?? []).map((p) => p.field).sort();
-}
 
 describe('qualifications', () => {
   let t: TestApp;
