@@ -158,21 +158,20 @@ export class IndexSyncService implements IndexChangeSink {
     const catalog = toCatalogLookup((await this.qualifications.catalog()).values());
     const today = this.clock.today();
 
-    // Postings and candidates stream side by side: reading is the slow part (the database
-    // decodes every document), and two cursors keep two server cores busy.
-    const [postingTotal, candidateTotal] = await Promise.all([this.repos.postings.count(), this.repos.candidates.count()]);
-    const [postings, candidates] = await Promise.all([
-      inBatches(this.repos.postings.cursor(batchSize), batchSize, async (batch, done) => {
-        const employerIds = [...new Set(batch.map((p) => p.employerId.toHexString()))].map((id) => new Types.ObjectId(id));
-        const names = employerNames(await this.repos.employers.findByIds(employerIds));
-        await this.engine.upsertPostings(batch.map((p) => postingDocument(p, names, catalog)));
-        onProgress({ entity: 'posting', done, total: postingTotal });
-      }),
-      inBatches(this.repos.candidates.cursor(batchSize), batchSize, async (batch, done) => {
-        await this.engine.upsertCandidates(batch.map((c) => candidateDocument(c, today)));
-        onProgress({ entity: 'candidate', done, total: candidateTotal });
-      }),
-    ]);
+    // One collection after the other: streaming both at once read ~20% faster from FerretDB
+    // but raised the API's peak memory by ~450 MiB at 100,000 + 100,000 documents.
+    const postingTotal = await this.repos.postings.count();
+    const postings = await inBatches(this.repos.postings.cursor(batchSize), batchSize, async (batch, done) => {
+      const employerIds = [...new Set(batch.map((p) => p.employerId.toHexString()))].map((id) => new Types.ObjectId(id));
+      const names = employerNames(await this.repos.employers.findByIds(employerIds));
+      await this.engine.upsertPostings(batch.map((p) => postingDocument(p, names, catalog)));
+      onProgress({ entity: 'posting', done, total: postingTotal });
+    });
+    const candidateTotal = await this.repos.candidates.count();
+    const candidates = await inBatches(this.repos.candidates.cursor(batchSize), batchSize, async (batch, done) => {
+      await this.engine.upsertCandidates(batch.map((c) => candidateDocument(c, today)));
+      onProgress({ entity: 'candidate', done, total: candidateTotal });
+    });
     return postings + candidates;
   }
 }
