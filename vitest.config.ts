@@ -14,6 +14,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: run files one or two at a time so the shared database server is not starved.
     maxWorkers: 2,
-    reporters: ['default'],
+    // On CI also a JSON report, from which .ci/run prints a plain 'N passed, N failed' line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.test-results/vitest.json' }]] : ['default'],
   },
 });
