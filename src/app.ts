@@ -52,25 +52,25 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       ferretdbBinary: config.mongo.ferretdbBinary,
       log: (m) => logger.info(m),
     }));
-  const cleanups: (() => Promise<void>)[] = [];
-  if (ownsMongo) cleanups.push(() => mongo.stop());
+  const cleanups: { name: string; run: () => Promise<void> }[] = [];
+  if (ownsMongo) cleanups.push({ name: 'local MongoDB-protocol server', run: () => mongo.stop() });
 
   try {
     const connection = await mongoose
       .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
       .asPromise();
-    cleanups.unshift(() => connection.close());
+    cleanups.unshift({ name: 'MongoDB connection', run: () => connection.close() });
     const repositories = createRepositories(connection, await detectIdLookup(connection));
     await ensureIndexes(repositories);
 
     const engine = options.engine ?? (await createSearchEngine(config));
-    cleanups.unshift(() => engine.close());
+    cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
     if (options.prepareSearch !== false) {
       await prepareSearchIndex(services, logger);
       services.indexSync.start(config.search.outboxPollMs);
     }
-    cleanups.unshift(() => services.indexSync.stop());
+    cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
 
     const schema = await createSchema();
     const searchHealth = {
@@ -83,7 +83,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       logger,
       health: () => checkHealth(connection, mongo.server, searchHealth),
     });
-    cleanups.unshift(() => apollo.stop());
+    cleanups.unshift({ name: 'HTTP server', run: () => apollo.stop() });
 
     return {
       config,
@@ -101,11 +101,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
           });
         }),
       close: async () => {
-        for (const cleanup of cleanups.splice(0)) await cleanup();
+        for (const cleanup of cleanups.splice(0)) {
+          logger.debug(`Closing ${cleanup.name}`);
+          await cleanup.run();
+        }
       },
     };
   } catch (err) {
-    for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined);
+    for (const cleanup of cleanups.splice(0)) await cleanup.run().catch(() => undefined);
     throw err;
   }
 }

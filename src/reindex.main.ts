@@ -9,12 +9,13 @@ import { loadConfig } from './config.js';
 const config = loadConfig();
 const app = await createApp(config, { prepareSearch: false });
 const bars = new MultiBar({ format: ' {entity} |{bar}| {value}/{total} ({percentage}%)', hideCursor: true }, Presets.shades_classic);
-const bar = { posting: bars.create(1, 0, { entity: 'postings  ' }), candidate: bars.create(1, 0, { entity: 'candidates' }) };
+const labels = { posting: 'postings  ', candidate: 'candidates' } as const;
+const bar = { posting: bars.create(1, 0, { entity: labels.posting }), candidate: bars.create(1, 0, { entity: labels.candidate }) };
 try {
   const t0 = Date.now();
   const count = await app.services.indexSync.reindex(({ entity, done, total }) => {
     bar[entity].setTotal(Math.max(total, done));
-    bar[entity].update(done);
+    bar[entity].update(done, { entity: labels[entity] });
   });
   await app.services.indexSync.drain();
   bars.stop();

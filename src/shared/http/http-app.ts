@@ -39,6 +39,8 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
     schema: deps.schema,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: it closes the HTTP server, the database and the local server.
+    stopOnTerminationSignals: false,
     introspection: !production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

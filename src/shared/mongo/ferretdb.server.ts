@@ -51,6 +51,9 @@ export async function startFerretDb(binary: string, dataDir: string | undefined)
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If this process ends without stop() (a crash, process.exit), take the server with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   try {
     await waitForPort(port, 15_000, () => child.exitCode !== null);
   } catch (err) {
@@ -61,6 +64,7 @@ export async function startFerretDb(binary: string, dataDir: string | undefined)
     uri: `mongodb://127.0.0.1:${port}/`,
     server: `FerretDB ${FERRETDB_VERSION} (SQLite backend, ${throwaway ? 'throwaway data' : `data in ${dir}`})`,
     async stop() {
+      process.removeListener('exit', killOnExit);
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
