@@ -10,6 +10,7 @@ import { evaluate, newEvaluation } from './match-kernel.js';
 import { compactCandidateDocument, compactPostingProfile, type Vocabularies } from './compact-documents.js';
 import { TopK } from './top-k.js';
 import { toHit } from './embedded-postings.js';
+import { DenseSlots } from './dense-slots.js';
 
 interface CandidateSlot {
   id: string;
@@ -70,22 +71,21 @@ export function candidateDaysOn(slot: CandidateSlot, day: number): number {
 }
 
 export class EmbeddedCandidateStore {
-  private readonly slots: CandidateSlot[] = [];
-  private readonly slotOf = new Map<string, number>();
+  private readonly slots = new DenseSlots<CandidateSlot>((slot) => slot.id);
 
   constructor(private readonly vocab: Vocabularies) {}
 
   get size(): number {
-    return this.slots.length;
+    return this.slots.size;
   }
 
   upsert(docs: readonly CandidateSearchDocument[]): void {
     for (const doc of docs) {
       if (!doc.discoverable) {
-        this.drop(doc.id);
+        this.slots.drop(doc.id);
         continue;
       }
-      this.put({
+      this.slots.put({
         id: doc.id,
         packed: compactCandidateDocument(doc, this.vocab),
         intervals: dayIntervals(doc.experience),
@@ -98,12 +98,11 @@ export class EmbeddedCandidateStore {
   }
 
   delete(ids: readonly string[]): void {
-    for (const id of ids) this.drop(id);
+    for (const id of ids) this.slots.drop(id);
   }
 
   clear(): void {
-    this.slots.length = 0;
-    this.slotOf.clear();
+    this.slots.clear();
   }
 
   rankForPosting(
@@ -122,7 +121,7 @@ export class EmbeddedCandidateStore {
     const key: RankedItem = { id: '', score: 0, eligible: false, missing: 0 };
     let total = 0;
     const eligibleOnly = !includeIneligible;
-    const slots = this.slots;
+    const slots = this.slots.items;
     let worstScore = -Infinity;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
@@ -139,24 +138,5 @@ export class EmbeddedCandidateStore {
     return { hits: top.sorted().slice(offset).map(toHit), total };
   }
 
-  private put(slot: CandidateSlot): void {
-    const i = this.slotOf.get(slot.id);
-    if (i === undefined) {
-      this.slotOf.set(slot.id, this.slots.length);
-      this.slots.push(slot);
-    } else {
-      this.slots[i] = slot;
-    }
-  }
 
-  private drop(id: string): void {
-    const i = this.slotOf.get(id);
-    if (i === undefined) return;
-    const last = this.slots.pop()!;
-    this.slotOf.delete(id);
-    if (i < this.slots.length) {
-      this.slots[i] = last;
-      this.slotOf.set(last.id, i);
-    }
-  }
 }

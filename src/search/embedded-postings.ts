@@ -12,6 +12,7 @@ import { evaluate, newEvaluation } from './match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from './compact-documents.js';
 import { PostingTextIndex, tokenize } from './embedded-text-index.js';
 import { TopK } from './top-k.js';
+import { DenseSlots } from './dense-slots.js';
 
 interface PostingSlot {
   doc: PostingSearchDocument;
@@ -28,24 +29,23 @@ interface RankedItem extends JobRankKey {
 const jobBefore = (a: JobRankKey, b: JobRankKey): boolean => compareJobMatches(a, b) < 0;
 
 export class EmbeddedPostingStore {
-  private readonly slots: PostingSlot[] = [];
-  private readonly slotOf = new Map<string, number>();
+  private readonly slots = new DenseSlots<PostingSlot>((slot) => slot.doc.id);
   private readonly text = new PostingTextIndex();
 
   constructor(private readonly vocab: Vocabularies) {}
 
   get size(): number {
-    return this.slots.length;
+    return this.slots.size;
   }
 
   upsert(docs: readonly PostingSearchDocument[]): void {
     const open: PostingSearchDocument[] = [];
     for (const doc of docs) {
       if (doc.status === PostingStatus.OPEN) {
-        this.put({ doc, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
+        this.slots.put({ doc, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
         open.push(doc);
       } else {
-        this.drop(doc.id);
+        this.slots.drop(doc.id);
       }
     }
     this.text.remove(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
@@ -53,13 +53,12 @@ export class EmbeddedPostingStore {
   }
 
   delete(ids: readonly string[]): void {
-    for (const id of ids) this.drop(id);
+    for (const id of ids) this.slots.drop(id);
     this.text.remove(ids);
   }
 
   clear(): void {
-    this.slots.length = 0;
-    this.slotOf.clear();
+    this.slots.clear();
     this.text.clear();
   }
 
@@ -72,13 +71,13 @@ export class EmbeddedPostingStore {
     if (tokenize(words).length > 0) {
       // Relevance takes the place of the score; ties fall back to postedAt and id.
       this.text.search(words, (id, relevance) => {
-        const i = this.slotOf.get(id);
-        if (i === undefined || !postingPassesFilter(this.slots[i].doc, f)) return;
+        const slot = this.slots.get(id);
+        if (slot === undefined || !postingPassesFilter(slot.doc, f)) return;
         total++;
-        top.push({ id, score: relevance, postedAt: this.slots[i].doc.postedAt });
+        top.push({ id, score: relevance, postedAt: slot.doc.postedAt });
       });
     } else {
-      for (const { doc } of this.slots) {
+      for (const { doc } of this.slots.items) {
         if (!postingPassesFilter(doc, f)) continue;
         total++;
         top.push({ id: doc.id, score: 0, postedAt: doc.postedAt });
@@ -105,7 +104,7 @@ export class EmbeddedPostingStore {
     let total = 0;
     const filtered = !isEmptyFilter(f);
     const eligibleOnly = !includeIneligible;
-    const slots = this.slots;
+    const slots = this.slots.items;
     // Most documents score below the page's worst kept one: skip the full comparison for them.
     let worstScore = -Infinity;
     for (let i = 0; i < slots.length; i++) {
@@ -125,27 +124,7 @@ export class EmbeddedPostingStore {
     return { hits: top.sorted().slice(offset).map(toHit), total };
   }
 
-  private put(slot: PostingSlot): void {
-    const i = this.slotOf.get(slot.doc.id);
-    if (i === undefined) {
-      this.slotOf.set(slot.doc.id, this.slots.length);
-      this.slots.push(slot);
-    } else {
-      this.slots[i] = slot;
-    }
-  }
 
-  /** Swap-remove keeps the array dense, so the ranking loop never skips holes. */
-  private drop(id: string): void {
-    const i = this.slotOf.get(id);
-    if (i === undefined) return;
-    const last = this.slots.pop()!;
-    this.slotOf.delete(id);
-    if (i < this.slots.length) {
-      this.slots[i] = last;
-      this.slotOf.set(last.doc.id, i);
-    }
-  }
 }
 
 export function toHit(item: { id: string; score: number; eligible: boolean; missing: number }): RankedHit {
