@@ -15,7 +15,7 @@ import { candidateProfile, postingProfile, toCatalogLookup } from '../search/ind
 import type { Clock } from '../shared/clock.js';
 import { PostingStatus } from '../shared/enums.js';
 import { notFound } from '../shared/errors.js';
-import { pageWindow, type Page } from '../shared/pagination.js';
+import { pageFromHits, pageWindow, type Page } from '../shared/pagination.js';
 import { InputChecks, parseId } from '../shared/validation.js';
 import { matchCandidateToPosting } from './match.js';
 import type { MatchResult } from './matching.types.js';
@@ -72,11 +72,12 @@ export class MatchingService {
       ...window,
     });
     const records = await this.postings.findByIds(page.hits.map((h) => new Types.ObjectId(h.id)));
-    const items = records
-      .filter((p): p is PostingRecord => p !== undefined && p.status === PostingStatus.OPEN)
-      .map((posting) => ({ posting, result: matchCandidateToPosting(profile, postingProfile(posting), catalog, today) }))
-      .filter((m) => (args.includeIneligible ?? false) || m.result.eligible);
-    return { items, offset: window.offset, totalCount: page.total };
+    // MongoDB has the last word over a lagging index: a closed posting or a changed requirement.
+    return pageFromHits(records, window.offset, page.total, (posting) => {
+      if (posting.status !== PostingStatus.OPEN) return null;
+      const result = matchCandidateToPosting(profile, postingProfile(posting), catalog, today);
+      return result.eligible || args.includeIneligible ? { posting, result } : null;
+    });
   }
 
   async candidatesForPosting(actor: Principal, postingIdArg: string, args: MatchPageArgs): Promise<Page<CandidateMatchItem>> {
@@ -98,10 +99,10 @@ export class MatchingService {
       ...window,
     });
     const records = await this.candidates.findByIds(page.hits.map((h) => new Types.ObjectId(h.id)));
-    const items = records
-      .filter((c): c is CandidateRecord => c !== undefined && c.discoverable)
-      .map((candidate) => ({ candidate, result: matchCandidateToPosting(candidateProfile(candidate), profile, catalog, today) }))
-      .filter((m) => (args.includeIneligible ?? false) || m.result.eligible);
-    return { items, offset: window.offset, totalCount: page.total };
+    return pageFromHits(records, window.offset, page.total, (candidate) => {
+      if (!candidate.discoverable) return null;
+      const result = matchCandidateToPosting(candidateProfile(candidate), profile, catalog, today);
+      return result.eligible || args.includeIneligible ? { candidate, result } : null;
+    });
   }
 }

@@ -2,7 +2,7 @@
 // supplies the postings of the page.
 import { Types } from 'mongoose';
 import type { SearchEngine, PostingSearchFilter } from '../search/search-engine.js';
-import { pageWindow, type Page } from '../shared/pagination.js';
+import { pageFromHits, pageWindow, type Page } from '../shared/pagination.js';
 import { InputChecks } from '../shared/validation.js';
 import { PostingStatus } from '../shared/enums.js';
 import type { PostingRecord } from './posting.model.js';
@@ -34,7 +34,6 @@ export class PostingSearchService {
     const page = await this.engine.searchPostings({ text: text || null, filter, offset, limit });
     const records = await this.postings.findByIds(page.ids.map((id) => new Types.ObjectId(id)));
     // The index may briefly lag MongoDB (a posting closed a moment ago): MongoDB has the last word.
-    const items = records.filter((p): p is PostingRecord => p !== undefined && p.status === PostingStatus.OPEN);
-    return { items, offset, totalCount: page.total };
+    return pageFromHits(records, offset, page.total, (p) => (p.status === PostingStatus.OPEN ? p : null));
   }
 }

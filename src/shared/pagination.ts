@@ -12,9 +12,39 @@ export interface PageWindow {
 
 export interface Page<T> {
   items: T[];
-  /** Offset of items[0] in the whole result. */
+  /** Offset of this page in the whole result. */
   offset: number;
   totalCount: number;
+  /**
+   * Position in the whole result just after each item (its cursor), and how many positions the
+   * page covered. They differ from offset+i+1 and items.length when some hits were dropped, e.g.
+   * a posting closed a moment ago that the index still listed: cursors then still point into
+   * the engine's order, so the next page neither repeats nor skips.
+   */
+  positions?: number[];
+  covered?: number;
+}
+
+/**
+ * Builds a page from the records loaded for an engine's hits (same order), keeping those
+ * `keep` turns into items.
+ */
+export function pageFromHits<R, T>(
+  records: readonly (R | undefined)[],
+  offset: number,
+  totalCount: number,
+  keep: (record: R) => T | null,
+): Page<T> {
+  const items: T[] = [];
+  const positions: number[] = [];
+  records.forEach((record, i) => {
+    const item = record === undefined ? null : keep(record);
+    if (item !== null) {
+      items.push(item);
+      positions.push(offset + i + 1);
+    }
+  });
+  return { items, offset, totalCount, positions, covered: records.length };
 }
 
 export function encodeCursor(offset: number): string {
@@ -48,12 +78,16 @@ export function pageWindow(first: number | null | undefined, after: string | nul
 
 /** Edges with cursors and pageInfo in the shape every *Connection type shares. */
 export function toConnection<T, N>(page: Page<T>, toNode: (item: T) => N) {
-  const edges = page.items.map((item, i) => ({ cursor: encodeCursor(page.offset + i + 1), node: toNode(item) }));
+  const edges = page.items.map((item, i) => ({
+    cursor: encodeCursor(page.positions?.[i] ?? page.offset + i + 1),
+    node: toNode(item),
+  }));
+  const covered = page.covered ?? page.items.length;
   return {
     edges,
     totalCount: page.totalCount,
     pageInfo: {
-      hasNextPage: page.offset + page.items.length < page.totalCount,
+      hasNextPage: page.offset + covered < page.totalCount,
       endCursor: edges.length > 0 ? edges[edges.length - 1].cursor : null,
     },
   };
