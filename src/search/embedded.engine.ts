@@ -75,6 +75,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.run('upsertPostings', async () => this.postings.upsert(lastPerId(docs)));
   }
 
+  /**
+   * None: the embedded engine tests experience from the stored intervals whenever an anchor is
+   * stale (exact on any day), and it is rebuilt at every start anyway.
+   */
+  async staleCandidateIds(): Promise<string[]> {
+    return [];
+  }
+
   async deletePostings(ids: readonly string[]): Promise<void> {
     return this.run('deletePostings', async () => this.postings.delete(ids));
   }

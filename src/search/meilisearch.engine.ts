@@ -37,6 +37,7 @@ import {
 import { candidateDegreeTokens, postingDegreeTokens } from './search-tokens.js';
 import { qualificationExpiryMap } from './candidate-document.js';
 import { requiredTokensFor } from './posting-document.js';
+import type { IsoDate } from '../matching/matching.types.js';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -151,6 +152,17 @@ export class MeilisearchEngine implements SearchEngine {
         score: (docs) => scoreCandidates(docs, q.posting, q.catalog, q.today),
         order: 'candidates',
       });
+    });
+  }
+
+  async staleCandidateIds(today: IsoDate, limit: number): Promise<string[]> {
+    return this.op('staleCandidateIds', async () => {
+      const res = await this.candidates.search<Doc>(null, {
+        filter: `experienceValidUntilDay < ${isoToEpochDay(today)}`,
+        limit,
+        attributesToRetrieve: ['id'],
+      });
+      return res.hits.map((h) => String(h.id));
     });
   }
 

@@ -176,6 +176,12 @@ export interface SearchEngine {
   deletePostings(ids: readonly string[]): Promise<void>;
   upsertCandidates(docs: readonly CandidateSearchDocument[]): Promise<void>;
   deleteCandidates(ids: readonly string[]): Promise<void>;
+  /**
+   * Ids of up to `limit` candidates whose stored experience anchor no longer covers `today`
+   * (experienceValidUntilDay passed). Their filters are still decided exactly afterwards, but
+   * re-upserting them keeps engine-side filters and totals tight.
+   */
+  staleCandidateIds(today: IsoDate, limit: number): Promise<string[]>;
   /** Removes every document and (re)applies index settings. */
   reset(): Promise<void>;
   health(): Promise<SearchHealth>;

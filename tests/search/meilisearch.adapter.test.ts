@@ -10,6 +10,7 @@ import { postingProfileFromDocument } from '../../src/search/posting-document.js
 import { FakeMeilisearch } from './fake-meilisearch.js';
 import { ALICE, CATALOG, TODAY, postingDocs } from './contract-fixtures.js';
 import { parseFilter } from './meili-filter-grammar.js';
+import { isoToEpochDay } from '../../src/matching/dates.js';
 
 describe('Meilisearch adapter requests (stand-in server)', () => {
   let fake: FakeMeilisearch;
@@ -52,6 +53,14 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     const err = await engine.upsertPostings(postingDocs().slice(0, 1)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SearchUnavailableError);
     expect((err as SearchUnavailableError).code).toBe('SEARCH_UNAVAILABLE');
+  });
+
+  it('asks for candidates whose experience anchor ended before today', async () => {
+    fake.search = () => ({ hits: [{ id: 'c1' }, { id: 'c2' }], totalHits: 2, page: 1, hitsPerPage: 2, totalPages: 1 });
+    expect(await engine.staleCandidateIds('2026-11-23', 500)).toEqual(['c1', 'c2']);
+    const [body] = fake.bodiesTo('/t_candidates/search');
+    expect(body).toMatchObject({ filter: `experienceValidUntilDay < ${isoToEpochDay('2026-11-23')}`, limit: 500, attributesToRetrieve: ['id'] });
+    expect(parseFilter(String(body.filter))).toBeTruthy();
   });
 
   it('maps API errors and an unreachable host to SearchUnavailableError, and health to not ok', async () => {

@@ -17,6 +17,7 @@ const LEASE = 'search-outbox-drainer';
 const LEASE_MS = 30_000;
 const BATCH = 500;
 const MAX_BACKOFF_MS = 60_000;
+const MAX_REFRESH_ROUNDS = 400;
 /** How long a mutation waits for its own change to reach the index before answering. */
 const COMMIT_WAIT_MS = 750;
 
@@ -31,6 +32,7 @@ export class IndexSyncService implements IndexChangeSink {
   private running: Promise<void> | null = null;
   private rerun = false;
   private timer: NodeJS.Timeout | null = null;
+  private refreshedOn: string | null = null;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -62,10 +64,36 @@ export class IndexSyncService implements IndexChangeSink {
     await this.drain();
   }
 
-  /** Polls the outbox so entries postponed while the engine was down are retried. */
+  /**
+   * Polls the outbox so entries postponed while the engine was down are retried, and once a
+   * day queues candidates whose indexed experience anchor went stale.
+   */
   start(pollMs: number): void {
-    this.timer = setInterval(() => void this.drain().catch(() => undefined), pollMs);
+    this.timer = setInterval(() => void this.tick().catch(() => undefined), pollMs);
     this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.refreshedOn !== this.clock.today()) await this.refreshStaleCandidates();
+    await this.drain();
+  }
+
+  /** Re-indexes candidates whose search document's experience anchor no longer covers today. */
+  async refreshStaleCandidates(): Promise<number> {
+    const today = this.clock.today();
+    let queued = 0;
+    // Bounded: a document that stayed stale after re-indexing must not loop forever.
+    for (let round = 0; round < MAX_REFRESH_ROUNDS; round++) {
+      const ids = await this.engine.staleCandidateIds(today, BATCH);
+      if (ids.length === 0) break;
+      await this.record('candidate', ids.map((id) => new Types.ObjectId(id)));
+      queued += ids.length;
+      await this.drain();
+      // A drain that could not reach the engine leaves them stale: try again on a later tick.
+      if (ids.length < BATCH || (await this.outbox.pendingCount()) > 0) break;
+    }
+    this.refreshedOn = today;
+    return queued;
   }
 
   async stop(): Promise<void> {

@@ -4,7 +4,7 @@ import { EmbeddedSearchEngine } from '../../../src/search/embedded.engine.js';
 import type { CandidateSearchDocument, PostingSearchDocument, SearchHealth } from '../../../src/search/search-engine.js';
 import { SearchUnavailableError } from '../../../src/search/search-errors.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
-import { createEmployer, createPosting, must, upsertQualification } from '../../helpers/fixtures.js';
+import { createCandidate, createEmployer, createPosting, must, upsertQualification } from '../../helpers/fixtures.js';
 
 /** The real embedded engine behind a switch that makes every write fail like a dead server. */
 class FlakyEngine extends EmbeddedSearchEngine {
@@ -119,5 +119,37 @@ describe('drain lease', () => {
     expect(await outbox.claimLease('test-lease', 'a', now, later)).toBe(true);
     // After expiry another instance takes over.
     expect(await outbox.claimLease('test-lease', 'b', new Date(later.getTime() + 1), new Date(later.getTime() + 60_000))).toBe(true);
+  });
+});
+
+describe('stale candidate refresh', () => {
+  let t: TestApp;
+  /** An engine that reports one candidate as stale until it has been re-upserted. */
+  class StaleReportingEngine extends EmbeddedSearchEngine {
+    stale: string[] = [];
+    upserted: string[] = [];
+    override async staleCandidateIds(): Promise<string[]> {
+      return this.stale.filter((id) => !this.upserted.includes(id));
+    }
+    override async upsertCandidates(docs: readonly CandidateSearchDocument[]): Promise<void> {
+      this.upserted.push(...docs.map((d) => d.id));
+      return super.upsertCandidates(docs);
+    }
+  }
+  const engine = new StaleReportingEngine();
+
+  beforeAll(async () => {
+    t = await startTestApp({ engine, env: { OUTBOX_POLL_MS: '100000' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('re-indexes the candidates the engine reports stale, through the outbox', async () => {
+    const id = await createCandidate(t, { name: 'Stale Stan', email: 'stan@example.org', experience: [{ title: 'x', startDate: '2020-01-01' }] });
+    engine.upserted = [];
+    engine.stale = [id];
+    expect(await t.app.services.indexSync.refreshStaleCandidates()).toBe(1);
+    expect(engine.upserted).toEqual([id]);
+    expect(await t.app.services.indexSync.pendingCount()).toBe(0);
+    expect(await t.app.services.indexSync.refreshStaleCandidates()).toBe(0);
   });
 });
