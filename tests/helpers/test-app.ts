@@ -35,6 +35,9 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     MONGODB_DB: dbName,
     ADMIN_API_KEY: ADMIN_KEY,
+    // Test files send many requests from one key/IP at full speed; the rate-limit tests set
+    // their own small limits.
+    RATE_LIMIT_BURST: '100000',
     ...options.env,
   });
   const app = await createApp(config, {
