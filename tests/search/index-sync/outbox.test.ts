@@ -95,7 +95,7 @@ describe('index outbox', () => {
 /** Retries `step` until `check` holds (bounded), then asserts; no timing assertions. */
 async function waitFor(check: () => Promise<boolean>, step: () => Promise<unknown>, assert: (ok: boolean) => void): Promise<void> {
   let ok = await check();
-  for (let i = 0; i < 40 && !ok; i++) {
+  for (let i = 0; i < 150 && !ok; i++) {
     await new Promise((r) => setTimeout(r, 100));
     await step();
     ok = await check();
