@@ -1,30 +1,22 @@
 // Pure builder of the posting search document from a plain posting (no mongoose types), and
 // the inverse view the engines score with. Normalisation is the matching module's, so the
 // index and the exact path agree on what "the same skill/field/code" means.
-import { DEGREE_LEVEL_ORDER, degreeRank, type CareSetting, type DegreeLevel, type EmploymentType, type PostingStatus } from '../shared/enums.js';
+import { DEGREE_LEVEL_ORDER, degreeRank, type DegreeLevel } from '../shared/enums.js';
 import type { CatalogQualification, PostingProfile } from '../matching/matching.types.js';
 import { normalizeCode, normalizeTerms } from '../matching/normalize.js';
 import { distinctCodes } from '../matching/eligibility.js';
 import type { PostingSearchDocument } from './search-engine.js';
 import { postingDegreeTokens, requiredQualificationToken } from './search-tokens.js';
 
-export interface PostingDocumentSource {
-  id: string;
-  title: string;
-  description: string;
-  employerId: string;
-  employerName: string;
-  setting: CareSetting;
-  employmentType: EmploymentType;
-  city: string | null;
-  state: string | null;
-  remote: boolean;
-  salaryMin: number | null;
-  salaryMax: number | null;
-  status: PostingStatus;
+/** The listing fields as the index stores them, plus the posting's own requirements. */
+export interface PostingDocumentSource
+  extends Pick<
+    PostingSearchDocument,
+    | 'id' | 'title' | 'description' | 'employerId' | 'employerName' | 'setting' | 'employmentType'
+    | 'city' | 'state' | 'remote' | 'salaryMin' | 'salaryMax' | 'status' | 'minYearsExperience'
+  > {
   postedAt: Date;
   minDegree: { minLevel: DegreeLevel; fields: readonly string[] } | null;
-  minYearsExperience: number;
   requiredQualificationCodes: readonly string[];
   preferredQualificationCodes: readonly string[];
   skills: readonly string[];
