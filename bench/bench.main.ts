@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
 import { systemClock } from '../src/shared/clock.js';
-import { toCatalogLookup } from '../src/search/index-sync/search-documents.js';
+import { catalogLookup } from '../src/search/posting-document.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess } from './api-process.js';
 import { postGraphQL, runPool } from './http-load.js';
@@ -38,7 +38,7 @@ log(`Generated ${POSTINGS} postings, ${CANDIDATES} candidates, ${data.employers.
 
 // 1. The engine alone, in process.
 {
-  const catalog = toCatalogLookup(data.catalog);
+  const catalog = catalogLookup(data.catalog);
   const sampleC = data.candidates.filter((_, i) => i % Math.max(1, Math.floor(CANDIDATES / SAMPLES)) === 0).slice(0, SAMPLES);
   const open = data.postings.filter((p) => p.status === 'OPEN');
   const sampleP = open.filter((_, i) => i % Math.max(1, Math.floor(open.length / SAMPLES)) === 0).slice(0, SAMPLES);
@@ -107,7 +107,7 @@ try {
   log(formatLatency('candidatesForPosting(first: 20), 8 concurrent', results.candidatesConc));
 
   // Floor and recall: exact scoring of every open posting in this process.
-  const catalog = toCatalogLookup(data.catalog);
+  const catalog = catalogLookup(data.catalog);
   const today = systemClock.today();
   const postingProfiles = openPostings.map(postingProfileOf);
   const byId = new Map(data.candidates.map((c) => [candidateIdOf(c), c]));

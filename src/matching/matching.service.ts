@@ -11,7 +11,7 @@ import type { PostingService } from '../postings/posting.service.js';
 import { checkPostingFilter } from '../postings/posting-filter.validation.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
 import type { SearchEngine, PostingSearchFilter } from '../search/search-engine.js';
-import { candidateProfile, postingProfile, toCatalogLookup } from '../search/index-sync/search-documents.js';
+import { candidateProfile, postingProfile } from '../search/index-sync/search-documents.js';
 import type { Clock } from '../shared/clock.js';
 import { PostingStatus } from '../shared/enums.js';
 import { notFound } from '../shared/errors.js';
@@ -60,7 +60,8 @@ export class MatchingService {
     if (!candidate) throw notFound('Candidate', candidateIdArg);
     assertCanSeeMatchesOf(actor, candidate);
 
-    const catalog = toCatalogLookup((await this.qualifications.catalog()).values());
+    // Keyed by upper-case code already (upsert normalises), so it is the matching module's lookup.
+    const catalog = await this.qualifications.catalog();
     const today = this.clock.today();
     const profile = candidateProfile(candidate);
     const page = await this.engine.rankPostingsForCandidate({
@@ -88,7 +89,8 @@ export class MatchingService {
     if (!posting) throw notFound('JobPosting', postingIdArg);
     assertCanRankCandidatesFor(actor, posting);
 
-    const catalog = toCatalogLookup((await this.qualifications.catalog()).values());
+    // Keyed by upper-case code already (upsert normalises), so it is the matching module's lookup.
+    const catalog = await this.qualifications.catalog();
     const today = this.clock.today();
     const profile = postingProfile(posting);
     const page = await this.engine.rankCandidatesForPosting({

@@ -5,12 +5,8 @@ import type { EmployerRecord } from '../../employers/employer.model.js';
 import type { PostingRecord } from '../../postings/posting.model.js';
 import type { CandidateProfile, CatalogQualification, IsoDate, PostingProfile } from '../../matching/matching.types.js';
 import { buildCandidateDocument } from '../candidate-document.js';
-import { buildPostingDocument, catalogLookup } from '../posting-document.js';
+import { buildPostingDocument } from '../posting-document.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../search-engine.js';
-
-export function toCatalogLookup(records: Iterable<CatalogQualification>): ReadonlyMap<string, CatalogQualification> {
-  return catalogLookup([...records]);
-}
 
 export function postingProfile(p: PostingRecord): PostingProfile {
   return {
