@@ -12,6 +12,10 @@ import { TopK } from './top-k.js';
 import { toHit } from './embedded-postings.js';
 import { DenseSlots } from './dense-slots.js';
 
+export interface CandidateStoreState {
+  slots: CandidateSlot[];
+}
+
 interface CandidateSlot {
   id: string;
   packed: Int32Array;
@@ -105,6 +109,15 @@ export class EmbeddedCandidateStore {
     this.slots.clear();
   }
 
+  exportState(): CandidateStoreState {
+    return { slots: this.slots.items };
+  }
+
+  importState(state: CandidateStoreState): void {
+    this.slots.clear();
+    for (const slot of state.slots) this.slots.put(slot);
+  }
+
   rankForPosting(
     posting: PostingProfile,
     catalog: ReadonlyMap<string, CatalogQualification>,
@@ -137,6 +150,4 @@ export class EmbeddedCandidateStore {
     }
     return { hits: top.sorted().slice(offset).map(toHit), total };
   }
-
-
 }

@@ -10,9 +10,14 @@ import type { IdPage, PostingSearchDocument, PostingSearchFilter, RankedHit, Ran
 import { compilePostingFilter, isEmptyFilter, postingPassesFilter } from './posting-filter.js';
 import { evaluate, newEvaluation } from './match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from './compact-documents.js';
-import { PostingTextIndex, tokenize } from './embedded-text-index.js';
+import { PostingTextIndex, tokenize, type TextIndexState } from './embedded-text-index.js';
 import { TopK } from './top-k.js';
 import { DenseSlots } from './dense-slots.js';
+
+export interface PostingStoreState {
+  slots: PostingSlot[];
+  text: TextIndexState;
+}
 
 interface PostingSlot {
   doc: PostingSearchDocument;
@@ -60,6 +65,16 @@ export class EmbeddedPostingStore {
   clear(): void {
     this.slots.clear();
     this.text.clear();
+  }
+
+  exportState(): PostingStoreState {
+    return { slots: this.slots.items, text: this.text.exportState() };
+  }
+
+  importState(state: PostingStoreState): void {
+    this.slots.clear();
+    for (const slot of state.slots) this.slots.put(slot);
+    this.text.importState(state.text);
   }
 
   search(text: string | null | undefined, filter: PostingSearchFilter | null | undefined, offset: number, limit: number): IdPage {
@@ -123,8 +138,6 @@ export class EmbeddedPostingStore {
     }
     return { hits: top.sorted().slice(offset).map(toHit), total };
   }
-
-
 }
 
 export function toHit(item: { id: string; score: number; eligible: boolean; missing: number }): RankedHit {

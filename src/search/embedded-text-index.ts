@@ -29,6 +29,14 @@ export function tokenize(text: string): string[] {
   return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
 }
 
+/** The index's data as plain values (structured-cloneable; see EmbeddedSearchEngine.exportState). */
+export interface TextIndexState {
+  terms: Map<string, PostingList>;
+  ids: (string | null)[];
+  lengths: number[];
+  totalLength: number;
+}
+
 export class PostingTextIndex {
   private terms = new Map<string, PostingList>();
   /** Per document number: its posting id (null once replaced or deleted) and weighted length. */
@@ -118,6 +126,21 @@ export class PostingTextIndex {
     this.lengths = [];
     this.numberOf.clear();
     this.totalLength = 0;
+  }
+
+  exportState(): TextIndexState {
+    return { terms: this.terms, ids: this.ids, lengths: this.lengths, totalLength: this.totalLength };
+  }
+
+  importState(state: TextIndexState): void {
+    this.terms = state.terms;
+    this.ids = state.ids;
+    this.lengths = state.lengths;
+    this.totalLength = state.totalLength;
+    this.numberOf.clear();
+    state.ids.forEach((id, n) => {
+      if (id !== null) this.numberOf.set(id, n);
+    });
   }
 
   private compact(): void {

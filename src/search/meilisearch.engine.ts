@@ -51,6 +51,8 @@ export interface MeilisearchEngineOptions {
 }
 
 type Doc = Record<string, unknown>;
+/** Documents per page when reading every (id, version) pair for reconciliation. */
+const VERSION_PAGE = 1000;
 
 function window(offset: number, limit: number): { offset: number; limit: number } {
   return {
@@ -163,6 +165,19 @@ export class MeilisearchEngine implements SearchEngine {
         attributesToRetrieve: ['id'],
       });
       return res.hits.map((h) => String(h.id));
+    });
+  }
+
+  /** Pages through the index's documents reading only id and version (POST /documents/fetch). */
+  async indexedVersions(entity: 'posting' | 'candidate'): Promise<Array<[string, number]>> {
+    return this.op('indexedVersions', async () => {
+      const index = entity === 'posting' ? this.postings : this.candidates;
+      const out: Array<[string, number]> = [];
+      for (let offset = 0; ; offset += VERSION_PAGE) {
+        const page = await index.getDocuments<{ id: string; version?: number }>({ fields: ['id', 'version'], offset, limit: VERSION_PAGE });
+        for (const d of page.results) out.push([String(d.id), typeof d.version === 'number' ? d.version : 0]);
+        if (page.results.length < VERSION_PAGE) return out;
+      }
     });
   }
 

@@ -21,6 +21,8 @@ import type {
 /** What the index knows about a posting. Free-text terms (skills, fields) are normalised. */
 export interface PostingSearchDocument {
   id: string;
+  /** The record's updatedAt in epoch ms when built from MongoDB: what reconciliation compares. */
+  version?: number;
   title: string;
   description: string;
   employerId: string;
@@ -64,6 +66,8 @@ export interface CandidateQualificationEntry {
 /** What the index knows about a candidate. */
 export interface CandidateSearchDocument {
   id: string;
+  /** The record's updatedAt in epoch ms when built from MongoDB: what reconciliation compares. */
+  version?: number;
   discoverable: boolean;
   state: string | null;
   /** Degree levels with normalised fields. */
@@ -182,6 +186,12 @@ export interface SearchEngine {
    * re-upserting them keeps engine-side filters and totals tight.
    */
   staleCandidateIds(today: IsoDate, limit: number): Promise<string[]>;
+  /**
+   * [id, version] of every document this engine was given and still holds, whatever its status
+   * (closed postings and hidden candidates included; version 0 when a document had none).
+   * Reconciliation compares it with MongoDB's ids and updatedAt.
+   */
+  indexedVersions(entity: 'posting' | 'candidate'): Promise<Array<[string, number]>>;
   /** Removes every document and (re)applies index settings. */
   reset(): Promise<void>;
   health(): Promise<SearchHealth>;

@@ -1,0 +1,226 @@
+// The embedded engine off the main thread: N worker threads, each holding a FULL replica of the
+// index, so ranking never blocks the event loop (GraphQL, /health) and both cores rank at once.
+//
+// - Reads (queries) go to the ready worker with the fewest requests in flight.
+// - Writes (upsert/delete/reset) are broadcast to every live worker in the order they were
+//   called; a worker handles its messages one at a time (serve-engine.ts), so every replica
+//   applies the same writes in the same order, and a query posted after a write sees it.
+// - A worker that dies is replaced: the new one copies the state of a live replica over a
+//   MessageChannel between the two (nothing crosses the main thread); both requests are posted
+//   in the same tick, so later writes reach the copy behind the import. Queries meanwhile go to
+//   the other workers. With no live replica left, `rebuild` (the app: a reindex from MongoDB)
+//   refills a fresh worker, and queries answer SearchUnavailableError until it is done.
+//
+// Port methods are forwarded by name: a new SearchEngine method is one line below (`read` or
+// `broadcast`), the worker needs no change. Arguments and results must be structured-cloneable.
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type {
+  CandidateSearchDocument,
+  IdPage,
+  PostingSearchDocument,
+  RankCandidatesQuery,
+  RankPostingsQuery,
+  RankedPage,
+  SearchEngine,
+  SearchHealth,
+  SearchPostingsQuery,
+} from '../search-engine.js';
+import type { IsoDate } from '../../matching/matching.types.js';
+import type { Logger } from '../../shared/logger.js';
+import { SearchUnavailableError } from '../search-errors.js';
+import { EXPORT_TO, IMPORT_FROM, type EngineResponse, type WireError } from './engine-protocol.js';
+import { engineWorkerEntry, type WorkerEntry } from './worker-entry.js';
+
+export interface PooledEngineOptions {
+  workers: number;
+  logger?: Logger;
+  /** Worker script (tests use one that can be told to crash); default: engine.worker. */
+  entry?: WorkerEntry;
+  /** Refills the pool when every replica was lost (the app reindexes from MongoDB). */
+  rebuild?: () => Promise<void>;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (err: WorkerGone | WireError) => void;
+}
+
+const REFILL_RETRY_MS = 5000;
+const MAX_RESPAWN_DELAY_MS = 10_000;
+
+/** A worker that went away before answering: not the engine's fault, retried elsewhere. */
+class WorkerGone extends Error {}
+
+interface Replica {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  /** false while copying another replica's state: writes are posted, queries are not. */
+  ready: boolean;
+}
+
+function fromWire(method: string, e: WireError): Error {
+  const cause = new Error(e.causeMessage ?? e.message);
+  return new SearchUnavailableError(e.operation ?? method, { cause });
+}
+
+export class PooledSearchEngine implements SearchEngine {
+  readonly kind = 'embedded' as const;
+  private readonly replicas = new Set<Replica>();
+  private nextId = 1;
+  private closed = false;
+  private rebuilding = false;
+  private restarts = 0;
+  /** Deaths since a worker last answered: a worker that cannot even start must not spin. */
+  private failuresInRow = 0;
+  private readonly entry: WorkerEntry;
+
+  constructor(private readonly options: PooledEngineOptions) {
+    if (options.workers < 1) throw new Error('a pooled engine needs at least one worker');
+    this.entry = options.entry ?? engineWorkerEntry();
+    for (let i = 0; i < options.workers; i++) this.spawn(true);
+  }
+
+  searchPostings = (q: SearchPostingsQuery): Promise<IdPage> => this.read('searchPostings', q);
+  rankPostingsForCandidate = (q: RankPostingsQuery): Promise<RankedPage> => this.read('rankPostingsForCandidate', q);
+  rankCandidatesForPosting = (q: RankCandidatesQuery): Promise<RankedPage> => this.read('rankCandidatesForPosting', q);
+  staleCandidateIds = (today: IsoDate, limit: number): Promise<string[]> => this.read('staleCandidateIds', today, limit);
+  indexedVersions = (entity: 'posting' | 'candidate'): Promise<Array<[string, number]>> => this.read('indexedVersions', entity);
+  upsertPostings = (docs: readonly PostingSearchDocument[]): Promise<void> => this.broadcast('upsertPostings', docs);
+  deletePostings = (ids: readonly string[]): Promise<void> => this.broadcast('deletePostings', ids);
+  upsertCandidates = (docs: readonly CandidateSearchDocument[]): Promise<void> => this.broadcast('upsertCandidates', docs);
+  deleteCandidates = (ids: readonly string[]): Promise<void> => this.broadcast('deleteCandidates', ids);
+  reset = (): Promise<void> => this.broadcast('reset');
+
+  /** Live workers (tests and /health). */
+  get size(): number {
+    return this.replicas.size;
+  }
+
+  async health(): Promise<SearchHealth> {
+    const ready = [...this.replicas].filter((r) => r.ready).length;
+    if (this.closed || ready === 0 || this.rebuilding) {
+      return { ok: false, engine: 'embedded', detail: this.closed ? 'closed' : `${ready} of ${this.options.workers} workers ready` };
+    }
+    const inner = await this.read<SearchHealth>('health');
+    return { ...inner, detail: `${inner.detail ?? ''}; ${ready} of ${this.options.workers} workers ready, ${this.restarts} restarted` };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const all = [...this.replicas];
+    this.replicas.clear();
+    await Promise.all(all.map((r) => r.worker.terminate()));
+  }
+
+  private async read<T>(method: string, ...args: unknown[]): Promise<T> {
+    for (;;) {
+      const target = this.leastBusy();
+      if (!target) throw new SearchUnavailableError(method, { cause: new Error(this.closed ? 'closed' : 'no search worker is ready') });
+      try {
+        return (await this.call(target, method, args)) as T;
+      } catch (err) {
+        // The worker died under the query: ask another one (the dead one is being replaced).
+        if (!(err instanceof WorkerGone)) throw err;
+      }
+    }
+  }
+
+  private async broadcast(method: string, ...args: unknown[]): Promise<void> {
+    if (this.closed || this.replicas.size === 0) throw new SearchUnavailableError(method, { cause: new Error('closed') });
+    const results = await Promise.allSettled([...this.replicas].map((r) => this.call(r, method, args)));
+    const failure = results.find((r) => r.status === 'rejected' && !(r.reason instanceof WorkerGone));
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+    // Every replica died under the write: nothing holds it, the rebuild reads MongoDB again.
+    if (results.every((r) => r.status === 'rejected')) throw new SearchUnavailableError(method, { cause: new Error('every search worker exited') });
+  }
+
+  private leastBusy(): Replica | undefined {
+    if (this.closed || this.rebuilding) return undefined;
+    let best: Replica | undefined;
+    for (const r of this.replicas) if (r.ready && (!best || r.pending.size < best.pending.size)) best = r;
+    return best;
+  }
+
+  private call(r: Replica, method: string, args: unknown[], port?: MessagePort): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      r.pending.set(id, { resolve, reject: (err) => reject(err instanceof WorkerGone ? err : fromWire(method, err)) });
+      r.worker.ref();
+      r.worker.postMessage({ id, method, args, port }, port ? [port] : []);
+    });
+  }
+
+  private spawn(ready: boolean): Replica {
+    const worker = new Worker(this.entry.script, { eval: this.entry.eval });
+    const replica: Replica = { worker, pending: new Map(), ready };
+    worker.on('message', (res: EngineResponse) => {
+      const p = replica.pending.get(res.id);
+      if (!p) return;
+      replica.pending.delete(res.id);
+      if (replica.pending.size === 0) worker.unref();
+      this.failuresInRow = 0;
+      if (res.ok) p.resolve(res.value);
+      else p.reject(res.error);
+    });
+    worker.on('error', (err) => this.options.logger?.error('Search worker failed', err));
+    worker.on('exit', (code) => this.lost(replica, code));
+    // Only a worker with requests in flight keeps the process alive (an idle pool never does).
+    worker.unref();
+    this.replicas.add(replica);
+    return replica;
+  }
+
+  private lost(replica: Replica, code: number): void {
+    if (!this.replicas.delete(replica)) return;
+    for (const p of replica.pending.values()) p.reject(new WorkerGone(`search worker exited with code ${code}`));
+    replica.pending.clear();
+    if (this.closed) return;
+    this.restarts++;
+    const delay = this.failuresInRow === 0 ? 0 : Math.min(MAX_RESPAWN_DELAY_MS, 100 * 2 ** this.failuresInRow);
+    this.failuresInRow++;
+    this.options.logger?.warn(`Search worker exited (code ${code}); starting a replacement${delay ? ` in ${delay} ms` : ''}`);
+    if (delay === 0) this.replace();
+    else setTimeout(() => !this.closed && this.replace(), delay).unref();
+  }
+
+  private replace(): void {
+    const source = [...this.replicas].find((r) => r.ready);
+    const fresh = this.spawn(false);
+    if (source) {
+      const { port1, port2 } = new MessageChannel();
+      void this.call(source, EXPORT_TO, [], port1).catch(() => undefined);
+      this.call(fresh, IMPORT_FROM, [], port2).then(
+        () => {
+          fresh.ready = true;
+        },
+        // The source died mid-copy (it is being replaced too): start this copy over.
+        () => void fresh.worker.terminate(),
+      );
+      return;
+    }
+    fresh.ready = true;
+    this.rebuilding = true;
+    void this.refill();
+  }
+
+  /** Every replica was lost: refill from the source of truth, retrying while it fails. */
+  private async refill(): Promise<void> {
+    const rebuild = this.options.rebuild;
+    if (!rebuild) {
+      this.options.logger?.error('Every search worker was lost and no rebuild source is configured: search stays unavailable');
+      return;
+    }
+    while (!this.closed) {
+      try {
+        await rebuild();
+        this.rebuilding = false;
+        this.options.logger?.info('Search workers rebuilt after every replica was lost');
+        return;
+      } catch (err) {
+        this.options.logger?.error('Rebuilding the search workers failed; retrying in 5 s', err);
+        await new Promise((r) => setTimeout(r, REFILL_RETRY_MS).unref());
+      }
+    }
+  }
+}
