@@ -63,9 +63,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const repositories = createRepositories(connection, await detectIdLookup(connection));
     await ensureIndexes(repositories);
 
-    const engine = options.engine ?? (await createSearchEngine(config));
+    // A worker pool that lost every replica refills from MongoDB (bound once services exist).
+    let rebuild = async (): Promise<void> => undefined;
+    const engine = options.engine ?? (await createSearchEngine(config, { logger, rebuild: () => rebuild() }));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
+    rebuild = async () => {
+      await services.indexSync.reindex();
+    };
     if (options.prepareSearch !== false) {
       await prepareSearchIndex(services, logger);
       services.indexSync.start(config.search.outboxPollMs);

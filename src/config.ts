@@ -1,5 +1,6 @@
 // The only reader of process.env. Validates every variable once and reports all bad ones
 // together, so a misconfigured deployment fails at start with one clear message.
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -29,6 +30,8 @@ const envSchema = z.object({
   ADMIN_API_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   SEED_ON_EMPTY: boolFlag.default('true'),
   OUTBOX_POLL_MS: positiveInt.default(1000),
+  // Embedded engine replicas in worker threads (0: in the main thread). README "Performance".
+  SEARCH_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
   // and the per-key (per-IP for anonymous callers) token bucket of each process.
@@ -52,10 +55,22 @@ export interface AppConfig {
     /** Where an embedded server keeps its data; undefined: throwaway (tests). */
     dataDir?: string;
   };
-  search: { meiliHost?: string; meiliKey?: string; indexPrefix: string; outboxPollMs: number };
+  search: {
+    meiliHost?: string;
+    meiliKey?: string;
+    indexPrefix: string;
+    outboxPollMs: number;
+    /** Worker threads holding embedded-index replicas; 0 runs the engine on the main thread. */
+    workers: number;
+  };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   seedOnEmpty: boolean;
   limits: { maxDepth: number; maxCost: number; ratePerMinute: number; rateBurst: number; trustProxy: boolean };
+}
+
+/** One replica per core the process may use (measured best with 2 cores; README "Performance"). */
+function defaultSearchWorkers(): number {
+  return Math.max(1, os.availableParallelism());
 }
 
 export class ConfigError extends Error {
@@ -99,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliKey: e.MEILI_MASTER_KEY ?? e.MEILI_API_KEY,
       indexPrefix: e.MEILI_INDEX_PREFIX,
       outboxPollMs: e.OUTBOX_POLL_MS,
+      // Tests build many apps: in-thread unless they ask. Else one replica per core, see README.
+      workers: e.SEARCH_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultSearchWorkers()),
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
     seedOnEmpty: e.SEED_ON_EMPTY,

@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       ADMIN_API_KEY: 'a-very-long-admin-key',
       SEED_ON_EMPTY: 'false',
       OUTBOX_POLL_MS: '250',
+      SEARCH_WORKERS: '3',
       MAX_BODY_BYTES: '2048',
       GRAPHQL_MAX_DEPTH: '7',
       GRAPHQL_MAX_COST: '500',
@@ -63,11 +64,18 @@ describe('loadConfig', () => {
       http: { host: '0.0.0.0', port: 8080, maxBodyBytes: 2048 },
       logLevel: 'warn',
       mongo: { uri: 'mongodb://db:27017', dbName: 'hm_prod', localServer: 'ferretdb', ferretdbBinary: '/opt/ferretdb', dataDir: '/var/lib/hm' },
-      search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', indexPrefix: 'hm', outboxPollMs: 250 },
+      search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', indexPrefix: 'hm', outboxPollMs: 250, workers: 3 },
       auth: { adminApiKey: 'a-very-long-admin-key', usingDevAdminKey: false },
       seedOnEmpty: false,
       limits: { maxDepth: 7, maxCost: 500, ratePerMinute: 60, rateBurst: 5, trustProxy: true },
     });
+  });
+
+  it('runs the embedded engine in worker threads by default, in-thread for tests or with SEARCH_WORKERS=0', () => {
+    expect(loadConfig({}).search.workers).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ NODE_ENV: 'test' }).search.workers).toBe(0);
+    expect(loadConfig({ SEARCH_WORKERS: '0' }).search.workers).toBe(0);
+    expect(variablesIn(configError({ SEARCH_WORKERS: '-1' }))).toEqual(['SEARCH_WORKERS']);
   });
 
   it('prefers MEILI_MASTER_KEY over MEILI_API_KEY', () => {

@@ -113,16 +113,19 @@ export class PooledSearchEngine implements SearchEngine {
     await Promise.all(all.map((r) => r.worker.terminate()));
   }
 
+  /**
+   * A query whose worker dies under it is NOT retried on another: the query itself may be what
+   * killed it, and a retry would take every replica down with it. The caller gets
+   * SEARCH_UNAVAILABLE; the next queries go to the live replicas.
+   */
   private async read<T>(method: string, ...args: unknown[]): Promise<T> {
-    for (;;) {
-      const target = this.leastBusy();
-      if (!target) throw new SearchUnavailableError(method, { cause: new Error(this.closed ? 'closed' : 'no search worker is ready') });
-      try {
-        return (await this.call(target, method, args)) as T;
-      } catch (err) {
-        // The worker died under the query: ask another one (the dead one is being replaced).
-        if (!(err instanceof WorkerGone)) throw err;
-      }
+    const target = this.leastBusy();
+    if (!target) throw new SearchUnavailableError(method, { cause: new Error(this.closed ? 'closed' : 'no search worker is ready') });
+    try {
+      return (await this.call(target, method, args)) as T;
+    } catch (err) {
+      if (err instanceof WorkerGone) throw new SearchUnavailableError(method, { cause: err });
+      throw err;
     }
   }
 
@@ -152,7 +155,7 @@ export class PooledSearchEngine implements SearchEngine {
   }
 
   private spawn(ready: boolean): Replica {
-    const worker = new Worker(this.entry.script, { eval: this.entry.eval });
+    const worker = new Worker(this.entry.script, { eval: this.entry.eval, workerData: this.entry.workerData });
     const replica: Replica = { worker, pending: new Map(), ready };
     worker.on('message', (res: EngineResponse) => {
       const p = replica.pending.get(res.id);

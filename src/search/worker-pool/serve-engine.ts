@@ -7,13 +7,15 @@ import type { MessagePort } from 'node:worker_threads';
 import { EXPORT_TO, IMPORT_FROM, toWireError, type EngineRequest, type EngineResponse } from './engine-protocol.js';
 import type { EmbeddedSearchEngine, EmbeddedEngineState } from '../embedded.engine.js';
 
-/** Methods of the engine that a request may name: its own prototype's, never Object's. */
+/** Methods a request may name: the engine class's (and its subclasses'), never Object's. */
 function callable(engine: EmbeddedSearchEngine, method: string): ((...args: unknown[]) => unknown) | undefined {
   if (method === 'constructor' || method.startsWith('_')) return undefined;
-  const proto = Object.getPrototypeOf(engine) as Record<string, unknown>;
-  if (!Object.prototype.hasOwnProperty.call(proto, method)) return undefined;
-  const fn = (engine as unknown as Record<string, unknown>)[method];
-  return typeof fn === 'function' ? (fn as (...args: unknown[]) => unknown) : undefined;
+  for (let proto = Object.getPrototypeOf(engine); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (!Object.prototype.hasOwnProperty.call(proto, method)) continue;
+    const fn = (proto as Record<string, unknown>)[method];
+    return typeof fn === 'function' ? (fn as (...args: unknown[]) => unknown) : undefined;
+  }
+  return undefined;
 }
 
 async function receiveState(port: MessagePort): Promise<EmbeddedEngineState> {

@@ -11,6 +11,8 @@ export interface WorkerEntry {
   /** A script URL, or (with eval) the bootstrap source. */
   script: URL | string;
   eval: boolean;
+  /** Passed to the worker as workerData (tests hand their worker a SharedArrayBuffer). */
+  workerData?: unknown;
 }
 
 export function workerEntry(name: string, from: string = import.meta.url): WorkerEntry {
