@@ -30,6 +30,7 @@ import type { Vocabularies } from './compact-documents.js';
 import { EmbeddedPostingStore, type PostingStoreState } from './embedded-postings.js';
 import { EmbeddedCandidateStore, type CandidateStoreState } from './embedded-candidates.js';
 import { guardSearch } from './search-errors.js';
+import { readSnapshot, writeSnapshot, type SnapshotMeta, type SnapshottingEngine } from './embedded-snapshot.js';
 
 /** Offsets and limits are validated by the service; clamp here so a bad one cannot blow up a heap. */
 function window(offset: number, limit: number): { offset: number; limit: number } {
@@ -60,7 +61,7 @@ function recordVersions(versions: Map<string, number>, docs: readonly { id: stri
   for (const d of docs) versions.set(d.id, d.version ?? 0);
 }
 
-export class EmbeddedSearchEngine implements SearchEngine {
+export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
   readonly kind = 'embedded' as const;
   private readonly vocab: Vocabularies = { skills: new Vocabulary(), fields: new Vocabulary(), tokens: new Vocabulary() };
   private readonly postings = new EmbeddedPostingStore(this.vocab);
@@ -143,6 +144,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async indexedVersions(entity: 'posting' | 'candidate'): Promise<Array<[string, number]>> {
     return this.run('indexedVersions', async () => [...(entity === 'posting' ? this.postingVersions : this.candidateVersions)]);
+  }
+
+  async saveSnapshot(file: string, takenAt: number): Promise<SnapshotMeta & { bytes: number }> {
+    const meta = { takenAt, postings: this.postingVersions.size, candidates: this.candidateVersions.size };
+    return { ...meta, bytes: await writeSnapshot(this.exportState(), file, meta) };
+  }
+
+  async loadSnapshot(file: string): Promise<SnapshotMeta | null> {
+    const read = await readSnapshot(file);
+    if (!read) return null;
+    this.importState(read.state);
+    return read.meta;
   }
 
   /** The live state, not a copy: clone it (postMessage, v8.serialize) before changing the engine. */

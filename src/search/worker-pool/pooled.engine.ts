@@ -30,6 +30,7 @@ import type { Logger } from '../../shared/logger.js';
 import { SearchUnavailableError } from '../search-errors.js';
 import { EXPORT_TO, IMPORT_FROM, type EngineResponse, type WireError } from './engine-protocol.js';
 import { engineWorkerEntry, type WorkerEntry } from './worker-entry.js';
+import type { SnapshotMeta, SnapshottingEngine } from '../embedded-snapshot.js';
 
 export interface PooledEngineOptions {
   workers: number;
@@ -63,7 +64,7 @@ function fromWire(method: string, e: WireError): Error {
   return new SearchUnavailableError(e.operation ?? method, { cause });
 }
 
-export class PooledSearchEngine implements SearchEngine {
+export class PooledSearchEngine implements SearchEngine, SnapshottingEngine {
   readonly kind = 'embedded' as const;
   private readonly replicas = new Set<Replica>();
   private nextId = 1;
@@ -90,19 +91,21 @@ export class PooledSearchEngine implements SearchEngine {
   upsertCandidates = (docs: readonly CandidateSearchDocument[]): Promise<void> => this.broadcast('upsertCandidates', docs);
   deleteCandidates = (ids: readonly string[]): Promise<void> => this.broadcast('deleteCandidates', ids);
   reset = (): Promise<void> => this.broadcast('reset');
+  // One replica writes the file (the others keep answering); every replica loads it, in parallel.
+  saveSnapshot = (file: string, takenAt: number): Promise<SnapshotMeta & { bytes: number }> => this.read('saveSnapshot', file, takenAt);
+  loadSnapshot = (file: string): Promise<SnapshotMeta | null> => this.broadcast('loadSnapshot', file);
 
   /** Live workers (tests and /health). */
   get size(): number {
     return this.replicas.size;
   }
 
+  /** From the main thread's own bookkeeping: /health must not queue behind rankings. */
   async health(): Promise<SearchHealth> {
     const ready = [...this.replicas].filter((r) => r.ready).length;
-    if (this.closed || ready === 0 || this.rebuilding) {
-      return { ok: false, engine: 'embedded', detail: this.closed ? 'closed' : `${ready} of ${this.options.workers} workers ready` };
-    }
-    const inner = await this.read<SearchHealth>('health');
-    return { ...inner, detail: `${inner.detail ?? ''}; ${ready} of ${this.options.workers} workers ready, ${this.restarts} restarted` };
+    const detail = `${ready} of ${this.options.workers} workers ready, ${this.restarts} restarted`;
+    if (this.closed) return { ok: false, engine: 'embedded', detail: 'closed' };
+    return { ok: ready > 0 && !this.rebuilding, engine: 'embedded', detail: this.rebuilding ? `${detail}; rebuilding` : detail };
   }
 
   async close(): Promise<void> {
@@ -129,13 +132,16 @@ export class PooledSearchEngine implements SearchEngine {
     }
   }
 
-  private async broadcast(method: string, ...args: unknown[]): Promise<void> {
+  /** Resolves with the first replica's answer once every live replica applied the write. */
+  private async broadcast<T = void>(method: string, ...args: unknown[]): Promise<T> {
     if (this.closed || this.replicas.size === 0) throw new SearchUnavailableError(method, { cause: new Error('closed') });
     const results = await Promise.allSettled([...this.replicas].map((r) => this.call(r, method, args)));
     const failure = results.find((r) => r.status === 'rejected' && !(r.reason instanceof WorkerGone));
     if (failure) throw (failure as PromiseRejectedResult).reason;
     // Every replica died under the write: nothing holds it, the rebuild reads MongoDB again.
-    if (results.every((r) => r.status === 'rejected')) throw new SearchUnavailableError(method, { cause: new Error('every search worker exited') });
+    const done = results.find((r) => r.status === 'fulfilled');
+    if (!done) throw new SearchUnavailableError(method, { cause: new Error('every search worker exited') });
+    return done.value as T;
   }
 
   private leastBusy(): Replica | undefined {

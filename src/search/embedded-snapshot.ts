@@ -1,0 +1,141 @@
+// The embedded engine's state on disk, so a restart loads the index in seconds instead of
+// re-reading every document from MongoDB (README "Performance"). The file is a sequence of
+// length-prefixed v8.serialize records of bounded size (a few thousand documents each), so
+// neither writing nor reading ever holds a second copy of the whole index in memory. Written
+// to a temporary file, fsynced and renamed: a crash mid-write leaves the previous snapshot.
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { threadId } from 'node:worker_threads';
+import type { EmbeddedEngineState } from './embedded.engine.js';
+
+const MAGIC = 'healthmatch-search-snapshot';
+const FORMAT = 1;
+const CHUNK = 5000;
+
+export interface SnapshotMeta {
+  /** Epoch ms when the snapshot was requested: every write applied before it is inside. */
+  takenAt: number;
+  postings: number;
+  candidates: number;
+}
+
+type PostingList = { docs: number[]; tfs: number[] };
+type Rec =
+  | { kind: 'head'; magic: string; format: number; meta: SnapshotMeta; vocab: EmbeddedEngineState['vocab']; text: { ids: (string | null)[]; lengths: number[]; totalLength: number } }
+  | { kind: 'postings'; slots: EmbeddedEngineState['postings']['slots'] }
+  | { kind: 'terms'; terms: [string, Int32Array, Float64Array][] }
+  | { kind: 'candidates'; slots: EmbeddedEngineState['candidates']['slots'] }
+  | { kind: 'postingVersions' | 'candidateVersions'; entries: [string, number][] }
+  | { kind: 'end' };
+
+function* chunks<T>(items: Iterable<T>): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === CHUNK) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function* records(state: EmbeddedEngineState, meta: SnapshotMeta): Generator<Rec> {
+  const { terms, ...text } = state.postings.text;
+  yield { kind: 'head', magic: MAGIC, format: FORMAT, meta, vocab: state.vocab, text };
+  for (const slots of chunks(state.postings.slots)) yield { kind: 'postings', slots };
+  // Typed arrays serialise as one block each, far smaller and faster than arrays of numbers.
+  const typed = (function* () {
+    for (const [term, list] of terms) yield [term, Int32Array.from(list.docs), Float64Array.from(list.tfs)] as [string, Int32Array, Float64Array];
+  })();
+  for (const batch of chunks(typed)) yield { kind: 'terms', terms: batch };
+  for (const slots of chunks(state.candidates.slots)) yield { kind: 'candidates', slots };
+  for (const entries of chunks(state.postingVersions)) yield { kind: 'postingVersions', entries };
+  for (const entries of chunks(state.candidateVersions)) yield { kind: 'candidateVersions', entries };
+  yield { kind: 'end' };
+}
+
+/** Writes `state` to `file` atomically; returns the file's size in bytes. */
+export async function writeSnapshot(state: EmbeddedEngineState, file: string, meta: SnapshotMeta): Promise<number> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
+  const fh = await open(tmp, 'w');
+  let bytes = 0;
+  try {
+    const header = Buffer.alloc(4);
+    for (const rec of records(state, meta)) {
+      const body = v8.serialize(rec);
+      header.writeUInt32LE(body.length, 0);
+      await fh.write(header);
+      await fh.write(body);
+      bytes += 4 + body.length;
+    }
+    await fh.sync();
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  await fh.close();
+  await rename(tmp, file);
+  // The rename itself must survive a power cut too.
+  const dir = await open(path.dirname(file), 'r');
+  await dir.sync().finally(() => dir.close());
+  return bytes;
+}
+
+/** Reads a snapshot written by writeSnapshot; null when there is none. Throws on a damaged file. */
+export async function readSnapshot(file: string): Promise<{ meta: SnapshotMeta; state: EmbeddedEngineState } | null> {
+  const fh = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  if (!fh) return null;
+  try {
+    const header = Buffer.alloc(4);
+    let position = 0;
+    const next = async (): Promise<Rec> => {
+      const h = await fh.read(header, 0, 4, position);
+      if (h.bytesRead !== 4) throw new Error('search snapshot is truncated');
+      const length = header.readUInt32LE(0);
+      const body = Buffer.alloc(length);
+      const b = await fh.read(body, 0, length, position + 4);
+      if (b.bytesRead !== length) throw new Error('search snapshot is truncated');
+      position += 4 + length;
+      return v8.deserialize(body) as Rec;
+    };
+    const head = await next();
+    if (head.kind !== 'head' || head.magic !== MAGIC || head.format !== FORMAT) throw new Error('not a search snapshot of this version');
+    const state: EmbeddedEngineState = {
+      format: 1,
+      vocab: head.vocab,
+      postings: { slots: [], text: { ...head.text, terms: new Map<string, PostingList>() } },
+      candidates: { slots: [] },
+      postingVersions: new Map(),
+      candidateVersions: new Map(),
+    };
+    for (let rec = await next(); rec.kind !== 'end'; rec = await next()) {
+      if (rec.kind === 'postings') state.postings.slots.push(...rec.slots);
+      else if (rec.kind === 'candidates') state.candidates.slots.push(...rec.slots);
+      else if (rec.kind === 'terms') for (const [t, docs, tfs] of rec.terms) state.postings.text.terms.set(t, { docs: Array.from(docs), tfs: Array.from(tfs) });
+      else if (rec.kind === 'postingVersions') for (const [id, v] of rec.entries) state.postingVersions.set(id, v);
+      else if (rec.kind === 'candidateVersions') for (const [id, v] of rec.entries) state.candidateVersions.set(id, v);
+      else throw new Error(`unexpected record ${rec.kind} in search snapshot`);
+    }
+    return { meta: head.meta, state };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Engines that can persist their whole state (the embedded one, in-thread or pooled). */
+export interface SnapshottingEngine {
+  saveSnapshot(file: string, takenAt: number): Promise<SnapshotMeta & { bytes: number }>;
+  /** Replaces the engine's state with the file's; null (engine unchanged) when there is none. */
+  loadSnapshot(file: string): Promise<SnapshotMeta | null>;
+}
+
+export function canSnapshot(engine: object): engine is SnapshottingEngine {
+  const e = engine as Partial<SnapshottingEngine>;
+  return typeof e.saveSnapshot === 'function' && typeof e.loadSnapshot === 'function';
+}
