@@ -17,6 +17,8 @@ import { MatchingService } from './matching/matching.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
 import { IndexSyncService } from './search/index-sync/index-sync.service.js';
 import { OutboxRepository } from './search/index-sync/outbox.repository.js';
+import { AppliedJournal, JournaledOutboxRepository } from './search/index-sync/applied-journal.js';
+import { ReconcileService } from './search/index-sync/reconcile.js';
 import type { SearchEngine } from './search/search-engine.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
@@ -41,18 +43,20 @@ export interface AppServices {
   postingSearch: PostingSearchService;
   matching: MatchingService;
   indexSync: IndexSyncService;
+  reconcile: ReconcileService;
   search: SearchEngine;
   apiKeys: ApiKeyService;
   audit: AuditService;
 }
 
-export function createRepositories(conn: Connection, idLookup: IdLookup = 'point-reads'): AppRepositories {
+/** `journal`: note each applied index change, for restarts from a snapshot (index-sync/snapshot.ts). */
+export function createRepositories(conn: Connection, idLookup: IdLookup = 'point-reads', options: { journal?: boolean } = {}): AppRepositories {
   return {
     qualifications: new QualificationRepository(conn),
     employers: new EmployerRepository(conn, idLookup),
     postings: new PostingRepository(conn, idLookup),
     candidates: new CandidateRepository(conn, idLookup),
-    outbox: new OutboxRepository(conn),
+    outbox: options.journal ? new JournaledOutboxRepository(conn, new AppliedJournal(conn)) : new OutboxRepository(conn),
     apiKeys: new ApiKeyRepository(conn),
     audit: new AuditRepository(conn),
   };
@@ -82,6 +86,7 @@ export function createServices(
     postingSearch: new PostingSearchService(engine, postings),
     matching: new MatchingService(engine, postings, candidates, qualifications, clock),
     indexSync,
+    reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),
     search: engine,
     apiKeys: new ApiKeyService(repos.apiKeys, employers, candidates, clock),
     audit: new AuditService(repos.audit, clock),

@@ -15,6 +15,9 @@ import { createHttpApp } from './shared/http/http-app.js';
 import { checkHealth } from './shared/http/health.js';
 import { createSearchEngine } from './search/create-search-engine.js';
 import type { SearchEngine } from './search/search-engine.js';
+import { canSnapshot } from './search/embedded-snapshot.js';
+import { JournaledOutboxRepository } from './search/index-sync/applied-journal.js';
+import { SearchSnapshotService } from './search/index-sync/snapshot.js';
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -60,7 +63,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
       .asPromise();
     cleanups.unshift({ name: 'MongoDB connection', run: () => connection.close() });
-    const repositories = createRepositories(connection, await detectIdLookup(connection));
+    const snapshotConfig = options.prepareSearch === false ? null : config.search.snapshot;
+    const repositories = createRepositories(connection, await detectIdLookup(connection), { journal: snapshotConfig !== null });
     await ensureIndexes(repositories);
 
     // A worker pool that lost every replica refills from MongoDB (bound once services exist).
@@ -71,15 +75,27 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     rebuild = async () => {
       await services.indexSync.reindex();
     };
+    const outbox = repositories.outbox;
+    const snapshots =
+      snapshotConfig && canSnapshot(engine) && outbox instanceof JournaledOutboxRepository
+        ? new SearchSnapshotService(connection, engine, snapshotConfig.dir, outbox.journal, services.indexSync, logger)
+        : null;
+    // Runs after the index sync stopped and before the engine closes (cleanups run last-added first).
+    if (snapshots) cleanups.unshift({ name: 'search snapshot', run: () => snapshots.stop() });
     if (options.prepareSearch !== false) {
-      await prepareSearchIndex(services, logger);
+      await prepareSearchIndex(services, snapshots, logger);
       services.indexSync.start(config.search.outboxPollMs);
+      snapshots?.start(snapshotConfig!.intervalMs);
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
 
     const schema = await createSchema();
     const searchHealth = {
-      health: async () => ({ ...(await engine.health()), pendingIndexUpdates: await services.indexSync.pendingCount() }),
+      health: async () => ({
+        ...(await engine.health()),
+        pendingIndexUpdates: await services.indexSync.pendingCount(),
+        lastReconciliation: services.reconcile.last,
+      }),
     };
     const { httpServer, apollo } = await createHttpApp({
       config,
@@ -119,14 +135,30 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 }
 
 /**
- * The embedded engine lives in memory, so each start rebuilds it from MongoDB; a persistent
- * engine (Meilisearch) keeps its index and only needs what the outbox still holds.
+ * The embedded engine lives in memory: each start loads its snapshot and catches up (then a
+ * reconciliation pass runs in the background), or rebuilds it from MongoDB and writes a
+ * snapshot. A persistent engine (Meilisearch) keeps its index and only needs the outbox.
  */
-async function prepareSearchIndex(services: AppServices, logger: Logger): Promise<void> {
+async function prepareSearchIndex(services: AppServices, snapshots: SearchSnapshotService | null, logger: Logger): Promise<void> {
   if (services.search.kind === 'embedded') {
     const t0 = Date.now();
-    const count = await services.indexSync.reindex();
-    logger.info(`Embedded search index built from MongoDB: ${count} documents in ${Date.now() - t0} ms`);
+    const restored = await snapshots?.restore().catch((err: Error) => {
+      logger.warn(`Search snapshot not loaded: ${err.message}`);
+      return null;
+    });
+    if (restored) {
+      logger.info(
+        `Embedded search index loaded from its snapshot: ${restored.postings + restored.candidates} documents in ${restored.tookMs} ms, ${restored.requeued} changed since re-queued`,
+      );
+    } else {
+      const count = await services.indexSync.reindex();
+      logger.info(`Embedded search index built from MongoDB: ${count} documents in ${Date.now() - t0} ms`);
+    }
+    await services.indexSync.drain().catch((err: Error) => logger.warn(`Outbox drain at start-up failed: ${err.message}`));
+    // Off the start-up path: the service answers while these run.
+    if (restored) void services.reconcile.reconcile().catch((err: Error) => logger.warn(`Reconciliation failed: ${err.message}`));
+    else if (snapshots) void snapshots.save();
+    return;
   }
   await services.indexSync.drain().catch((err: Error) => logger.warn(`Outbox drain at start-up failed: ${err.message}`));
 }

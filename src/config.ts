@@ -32,6 +32,9 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: positiveInt.default(1000),
   // Embedded engine replicas in worker threads (0: in the main thread). README "Performance".
   SEARCH_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
+  // Embedded index snapshot under DATA_DIR/search-snapshot/ for quick restarts.
+  SEARCH_SNAPSHOT: boolFlag.optional(),
+  SEARCH_SNAPSHOT_INTERVAL_MS: positiveInt.default(600_000),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
   // and the per-key (per-IP for anonymous callers) token bucket of each process.
@@ -62,6 +65,8 @@ export interface AppConfig {
     outboxPollMs: number;
     /** Worker threads holding embedded-index replicas; 0 runs the engine on the main thread. */
     workers: number;
+    /** Embedded engine only: where its snapshot lives (per database), or null when off. */
+    snapshot: { dir: string; intervalMs: number } | null;
   };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   seedOnEmpty: boolean;
@@ -116,6 +121,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       outboxPollMs: e.OUTBOX_POLL_MS,
       // Tests build many apps: in-thread unless they ask. Else one replica per core, see README.
       workers: e.SEARCH_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultSearchWorkers()),
+      snapshot:
+        (e.SEARCH_SNAPSHOT ?? e.NODE_ENV !== 'test') && !e.MEILI_HOST
+          ? { dir: path.join(path.resolve(e.DATA_DIR), 'search-snapshot', e.MONGODB_DB), intervalMs: e.SEARCH_SNAPSHOT_INTERVAL_MS }
+          : null,
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
     seedOnEmpty: e.SEED_ON_EMPTY,

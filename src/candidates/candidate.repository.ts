@@ -54,6 +54,12 @@ export class CandidateRepository {
     }
   }
 
+  /** Every document's id and updatedAt (epoch ms), for search-index reconciliation. */
+  async *versions(batchSize = 5000): AsyncIterable<[string, number]> {
+    const cursor = this.model.collection.find({}, { projection: { _id: 1, updatedAt: 1 }, batchSize });
+    for await (const d of cursor) yield [String(d._id), d.updatedAt instanceof Date ? d.updatedAt.getTime() : 0];
+  }
+
   async count(): Promise<number> {
     return this.model.estimatedDocumentCount();
   }

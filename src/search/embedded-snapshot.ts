@@ -18,6 +18,8 @@ export interface SnapshotMeta {
   takenAt: number;
   postings: number;
   candidates: number;
+  /** Names this snapshot; MongoDB keeps the id of the latest one (index-sync/snapshot.ts). */
+  snapshotId?: string;
 }
 
 type PostingList = { docs: number[]; tfs: number[] };
@@ -130,7 +132,7 @@ export async function readSnapshot(file: string): Promise<{ meta: SnapshotMeta; 
 
 /** Engines that can persist their whole state (the embedded one, in-thread or pooled). */
 export interface SnapshottingEngine {
-  saveSnapshot(file: string, takenAt: number): Promise<SnapshotMeta & { bytes: number }>;
+  saveSnapshot(file: string, takenAt: number, snapshotId?: string): Promise<SnapshotMeta & { bytes: number }>;
   /** Replaces the engine's state with the file's; null (engine unchanged) when there is none. */
   loadSnapshot(file: string): Promise<SnapshotMeta | null>;
 }

@@ -146,8 +146,8 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
     return this.run('indexedVersions', async () => [...(entity === 'posting' ? this.postingVersions : this.candidateVersions)]);
   }
 
-  async saveSnapshot(file: string, takenAt: number): Promise<SnapshotMeta & { bytes: number }> {
-    const meta = { takenAt, postings: this.postingVersions.size, candidates: this.candidateVersions.size };
+  async saveSnapshot(file: string, takenAt: number, snapshotId?: string): Promise<SnapshotMeta & { bytes: number }> {
+    const meta = { takenAt, snapshotId, postings: this.postingVersions.size, candidates: this.candidateVersions.size };
     return { ...meta, bytes: await writeSnapshot(this.exportState(), file, meta) };
   }
 

@@ -64,7 +64,7 @@ describe('loadConfig', () => {
       http: { host: '0.0.0.0', port: 8080, maxBodyBytes: 2048 },
       logLevel: 'warn',
       mongo: { uri: 'mongodb://db:27017', dbName: 'hm_prod', localServer: 'ferretdb', ferretdbBinary: '/opt/ferretdb', dataDir: '/var/lib/hm' },
-      search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', indexPrefix: 'hm', outboxPollMs: 250, workers: 3 },
+      search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', indexPrefix: 'hm', outboxPollMs: 250, workers: 3, snapshot: null },
       auth: { adminApiKey: 'a-very-long-admin-key', usingDevAdminKey: false },
       seedOnEmpty: false,
       limits: { maxDepth: 7, maxCost: 500, ratePerMinute: 60, rateBurst: 5, trustProxy: true },
@@ -76,6 +76,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).search.workers).toBe(0);
     expect(loadConfig({ SEARCH_WORKERS: '0' }).search.workers).toBe(0);
     expect(variablesIn(configError({ SEARCH_WORKERS: '-1' }))).toEqual(['SEARCH_WORKERS']);
+  });
+
+  it('keeps an embedded-index snapshot per database under DATA_DIR unless told not to (never with Meilisearch)', () => {
+    expect(loadConfig({ DATA_DIR: '/var/hm', MONGODB_DB: 'prod' }).search.snapshot).toEqual({ dir: '/var/hm/search-snapshot/prod', intervalMs: 600_000 });
+    expect(loadConfig({ NODE_ENV: 'test' }).search.snapshot).toBeNull();
+    expect(loadConfig({ SEARCH_SNAPSHOT: 'false' }).search.snapshot).toBeNull();
+    expect(loadConfig({ MEILI_HOST: 'http://search:7700' }).search.snapshot).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test', SEARCH_SNAPSHOT: 'true', SEARCH_SNAPSHOT_INTERVAL_MS: '5000' }).search.snapshot?.intervalMs).toBe(5000);
   });
 
   it('prefers MEILI_MASTER_KEY over MEILI_API_KEY', () => {

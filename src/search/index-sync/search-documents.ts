@@ -37,7 +37,7 @@ export function postingDocument(
   employerName: (id: Types.ObjectId) => string,
   catalog: ReadonlyMap<string, CatalogQualification>,
 ): PostingSearchDocument {
-  return buildPostingDocument(
+  const doc = buildPostingDocument(
     {
       ...postingProfile(p),
       title: p.title,
@@ -53,10 +53,16 @@ export function postingDocument(
     },
     catalog,
   );
+  return { ...doc, version: versionOf(p) };
+}
+
+/** updatedAt in epoch ms: what reconciliation compares (reconcile.ts). */
+function versionOf(r: { updatedAt?: Date | null }): number {
+  return r.updatedAt instanceof Date ? r.updatedAt.getTime() : 0;
 }
 
 export function candidateDocument(c: CandidateRecord, today: IsoDate): CandidateSearchDocument {
-  return buildCandidateDocument({ ...candidateProfile(c), discoverable: c.discoverable, state: c.state }, today);
+  return { ...buildCandidateDocument({ ...candidateProfile(c), discoverable: c.discoverable, state: c.state }, today), version: versionOf(c) };
 }
 
 export function employerNames(employers: Iterable<EmployerRecord | undefined>): (id: Types.ObjectId) => string {

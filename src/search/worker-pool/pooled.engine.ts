@@ -48,6 +48,7 @@ interface Pending {
 
 const REFILL_RETRY_MS = 5000;
 const MAX_RESPAWN_DELAY_MS = 10_000;
+const SAVING_PENALTY = 1000;
 
 /** A worker that went away before answering: not the engine's fault, retried elsewhere. */
 class WorkerGone extends Error {}
@@ -57,6 +58,8 @@ interface Replica {
   pending: Map<number, Pending>;
   /** false while copying another replica's state: writes are posted, queries are not. */
   ready: boolean;
+  /** Writing the snapshot file. */
+  saving?: boolean;
 }
 
 function fromWire(method: string, e: WireError): Error {
@@ -92,7 +95,8 @@ export class PooledSearchEngine implements SearchEngine, SnapshottingEngine {
   deleteCandidates = (ids: readonly string[]): Promise<void> => this.broadcast('deleteCandidates', ids);
   reset = (): Promise<void> => this.broadcast('reset');
   // One replica writes the file (the others keep answering); every replica loads it, in parallel.
-  saveSnapshot = (file: string, takenAt: number): Promise<SnapshotMeta & { bytes: number }> => this.read('saveSnapshot', file, takenAt);
+  saveSnapshot = (file: string, takenAt: number, snapshotId?: string): Promise<SnapshotMeta & { bytes: number }> =>
+    this.whileSaving((r) => this.call(r, 'saveSnapshot', [file, takenAt, snapshotId]) as Promise<SnapshotMeta & { bytes: number }>);
   loadSnapshot = (file: string): Promise<SnapshotMeta | null> => this.broadcast('loadSnapshot', file);
 
   /** Live workers (tests and /health). */
@@ -147,8 +151,23 @@ export class PooledSearchEngine implements SearchEngine, SnapshottingEngine {
   private leastBusy(): Replica | undefined {
     if (this.closed || this.rebuilding) return undefined;
     let best: Replica | undefined;
-    for (const r of this.replicas) if (r.ready && (!best || r.pending.size < best.pending.size)) best = r;
+    const score = (r: Replica) => r.pending.size + (r.saving ? SAVING_PENALTY : 0);
+    for (const r of this.replicas) if (r.ready && (!best || score(r) < score(best))) best = r;
     return best;
+  }
+
+  /** A replica writing the snapshot is busy for seconds: queries avoid it while another is ready. */
+  private async whileSaving<T>(work: (r: Replica) => Promise<T>): Promise<T> {
+    const r = this.leastBusy();
+    if (!r) throw new SearchUnavailableError('saveSnapshot', { cause: new Error('no search worker is ready') });
+    r.saving = true;
+    try {
+      return await work(r);
+    } catch (err) {
+      throw err instanceof WorkerGone ? new SearchUnavailableError('saveSnapshot', { cause: err }) : err;
+    } finally {
+      r.saving = false;
+    }
   }
 
   private call(r: Replica, method: string, args: unknown[], port?: MessagePort): Promise<unknown> {

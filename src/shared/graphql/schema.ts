@@ -9,6 +9,7 @@ import { PostingSearchResolver } from '../../postings/posting-search.resolver.js
 import { MatchingResolver } from '../../matching/matching.resolver.js';
 import { ApiKeyResolver } from '../../auth/api-key.resolver.js';
 import { AuditResolver } from '../../audit/audit.resolver.js';
+import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   MatchingResolver,
   ApiKeyResolver,
   AuditResolver,
+  ReconcileResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {
