@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
 import { systemClock } from '../src/shared/clock.js';
-import { catalogLookup } from '../src/search/posting-document.js';
+import { catalogLookup } from '../src/search/documents/posting-document.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess } from './api-process.js';
 import { postGraphQL, runPool } from './http-load.js';

@@ -2,7 +2,7 @@
 // "<entity>:<id>"), so repeated writes to a document coalesce and every look-up is by `_id`
 // (the only filter FerretDB's SQLite backend serves from an index).
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { IndexedEntity } from './index-change-sink.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 
 export interface OutboxEntry {
