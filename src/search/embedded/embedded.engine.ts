@@ -8,9 +8,9 @@
 // (recall@20 vs exact scoring), and eligibility needs per-credential "held AND current on day D
 // AND in state S" and "experience years on day D" tests that a generic where-clause index
 // cannot express without per-element joins. So each store keeps, per document, one packed
-// Int32Array of interned ids (match-kernel.ts), and a query scans the open postings /
-// discoverable candidates once, tests eligibility and computes the matching module's own
-// fitScore/matchScore for each, keeping only the best offset+limit in a heap. That is exact by
+// Int32Array of interned ids (kernel/match-kernel.ts), and a query scans the open postings /
+// discoverable candidates once, tests eligibility with the kernel (which mirrors the rules of
+// src/matching) and scores each with src/matching/scoring.ts's fitScore/matchScore, keeping only the best offset+limit in a heap. That is exact by
 // construction (recall 100%), costs O(n) small integer compares with no allocation per
 // document, and indexing is a few array conversions per document. Posting filters are plain
 // field comparisons in the same scan (posting-filter.ts).

@@ -1,8 +1,9 @@
-// The engines' per-document evaluation: the matching module's eligibility rules and FitFeatures
-// computed from packed, interned data, then scored with the matching module's own
-// fitScore/matchScore. The rules mirror src/matching (degree.ts, eligibility.ts, features.ts);
-// tests/search/match-kernel.test.ts checks on random profiles that the score, eligibility and
-// missing count here equal matchCandidateToPosting's exactly.
+// The engines' per-document evaluation. It does not call the rules in src/matching: it MIRRORS
+// them (degree.ts, eligibility.ts, features.ts) on packed, interned data, because calling the
+// object-based rules per document would allocate and be ~50x slower. Only the final step is
+// shared: fitScore/matchScore from src/matching/scoring.ts. tests/search/kernel/match-kernel.test.ts
+// pins the mirror to the rules: on random profiles, the score, eligibility and missing count
+// here equal matchCandidateToPosting's exactly.
 //
 // Layout: each document is ONE Int32Array (strings replaced by vocabulary ids) so a scan over
 // 100,000 documents touches one small contiguous block per document instead of chasing a

@@ -4,12 +4,15 @@
 // double-quoted literal with `\` and `"` escaped (the filter parser unescapes `\"` and then
 // `\\`), so no input can close the literal and become syntax. Attribute names are constants
 // of this file, never input. Numbers go through `num`, which refuses NaN/Infinity.
-import { US_STATE_CODES } from '../../shared/enums.js';
-import type { CatalogQualification } from '../../matching/matching.types.js';
-import { DAYS_PER_YEAR } from '../../matching/experience.js';
-import { normalizeCode } from '../../shared/normalize.js';
+import { US_STATE_CODES, degreeRank } from '../../shared/enums.js';
+import type { CandidateProfile, CatalogQualification, IsoDate, PostingProfile } from '../../matching/matching.types.js';
+import { DAYS_PER_YEAR, experienceDays } from '../../matching/experience.js';
+import { isoToEpochDay } from '../../matching/dates.js';
+import { normalizeCode, normalizeTerm } from '../../shared/normalize.js';
 import type { PostingSearchFilter } from '../search-engine.js';
-import { ANY_DEGREE_TOKEN, qualificationToken } from '../documents/search-tokens.js';
+import { qualificationExpiryMap } from '../documents/candidate-document.js';
+import { requiredTokensFor } from '../documents/posting-document.js';
+import { ANY_DEGREE_TOKEN, candidateDegreeTokens, postingDegreeTokens, qualificationToken } from '../documents/search-tokens.js';
 
 export function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -76,6 +79,17 @@ export interface CandidateView {
   currentTokens: ReadonlySet<string>;
 }
 
+/** What the posting-side eligibility filter needs to know about a candidate on `today`. */
+export function candidateView(candidate: CandidateProfile, today: IsoDate): CandidateView {
+  const day = isoToEpochDay(today);
+  const expiry = qualificationExpiryMap(candidate.qualifications);
+  return {
+    degreeTokens: candidateDegreeTokens(candidate.degrees.map((d) => ({ rank: degreeRank(d.level), field: normalizeTerm(d.field) }))),
+    experienceYears: experienceDays(candidate.experience, today) / DAYS_PER_YEAR,
+    currentTokens: new Set(Object.keys(expiry).filter((t) => expiry[t] >= day)),
+  };
+}
+
 /**
  * Postings this candidate is eligible for. "Every required token is held" cannot be said of
  * an array directly, so it is said as "no required token is among those NOT held": the
@@ -95,6 +109,17 @@ export interface PostingRequirements {
   degreeTokens: readonly string[];
   minYearsExperience: number;
   requiredTokens: readonly string[];
+}
+
+/** What the candidate-side eligibility filter needs to know about a posting. */
+export function postingRequirements(posting: PostingProfile, catalog: ReadonlyMap<string, CatalogQualification>): PostingRequirements {
+  const minRank = posting.minDegree ? degreeRank(posting.minDegree.minLevel) : null;
+  const fields = (posting.minDegree?.fields ?? []).map(normalizeTerm).filter((f) => f !== '');
+  return {
+    degreeTokens: postingDegreeTokens(minRank, [...new Set(fields)]),
+    minYearsExperience: posting.minYearsExperience,
+    requiredTokens: requiredTokensFor(posting.requiredQualificationCodes, posting.state, catalog),
+  };
 }
 
 /**

@@ -8,8 +8,7 @@ import { Meilisearch, type EnqueuedTaskPromise, type Index, type Settings, type 
 import { degreeRank } from '../../shared/enums.js';
 import { DAYS_PER_YEAR, experienceDays } from '../../matching/experience.js';
 import { epochDayToIso, isoToEpochDay } from '../../matching/dates.js';
-import { normalizeTerm, normalizeTerms } from '../../shared/normalize.js';
-import { distinctCodes } from '../../shared/normalize.js';
+import { distinctCodes, normalizeTerms } from '../../shared/normalize.js';
 import type {
   CandidateSearchDocument,
   IdPage,
@@ -22,7 +21,16 @@ import type {
   SearchPostingsQuery,
 } from '../search-engine.js';
 import { SearchUnavailableError, guardSearch } from '../search-errors.js';
-import { OPEN_POSTING, and, candidateEligibilityClause, not, postingEligibilityClause, postingFilterClause } from './meilisearch-filters.js';
+import {
+  OPEN_POSTING,
+  and,
+  candidateEligibilityClause,
+  candidateView,
+  not,
+  postingEligibilityClause,
+  postingFilterClause,
+  postingRequirements,
+} from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
 import { PROFILE_EMBEDDER, candidateVector, postingVector } from './meilisearch-vectors.js';
 import {
@@ -34,9 +42,6 @@ import {
   type CandidatePoolDoc,
   type PostingPoolDoc,
 } from './meilisearch-ranking.js';
-import { candidateDegreeTokens, postingDegreeTokens } from '../documents/search-tokens.js';
-import { qualificationExpiryMap } from '../documents/candidate-document.js';
-import { requiredTokensFor } from '../documents/posting-document.js';
 import type { IsoDate } from '../../matching/matching.types.js';
 
 export interface MeilisearchEngineOptions {
@@ -95,17 +100,10 @@ export class MeilisearchEngine implements SearchEngine {
   async rankPostingsForCandidate(q: RankPostingsQuery): Promise<RankedPage> {
     return this.op('rankPostingsForCandidate', async () => {
       const { offset, limit } = window(q.offset, q.limit);
-      const day = isoToEpochDay(q.today);
-      const years = experienceDays(q.candidate.experience, q.today) / DAYS_PER_YEAR;
-      const expiry = qualificationExpiryMap(q.candidate.qualifications);
-      const view = {
-        degreeTokens: candidateDegreeTokens(q.candidate.degrees.map((d) => ({ rank: degreeRank(d.level), field: normalizeTerm(d.field) }))),
-        experienceYears: years,
-        currentTokens: new Set(Object.keys(expiry).filter((t) => expiry[t] >= day)),
-      };
+      const view = candidateView(q.candidate, q.today);
       const base = and(OPEN_POSTING, postingFilterClause(q.filter));
       const eligibility = postingEligibilityClause(view, q.catalog);
-      const vector = candidateVector(q.candidate, years);
+      const vector = candidateVector(q.candidate, view.experienceYears);
       return rankInTiers<PostingPoolDoc>({
         eligibleFilter: and(base, eligibility),
         ineligibleFilter: q.includeIneligible ? and(base, not(eligibility)) : null,
@@ -123,19 +121,9 @@ export class MeilisearchEngine implements SearchEngine {
   async rankCandidatesForPosting(q: RankCandidatesQuery): Promise<RankedPage> {
     return this.op('rankCandidatesForPosting', async () => {
       const { offset, limit } = window(q.offset, q.limit);
-      const day = isoToEpochDay(q.today);
-      const doc = { minDegreeRank: q.posting.minDegree ? degreeRank(q.posting.minDegree.minLevel) : null };
-      const fields = (q.posting.minDegree?.fields ?? []).map(normalizeTerm).filter((f) => f !== '');
-      const eligibility = candidateEligibilityClause(
-        {
-          degreeTokens: postingDegreeTokens(doc.minDegreeRank, [...new Set(fields)]),
-          minYearsExperience: q.posting.minYearsExperience,
-          requiredTokens: requiredTokensFor(q.posting.requiredQualificationCodes, q.posting.state, q.catalog),
-        },
-        day,
-      );
+      const eligibility = candidateEligibilityClause(postingRequirements(q.posting, q.catalog), isoToEpochDay(q.today));
       const vector = postingVector({
-        minDegreeRank: doc.minDegreeRank,
+        minDegreeRank: q.posting.minDegree ? degreeRank(q.posting.minDegree.minLevel) : null,
         minYearsExperience: q.posting.minYearsExperience,
         requiredQualificationCodes: distinctCodes(q.posting.requiredQualificationCodes),
         preferredQualificationCodes: distinctCodes(q.posting.preferredQualificationCodes),

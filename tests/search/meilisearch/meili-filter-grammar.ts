@@ -143,3 +143,47 @@ export function conditions(node: FilterNode): FilterNode[] {
   if (node.op === 'NOT') return conditions(node.item);
   return [node];
 }
+
+/**
+ * Evaluates a parsed filter against one document with Meilisearch's documented semantics:
+ * `attr IN [...]` holds when the value (or any element of an array) is listed; `NOT IN` is
+ * its negation; comparisons on a missing or null attribute are false (so `NOT` of them is
+ * true); dotted names reach into nested objects (`qualificationExpiry.CMM`).
+ */
+export function evaluateFilter(node: FilterNode, doc: Record<string, unknown>): boolean {
+  const valueOf = (attr: string): unknown =>
+    attr.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), doc);
+  const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+  const same = (v: unknown, literal: string): boolean =>
+    typeof v === 'number' ? v === Number(literal) : typeof v === 'boolean' ? String(v) === literal : v === literal;
+  switch (node.op) {
+    case 'AND':
+      return node.items.every((n) => evaluateFilter(n, doc));
+    case 'OR':
+      return node.items.some((n) => evaluateFilter(n, doc));
+    case 'NOT':
+      return !evaluateFilter(node.item, doc);
+    case 'IN':
+      return asList(valueOf(node.attr)).some((v) => node.values.some((l) => same(v, l)));
+    case 'NOT IN':
+      return !asList(valueOf(node.attr)).some((v) => node.values.some((l) => same(v, l)));
+    case 'IS':
+      throw new Error(`IS ${node.what} is not used by the adapter`);
+    case 'CMP': {
+      const values = asList(valueOf(node.attr));
+      if (node.cmp === '=') return values.some((v) => same(v, node.value));
+      if (node.cmp === '!=') return !values.some((v) => same(v, node.value));
+      const limit = Number(node.value);
+      return values.some((v) => {
+        if (typeof v !== 'number') return false;
+        switch (node.cmp) {
+          case '>=': return v >= limit;
+          case '<=': return v <= limit;
+          case '>': return v > limit;
+          case '<': return v < limit;
+          default: throw new Error(`unknown comparison ${node.cmp}`);
+        }
+      });
+    }
+  }
+}
