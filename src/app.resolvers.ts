@@ -11,6 +11,7 @@ import { MatchResolver } from './matches/match.resolver.js';
 import { PostingSearchResolver } from './postings/posting-search.resolver.js';
 import { PostingResolver } from './postings/posting.resolver.js';
 import { QualificationResolver } from './qualifications/qualification.resolver.js';
+import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
 
 export function createResolverContainer(s: AppServices): ContainerType {
   const instances = new Map<unknown, object>([
@@ -22,6 +23,7 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [MatchResolver, new MatchResolver(s.matches, s.qualifications)],
     [ApiKeyResolver, new ApiKeyResolver(s.apiKeys)],
     [AuditResolver, new AuditResolver(s.audit)],
+    [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
   ]);
   return {
     get(resolverClass: unknown) {

@@ -75,7 +75,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
     const schema = await createSchema(createResolverContainer(services));
     const searchHealth = {
-      health: async () => ({ ...(await engine.health()), pendingIndexUpdates: await services.indexSync.pendingCount() }),
+      health: async () => ({
+        ...(await engine.health()),
+        pendingIndexUpdates: await services.indexSync.pendingCount(),
+        parkedIndexUpdates: await services.indexSync.parkedCount(),
+      }),
     };
     const { httpServer, apollo } = await createHttpApp({
       config,

@@ -9,6 +9,7 @@ import { PostingSearchResolver } from '../../postings/posting-search.resolver.js
 import { MatchResolver } from '../../matches/match.resolver.js';
 import { ApiKeyResolver } from '../../api-keys/api-key.resolver.js';
 import { AuditResolver } from '../../audit/audit.resolver.js';
+import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   MatchResolver,
   ApiKeyResolver,
   AuditResolver,
+  IndexSyncResolver,
 ] as const;
 
 /**

@@ -3,11 +3,11 @@ import type { Connection } from 'mongoose';
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'down';
   mongo: { ok: boolean; server: string; detail?: string };
-  search: { ok: boolean; engine: string; detail?: string; pendingIndexUpdates?: number };
+  search: { ok: boolean; engine: string; detail?: string; pendingIndexUpdates?: number; parkedIndexUpdates?: number };
 }
 
 export interface SearchHealthSource {
-  health(): Promise<{ ok: boolean; engine: string; detail?: string; pendingIndexUpdates?: number }>;
+  health(): Promise<{ ok: boolean; engine: string; detail?: string; pendingIndexUpdates?: number; parkedIndexUpdates?: number }>;
 }
 
 /** MongoDB down: the service is down. Search down: degraded (writes still queue durably). */

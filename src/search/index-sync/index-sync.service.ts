@@ -1,5 +1,6 @@
 // Keeps the search index derived from MongoDB: drains the outbox into the engine (retrying
-// with back-off while the engine is down, nothing lost), and rebuilds an index from MongoDB.
+// with back-off while the engine is down, nothing lost; parking what the engine refuses
+// permanently), and rebuilds an index from MongoDB.
 // Draining is claimed with a lease in MongoDB, so with several API instances only one drains
 // at a time and each document's updates reach the engine in order.
 import { randomUUID } from 'node:crypto';
@@ -7,6 +8,9 @@ import { Types } from 'mongoose';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SearchEngine } from '../search-engine.js';
+import { SearchRejectedError } from '../search-errors.js';
+import type { Principal } from '../../auth/principal.js';
+import { requireAdmin } from '../../auth/access-policy.js';
 import type { IndexChangeSink, IndexedEntity } from '../../shared/index-change-sink.js';
 import type { SearchDocumentSource } from './document-source.js';
 import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
@@ -18,6 +22,16 @@ const MAX_BACKOFF_MS = 60_000;
 const MAX_REFRESH_ROUNDS = 400;
 /** How long a mutation waits for its own change to reach the index before answering. */
 const COMMIT_WAIT_MS = 750;
+const MAX_PARKED_LISTED = 100;
+
+export interface ParkedIndexUpdate {
+  /** The outbox entry: "<kind>:<documentId>". */
+  id: string;
+  kind: IndexedEntity;
+  documentId: string;
+  error: string;
+  parkedAt: Date;
+}
 
 export interface ReindexProgress {
   entity: IndexedEntity;
@@ -104,6 +118,23 @@ export class IndexSyncService implements IndexChangeSink {
     return this.outbox.pendingCount();
   }
 
+  async parkedCount(): Promise<number> {
+    return this.outbox.parkedCount();
+  }
+
+  /** Admins: the entries the engine refused permanently, longest parked first (at most `limit`). */
+  async parkedUpdates(actor: Principal, limit = MAX_PARKED_LISTED): Promise<ParkedIndexUpdate[]> {
+    requireAdmin(actor, 'read parked index updates');
+    const entries = await this.outbox.parked(Math.min(Math.max(limit, 1), MAX_PARKED_LISTED));
+    return entries.map((e) => ({
+      id: e._id,
+      kind: e.entity,
+      documentId: e.entityId,
+      error: e.lastError ?? '',
+      parkedAt: e.parkedAt ?? e.nextAttemptAt,
+    }));
+  }
+
   /** Runs one drain at a time in this process; a request during a run triggers one more run. */
   drain(): Promise<void> {
     if (this.running) {
@@ -134,24 +165,55 @@ export class IndexSyncService implements IndexChangeSink {
     }
   }
 
-  /** Indexes the current MongoDB state of each entry's document; false if the engine failed. */
+  /**
+   * Indexes the current MongoDB state of each entry's document; false if the engine was
+   * unavailable. A permanent refusal (SearchRejectedError) of a batch is narrowed down entry
+   * by entry, since one bad document fails the whole batch: only the refused ones are parked.
+   */
   private async apply(entries: OutboxEntry[]): Promise<boolean> {
-    const postings = entries.filter((e) => e.entity === 'posting');
-    const candidates = entries.filter((e) => e.entity === 'candidate');
     try {
-      if (postings.length > 0) await this.indexPostings(postings.map((e) => new Types.ObjectId(e.entityId)));
-      if (candidates.length > 0) await this.indexCandidates(candidates.map((e) => new Types.ObjectId(e.entityId)));
+      await this.index(entries);
     } catch (err) {
-      const message = (err as Error).message;
-      this.logger.warn(`Search index update failed, will retry: ${message}`);
-      for (const e of entries) {
-        const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(e.attempts, 10));
-        await this.outbox.postpone(e, new Date(this.clock.now().getTime() + backoff), message);
-      }
+      if (err instanceof SearchRejectedError) return this.applyOneByOne(entries);
+      await this.postpone(entries, err);
       return false;
     }
     for (const e of entries) await this.outbox.retire(e);
     return true;
+  }
+
+  private async applyOneByOne(entries: OutboxEntry[]): Promise<boolean> {
+    for (const [i, e] of entries.entries()) {
+      try {
+        await this.index([e]);
+        await this.outbox.retire(e);
+      } catch (err) {
+        if (!(err instanceof SearchRejectedError)) {
+          await this.postpone(entries.slice(i), err);
+          return false;
+        }
+        this.logger.error(`Search engine refused ${e._id}; parked, not retried until the ${e.entity} is written again: ${err.detail}`);
+        await this.outbox.park(e, this.clock.now(), err.detail);
+      }
+    }
+    return true;
+  }
+
+  private async index(entries: OutboxEntry[]): Promise<void> {
+    const ids = (entity: IndexedEntity) => entries.filter((e) => e.entity === entity).map((e) => new Types.ObjectId(e.entityId));
+    const postings = ids('posting');
+    const candidates = ids('candidate');
+    if (postings.length > 0) await this.indexPostings(postings);
+    if (candidates.length > 0) await this.indexCandidates(candidates);
+  }
+
+  private async postpone(entries: OutboxEntry[], err: unknown): Promise<void> {
+    const message = (err as Error).message;
+    this.logger.warn(`Search index update failed, will retry: ${message}`);
+    for (const e of entries) {
+      const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(e.attempts, 10));
+      await this.outbox.postpone(e, new Date(this.clock.now().getTime() + backoff), message);
+    }
   }
 
   private async indexPostings(ids: Types.ObjectId[]): Promise<void> {

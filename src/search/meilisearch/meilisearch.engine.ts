@@ -2,8 +2,10 @@
 // documents plus a profile vector (meilisearch-vectors.ts); hard requirements are filter
 // strings (meilisearch-filters.ts); the page is re-scored exactly (meilisearch-ranking.ts).
 // Every write waits for its task and checks it succeeded (a failed task resolves, it does not
-// throw), and every client error (API error, unreachable host, timeout) becomes
-// SearchUnavailableError, which the service maps to SEARCH_UNAVAILABLE and the outbox retries.
+// throw). Transient failures (unreachable host, timeout, 5xx) become SearchUnavailableError
+// (SEARCH_UNAVAILABLE; the outbox retries); permanent ones (a 4xx for a bad filter or
+// document, a task failed with an invalid_* code: meilisearch-errors.ts) SearchRejectedError
+// (the outbox parks the entry).
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type Settings, type Task } from 'meilisearch';
 import { degreeRank } from '../../shared/enums.js';
 import { DAYS_PER_YEAR, experienceDays } from '../../matching/experience.js';
@@ -20,7 +22,8 @@ import type {
   SearchHealth,
   SearchPostingsQuery,
 } from '../search-engine.js';
-import { SearchUnavailableError, guardSearch } from '../search-errors.js';
+import { SearchRejectedError, SearchUnavailableError, guardSearch } from '../search-errors.js';
+import { isPermanentMeilisearchError, permanentTaskFailure } from './meilisearch-errors.js';
 import {
   OPEN_POSTING,
   and,
@@ -181,12 +184,16 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async reset(): Promise<void> {
-    await guardSearch('reset', async () => {
-      this.ready = null;
-      await this.ensureReady();
-      await this.write('reset', this.postings.deleteAllDocuments());
-      await this.write('reset', this.candidates.deleteAllDocuments());
-    });
+    await guardSearch(
+      'reset',
+      async () => {
+        this.ready = null;
+        await this.ensureReady();
+        await this.write('reset', this.postings.deleteAllDocuments());
+        await this.write('reset', this.candidates.deleteAllDocuments());
+      },
+      isPermanentMeilisearchError,
+    );
   }
 
   async health(): Promise<SearchHealth> {
@@ -203,10 +210,14 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   private op<T>(operation: string, work: () => Promise<T>): Promise<T> {
-    return guardSearch(operation, async () => {
-      await this.ensureReady();
-      return work();
-    });
+    return guardSearch(
+      operation,
+      async () => {
+        await this.ensureReady();
+        return work();
+      },
+      isPermanentMeilisearchError,
+    );
   }
 
   /** Creates both indexes if missing and applies settings, once per engine (again after a failure). */
@@ -230,7 +241,10 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   private failed(operation: string, task: Task): never {
-    throw new SearchUnavailableError(operation, { cause: task.error ?? new Error(`task ${task.uid} ended ${task.status}`) });
+    const cause = task.error ?? new Error(`task ${task.uid} ended ${task.status}`);
+    const permanent = permanentTaskFailure(task);
+    if (permanent !== null) throw new SearchRejectedError(operation, permanent, { cause });
+    throw new SearchUnavailableError(operation, { cause });
   }
 
   /** Documented: with `page: 0` Meilisearch returns no documents but exhaustive totalHits. */

@@ -16,8 +16,14 @@ export class FakeMeilisearch {
   readonly requests: RecordedRequest[] = [];
   /** Task types that finish with status "failed" (e.g. "documentAdditionOrUpdate"). */
   failingTaskTypes = new Set<string>();
+  /** The error code of those failed tasks: invalid_* is a permanent refusal, others transient. */
+  failingTaskCode = 'invalid_document_fields';
   /** Respond to every request with HTTP 500 and a Meilisearch error body. */
   broken = false;
+  /** Answer HTTP 400 (invalid_document_id) to a document addition that contains such a document. */
+  rejectDocument: (doc: Record<string, unknown>) => boolean = () => false;
+  /** Answer every search with HTTP 400 (invalid_search_filter), as for a malformed filter. */
+  rejectSearch = false;
   search: SearchResponder = () => ({ hits: [], totalHits: 0, page: 1, hitsPerPage: 0, totalPages: 0 });
   private readonly tasks = new Map<number, { type: string; indexUid: string }>();
   private server: Server | null = null;
@@ -64,7 +70,7 @@ export class FakeMeilisearch {
       return [200, {
         uid: Number(task[1]), batchUid: 1, indexUid: t.indexUid, type: t.type, canceledBy: null,
         status: failed ? 'failed' : 'succeeded',
-        error: failed ? { message: 'rejected', code: 'invalid_document_fields', type: 'invalid_request', link: '' } : null,
+        error: failed ? { message: 'rejected', code: this.failingTaskCode, type: this.failingTaskCode.startsWith('invalid_') ? 'invalid_request' : 'internal', link: '' } : null,
         duration: 'PT0S', enqueuedAt: new Date().toISOString(), startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(),
       }];
     }
@@ -73,9 +79,17 @@ export class FakeMeilisearch {
     if (!m) return [404, { message: 'not found', code: 'not_found', type: 'invalid_request', link: '' }];
     const [, uid, rest] = m;
     if (rest === 'settings') return this.enqueue('settingsUpdate', uid);
-    if (rest === 'documents' && method === 'POST') return this.enqueue('documentAdditionOrUpdate', uid);
+    if (rest === 'documents' && method === 'POST') {
+      if ((body as Record<string, unknown>[]).some((d) => this.rejectDocument(d))) {
+        return [400, { message: 'Document identifier is invalid.', code: 'invalid_document_id', type: 'invalid_request', link: '' }];
+      }
+      return this.enqueue('documentAdditionOrUpdate', uid);
+    }
     if (rest === 'documents' && method === 'DELETE') return this.enqueue('documentDeletion', uid);
     if (rest === 'documents/delete-batch') return this.enqueue('documentDeletion', uid);
+    if (rest === 'search' && this.rejectSearch) {
+      return [400, { message: 'Attribute `nope` is not filterable.', code: 'invalid_search_filter', type: 'invalid_request', link: '' }];
+    }
     if (rest === 'search') return [200, { processingTimeMs: 0, query: '', ...this.search(uid, body as Record<string, unknown>) }];
     return [404, { message: 'not found', code: 'not_found', type: 'invalid_request', link: '' }];
   }

@@ -2,7 +2,8 @@
 // (fake-meilisearch.ts). The real-server contract is meilisearch.engine.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
-import { SearchUnavailableError } from '../../../src/search/search-errors.js';
+import { SearchRejectedError, SearchUnavailableError } from '../../../src/search/search-errors.js';
+import { DomainError } from '../../../src/shared/errors.js';
 import { POSTING_SETTINGS } from '../../../src/search/meilisearch/meilisearch-settings.js';
 import { PROFILE_DIMENSIONS } from '../../../src/search/meilisearch/meilisearch-vectors.js';
 import { matchCandidateToPosting } from '../../../src/matching/match.js';
@@ -50,9 +51,36 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(docs).toHaveLength(2);
     expect(docs[0]._vectors.profile).toHaveLength(PROFILE_DIMENSIONS);
     fake.failingTaskTypes.add('documentAdditionOrUpdate');
+    fake.failingTaskCode = 'internal';
     const err = await engine.upsertPostings(postingDocs().slice(0, 1)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SearchUnavailableError);
     expect((err as SearchUnavailableError).code).toBe('SEARCH_UNAVAILABLE');
+  });
+
+  it('tells permanent refusals (4xx, invalid_* tasks) from transient failures', async () => {
+    // A task that failed because the input was invalid: retrying cannot help.
+    fake.failingTaskTypes.add('documentAdditionOrUpdate');
+    const failedTask = await engine.upsertPostings(postingDocs().slice(0, 1)).catch((e: unknown) => e);
+    expect(failedTask).toBeInstanceOf(SearchRejectedError);
+    expect(failedTask).not.toBeInstanceOf(DomainError);
+    expect((failedTask as SearchRejectedError).detail).toContain('invalid_document_fields');
+    fake.failingTaskTypes.clear();
+
+    // HTTP 400 for a bad document and for a bad filter.
+    fake.rejectDocument = (d) => d.id === postingDocs()[0].id;
+    const badDocument = await engine.upsertPostings(postingDocs().slice(0, 2)).catch((e: unknown) => e);
+    expect(badDocument).toBeInstanceOf(SearchRejectedError);
+    expect((badDocument as SearchRejectedError).detail).toMatch(/^HTTP 400 invalid_document_id: /);
+    await expect(engine.upsertPostings(postingDocs().slice(1, 2))).resolves.toBeUndefined();
+    fake.rejectSearch = true;
+    const badFilter = await engine.searchPostings({ filter: null, offset: 0, limit: 1 }).catch((e: unknown) => e);
+    expect(badFilter).toBeInstanceOf(SearchRejectedError);
+    expect((badFilter as SearchRejectedError).detail).toContain('invalid_search_filter');
+
+    // 5xx stays transient.
+    fake.rejectSearch = false;
+    fake.broken = true;
+    await expect(engine.searchPostings({ filter: null, offset: 0, limit: 1 })).rejects.toBeInstanceOf(SearchUnavailableError);
   });
 
   it('asks for candidates whose experience anchor ended before today', async () => {
