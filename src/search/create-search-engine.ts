@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../shared/logger.js';
-import { EmbeddedSearchEngine } from './embedded.engine.js';
+import { EmbeddedSearchEngine } from './embedded/embedded.engine.js';
 import type { SearchEngine } from './search-engine.js';
 
 export interface SearchEngineHooks {
@@ -19,7 +19,7 @@ export async function createSearchEngine(config: AppConfig, hooks: SearchEngineH
     const { PooledSearchEngine } = await import('./worker-pool/pooled.engine.js');
     return new PooledSearchEngine({ workers: config.search.workers, logger: hooks.logger, rebuild: hooks.rebuild });
   }
-  const { MeilisearchEngine } = await import('./meilisearch.engine.js');
+  const { MeilisearchEngine } = await import('./meilisearch/meilisearch.engine.js');
   return new MeilisearchEngine({
     host: config.search.meiliHost,
     apiKey: config.search.meiliKey,

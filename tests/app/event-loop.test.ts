@@ -15,7 +15,7 @@ describe('a CPU-heavy ranking off the main thread', () => {
   const control = new Int32Array(new SharedArrayBuffer(12));
 
   beforeAll(async () => {
-    const entry = { ...workerEntry('test-engine.worker', new URL('../search/test-engine.worker.ts', import.meta.url).href), workerData: { control: control.buffer } };
+    const entry = { ...workerEntry('test-engine.worker', new URL('../search/worker-pool/test-engine.worker.ts', import.meta.url).href), workerData: { control: control.buffer } };
     t = await startTestApp({ engine: new PooledSearchEngine({ workers: 2, entry }) });
     const employer = await createEmployer(t, { name: 'Lone Star Health', setting: 'HOSPITAL', city: 'Austin', state: 'TX' });
     await createPosting(t, { employerId: employer, title: 'Clinic Manager', description: 'Runs the clinic.', state: 'TX' });

@@ -4,7 +4,7 @@
 // nothing applied between the snapshot and a crash is lost. Kept only back to the last
 // snapshot, so it stays small enough to scan (FerretDB serves only _id look-ups from an index).
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { IndexedEntity } from './index-change-sink.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { OutboxRepository, type OutboxEntry } from './outbox.repository.js';
 
 interface AppliedRecord {

@@ -1,6 +1,7 @@
 import { Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import type { GraphQLContext } from '../../shared/graphql/context.js';
+import type { GraphQLContext } from '../../api/graphql/context.js';
+import type { ReconcileService } from './reconcile.js';
 
 @ObjectType('ReconcileReport', { description: 'One reconciliation pass of the search index against MongoDB' })
 export class ReconcileReportType {
@@ -14,8 +15,10 @@ export class ReconcileReportType {
 
 @Resolver()
 export class ReconcileResolver {
+  constructor(private readonly reconcile: ReconcileService) {}
+
   @Mutation(() => ReconcileReportType, { description: 'Admins: compare the search index with MongoDB and repair every difference' })
   async reconcileSearchIndex(@Ctx() ctx: GraphQLContext): Promise<ReconcileReportType> {
-    return ctx.services.reconcile.reconcileAs(ctx.principal);
+    return this.reconcile.reconcileAs(ctx.principal);
   }
 }

@@ -9,7 +9,7 @@ import type { Principal } from '../../auth/principal.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SearchEngine } from '../search-engine.js';
-import type { IndexedEntity } from './index-change-sink.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
 
 export interface ReconcileReport {
   checked: number;

@@ -10,9 +10,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { Logger } from '../../shared/logger.js';
-import type { SnapshotMeta, SnapshottingEngine } from '../embedded-snapshot.js';
+import type { SnapshotMeta, SnapshottingEngine } from '../embedded/embedded-snapshot.js';
 import type { AppliedJournal } from './applied-journal.js';
-import type { IndexedEntity } from './index-change-sink.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import type { RepairSink } from './reconcile.js';
 
 /** Clock skew allowance between the journal's timestamps and the snapshot's. */

@@ -30,7 +30,7 @@ import type { Logger } from '../../shared/logger.js';
 import { SearchUnavailableError } from '../search-errors.js';
 import { EXPORT_TO, IMPORT_FROM, type EngineResponse, type WireError } from './engine-protocol.js';
 import { engineWorkerEntry, type WorkerEntry } from './worker-entry.js';
-import type { SnapshotMeta, SnapshottingEngine } from '../embedded-snapshot.js';
+import type { SnapshotMeta, SnapshottingEngine } from '../embedded/embedded-snapshot.js';
 
 export interface PooledEngineOptions {
   workers: number;

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import type { MessagePort } from 'node:worker_threads';
 import { EXPORT_TO, IMPORT_FROM, toWireError, type EngineRequest, type EngineResponse } from './engine-protocol.js';
-import type { EmbeddedSearchEngine, EmbeddedEngineState } from '../embedded.engine.js';
+import type { EmbeddedSearchEngine, EmbeddedEngineState } from '../embedded/embedded.engine.js';
 
 /** Methods a request may name: the engine class's (and its subclasses'), never Object's. */
 function callable(engine: EmbeddedSearchEngine, method: string): ((...args: unknown[]) => unknown) | undefined {

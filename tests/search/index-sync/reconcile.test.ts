@@ -5,7 +5,7 @@ import { Types } from 'mongoose';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 import { createCandidate, createEmployer, createPosting, must } from '../../helpers/fixtures.js';
 import type { PostingSearchDocument } from '../../../src/search/search-engine.js';
-import { employerNames, postingDocument } from '../../../src/search/index-sync/search-documents.js';
+import { postingDocs } from '../contract-fixtures.js';
 
 const RECONCILE = 'mutation { reconcileSearchIndex { checked added updated removed tookMs finishedAt } }';
 const SEARCH = 'query($q: String) { searchPostings(query: $q, first: 50) { totalCount edges { node { id title } } } }';
@@ -41,12 +41,9 @@ describe('reconcileSearchIndex', () => {
     // Tamper with the index behind the service's back.
     await engine.deletePostings([ids.missing]);
     const extra = new Types.ObjectId().toHexString();
-    const template = await t.app.repositories.postings.findById(new Types.ObjectId(ids.kept));
-    const catalog = await t.app.services.qualifications.catalog();
-    const doc = postingDocument(template!, employerNames([]), catalog);
-    await engine.upsertPostings([{ ...doc, id: extra, title: 'Ghost posting' } as PostingSearchDocument]);
-    const staleDoc = postingDocument((await t.app.repositories.postings.findById(new Types.ObjectId(ids.stale)))!, employerNames([]), catalog);
-    await engine.upsertPostings([{ ...staleDoc, title: 'Outdated title', version: byId.get(ids.stale)! - 1000 }]);
+    const [template] = postingDocs();
+    await engine.upsertPostings([{ ...template, id: extra, title: 'Ghost posting' } as PostingSearchDocument]);
+    await engine.upsertPostings([{ ...template, id: ids.stale, title: 'Outdated title', version: byId.get(ids.stale)! - 1000 }]);
     expect((await must<{ searchPostings: { totalCount: number } }>(t, SEARCH, { q: 'ghost' })).searchPostings.totalCount).toBe(1);
 
     const r = (await must<Report>(t, RECONCILE)).reconcileSearchIndex;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { Types, type Connection } from 'mongoose';
 import { inject } from 'vitest';
-import { EmbeddedSearchEngine } from '../../../src/search/embedded.engine.js';
+import { EmbeddedSearchEngine } from '../../../src/search/embedded/embedded.engine.js';
 import { AppliedJournal } from '../../../src/search/index-sync/applied-journal.js';
 import { SearchSnapshotService } from '../../../src/search/index-sync/snapshot.js';
 import type { RepairSink } from '../../../src/search/index-sync/reconcile.js';
