@@ -159,7 +159,7 @@ export class MeilisearchEngine implements SearchEngine {
     });
   }
 
-  /** Pages through the index's documents reading only id and version (POST /documents/fetch). */
+  /** Pages through the index's documents reading only id and version (GET /indexes/:uid/documents). */
   async indexedVersions(entity: 'posting' | 'candidate'): Promise<Array<[string, number]>> {
     return this.op('indexedVersions', async () => {
       const index = entity === 'posting' ? this.postings : this.candidates;

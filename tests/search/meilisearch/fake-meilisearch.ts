@@ -8,6 +8,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: unknown;
+  /** The query string, decoded ("" when none). */
+  query?: string;
 }
 
 export type SearchResponder = (indexUid: string, body: Record<string, unknown>) => Record<string, unknown>;
@@ -25,6 +27,8 @@ export class FakeMeilisearch {
   /** Answer every search with HTTP 400 (invalid_search_filter), as for a malformed filter. */
   rejectSearch = false;
   search: SearchResponder = () => ({ hits: [], totalHits: 0, page: 1, hitsPerPage: 0, totalPages: 0 });
+  /** Stored documents per index uid, served by GET /indexes/:uid/documents (offset, limit, fields). */
+  documents = new Map<string, Record<string, unknown>[]>();
   private readonly tasks = new Map<number, { type: string; indexUid: string }>();
   private server: Server | null = null;
 
@@ -60,7 +64,7 @@ export class FakeMeilisearch {
     const body: unknown = text ? JSON.parse(text) : null;
     const path = (req.url ?? '').split('?')[0];
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path, body });
+    this.requests.push({ method, path, body, query: decodeURIComponent((req.url ?? '').split('?')[1] ?? '') });
     if (this.broken) return [500, { message: 'boom', code: 'internal', type: 'internal', link: '' }];
     if (path === '/health') return [200, { status: 'available' }];
     const task = /^\/tasks\/(\d+)$/.exec(path);
@@ -84,6 +88,15 @@ export class FakeMeilisearch {
         return [400, { message: 'Document identifier is invalid.', code: 'invalid_document_id', type: 'invalid_request', link: '' }];
       }
       return this.enqueue('documentAdditionOrUpdate', uid);
+    }
+    if (rest === 'documents' && method === 'GET') {
+      const params = new URL(req.url ?? '', 'http://fake').searchParams;
+      const offset = Number(params.get('offset') ?? 0);
+      const limit = Number(params.get('limit') ?? 20);
+      const fields = params.get('fields')?.split(',');
+      const all = this.documents.get(uid) ?? [];
+      const pick = (d: Record<string, unknown>) => (fields ? Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])) : d);
+      return [200, { results: all.slice(offset, offset + limit).map(pick), offset, limit, total: all.length }];
     }
     if (rest === 'documents' && method === 'DELETE') return this.enqueue('documentDeletion', uid);
     if (rest === 'documents/delete-batch') return this.enqueue('documentDeletion', uid);
