@@ -7,7 +7,7 @@ import type { CandidateProfile, IsoDate } from '../../matching/matching.types.js
 import { experienceDays } from '../../matching/experience.js';
 import { isoToEpochDay } from '../../matching/dates.js';
 import type { IdPage, PostingSearchDocument, PostingSearchFilter, RankedHit, RankedPage } from '../search-engine.js';
-import { compilePostingFilter, isEmptyFilter, postingPassesFilter } from './posting-filter.js';
+import { compilePostingFilter, isEmptyFilter, postingPassesFilter, type PostingFilterFields } from './posting-filter.js';
 import { evaluate, newEvaluation } from '../kernel/match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from '../kernel/compact-documents.js';
 import { PostingTextIndex, tokenize, type TextIndexState } from './embedded-text-index.js';
@@ -19,10 +19,29 @@ export interface PostingStoreState {
   text: TextIndexState;
 }
 
+/**
+ * Only what filters and ordering read after indexing: the text fields (description above
+ * all) live in the text index, and keeping them here cost ~100 MiB per replica at 100,000.
+ */
+type SlotDocument = PostingFilterFields & Pick<PostingSearchDocument, 'id' | 'postedAt'>;
+
 interface PostingSlot {
-  doc: PostingSearchDocument;
+  doc: SlotDocument;
   packed: Int32Array;
   minYears: number;
+}
+
+function slotDocument(d: PostingSearchDocument): SlotDocument {
+  return {
+    id: d.id,
+    postedAt: d.postedAt,
+    state: d.state,
+    setting: d.setting,
+    employmentType: d.employmentType,
+    remote: d.remote,
+    salaryCeiling: d.salaryCeiling,
+    employerId: d.employerId,
+  };
 }
 
 interface RankedItem extends JobRankKey {
@@ -47,7 +66,7 @@ export class EmbeddedPostingStore {
     const open: PostingSearchDocument[] = [];
     for (const doc of docs) {
       if (doc.status === PostingStatus.OPEN) {
-        this.slots.put({ doc, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
+        this.slots.put({ doc: slotDocument(doc), packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
         open.push(doc);
       } else {
         this.slots.drop(doc.id);

@@ -29,8 +29,11 @@ export function compilePostingFilter(filter: PostingSearchFilter | null | undefi
   };
 }
 
+/** The document fields a filter reads. */
+export type PostingFilterFields = Pick<PostingSearchDocument, 'state' | 'setting' | 'employmentType' | 'remote' | 'salaryCeiling' | 'employerId'>;
+
 /** True when the posting passes the filter (status is checked by the caller). */
-export function postingPassesFilter(doc: PostingSearchDocument, f: CompiledPostingFilter): boolean {
+export function postingPassesFilter(doc: PostingFilterFields, f: CompiledPostingFilter): boolean {
   if (f.states !== null && (doc.state === null || !f.states.has(doc.state))) return false;
   if (f.settings !== null && !f.settings.has(doc.setting)) return false;
   if (f.employmentTypes !== null && !f.employmentTypes.has(doc.employmentType)) return false;
