@@ -14,11 +14,16 @@ import { createResolverContainer } from './app.resolvers.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
 import { createHttpApp } from './api/http/http-app.js';
 import { checkHealth } from './api/http/health.js';
+import { recentValue } from './api/http/recent-value.js';
 import { createSearchEngine } from './search/create-search-engine.js';
 import type { SearchEngine } from './search/search-engine.js';
 import { canSnapshot } from './search/embedded/embedded-snapshot.js';
 import { JournaledOutboxRepository } from './search/index-sync/applied-journal.js';
 import { SearchSnapshotService } from './search/index-sync/snapshot.js';
+
+/** /health reports outbox counts, and its whole report, at most this old (plus one check). */
+const HEALTH_COUNTS_MAX_AGE_MS = 1000;
+const HEALTH_MAX_AGE_MS = 250;
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -64,6 +69,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
       .asPromise();
     cleanups.unshift({ name: 'MongoDB connection', run: () => connection.close() });
+    // /health's ping on its own small pool: under load the main pool's queue holds every
+    // request's point reads, and a ping behind them took hundreds of ms (README "Performance").
+    const healthConnection = await mongoose.createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 2 }).asPromise();
+    cleanups.unshift({ name: 'MongoDB health connection', run: () => healthConnection.close() });
     const snapshotConfig = options.prepareSearch === false ? null : config.search.snapshot;
     const repositories = createRepositories(connection, await detectIdLookup(connection), { journal: snapshotConfig !== null });
     await ensureIndexes(repositories);
@@ -73,7 +82,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const engine = options.engine ?? (await createSearchEngine(config, { logger, rebuild: () => rebuild() }));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
+    // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).
     rebuild = async () => {
+      if (await snapshots?.restore()) {
+        await services.indexSync.drain();
+        void services.reconcile.reconcile().catch((err: Error) => logger.warn(`Reconciliation failed: ${err.message}`));
+        return;
+      }
       await services.indexSync.reindex();
     };
     const outbox = repositories.outbox;
@@ -91,20 +106,29 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
 
     const schema = await createSchema(createResolverContainer(services));
+    const outboxCounts = recentValue(
+      async () => ({ pending: await services.indexSync.pendingCount(), parked: await services.indexSync.parkedCount() }),
+      HEALTH_COUNTS_MAX_AGE_MS,
+    );
     const searchHealth = {
-      health: async () => ({
-        ...(await engine.health()),
-        pendingIndexUpdates: await services.indexSync.pendingCount(),
-        parkedIndexUpdates: await services.indexSync.parkedCount(),
-        lastReconciliation: services.reconcile.last,
-      }),
+      health: async () => {
+        const counts = await outboxCounts();
+        return {
+          ...(await engine.health()),
+          pendingIndexUpdates: counts.pending,
+          parkedIndexUpdates: counts.parked,
+          lastReconciliation: services.reconcile.last,
+        };
+      },
     };
     const { httpServer, apollo } = await createHttpApp({
       config,
       schema,
       services,
       logger,
-      health: () => checkHealth(connection, mongo.server, searchHealth),
+      // At most HEALTH_MAX_AGE_MS old: while one check waits on a busy database, callers get the
+      // last report at once instead of queueing behind it.
+      health: recentValue(() => checkHealth(healthConnection, mongo.server, searchHealth), HEALTH_MAX_AGE_MS),
     });
     cleanups.unshift({ name: 'HTTP server', run: () => apollo.stop() });
 
