@@ -62,6 +62,7 @@ const OPERATIONS: Operation[] = [
     vars: none, expect: [U, OK, F, F, F] },
   { field: 'revokeApiKey', query: `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`,
     vars: async (_w, t) => ({ id: (await issueKey(t, { role: 'JOB_BOARD', label: 'Throwaway' })).id }), expect: [U, OK, F, F, F] },
+  { field: 'reconcileSearchIndex', query: `mutation { reconcileSearchIndex { checked added updated removed } }`, vars: none, expect: [U, OK, F, F, F] },
 ];
 
 function expectedFor(op: Operation, caller: Caller): Expected {
