@@ -20,6 +20,8 @@ export interface WireError {
   message: string;
   /** Set when the worker's engine threw SearchUnavailableError. */
   operation?: string;
+  /** Set when it threw SearchRejectedError (a permanent refusal). */
+  rejectedDetail?: string;
   causeMessage?: string;
 }
 
@@ -30,6 +32,8 @@ export function toWireError(err: unknown): WireError {
   const wire: WireError = { name: err.name, message: err.message };
   const operation = (err as { operation?: unknown }).operation;
   if (typeof operation === 'string') wire.operation = operation;
+  const detail = (err as { detail?: unknown }).detail;
+  if (err.name === 'SearchRejectedError' && typeof detail === 'string') wire.rejectedDetail = detail;
   if (err.cause instanceof Error) wire.causeMessage = err.cause.message;
   return wire;
 }

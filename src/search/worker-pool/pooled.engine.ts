@@ -27,7 +27,7 @@ import type {
 } from '../search-engine.js';
 import type { IsoDate } from '../../matching/matching.types.js';
 import type { Logger } from '../../shared/logger.js';
-import { SearchUnavailableError } from '../search-errors.js';
+import { SearchRejectedError, SearchUnavailableError } from '../search-errors.js';
 import { EXPORT_TO, IMPORT_FROM, type EngineResponse, type WireError } from './engine-protocol.js';
 import { engineWorkerEntry, type WorkerEntry } from './worker-entry.js';
 import type { SnapshotMeta, SnapshottingEngine } from '../embedded/embedded-snapshot.js';
@@ -62,8 +62,10 @@ interface Replica {
   saving?: boolean;
 }
 
+/** The worker's error as the in-thread engine would have thrown it. */
 function fromWire(method: string, e: WireError): Error {
   const cause = new Error(e.causeMessage ?? e.message);
+  if (e.rejectedDetail !== undefined) return new SearchRejectedError(e.operation ?? method, e.rejectedDetail, { cause });
   return new SearchUnavailableError(e.operation ?? method, { cause });
 }
 
@@ -117,6 +119,10 @@ export class PooledSearchEngine implements SearchEngine, SnapshottingEngine {
     this.closed = true;
     const all = [...this.replicas];
     this.replicas.clear();
+    for (const r of all) {
+      for (const p of r.pending.values()) p.reject(new WorkerGone('the search engine was closed'));
+      r.pending.clear();
+    }
     await Promise.all(all.map((r) => r.worker.terminate()));
   }
 
