@@ -6,7 +6,7 @@
 // (the applied journal) is queued again, and the outbox still holds what was not applied yet;
 // a full reconciliation pass follows in the background.
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { Logger } from '../../shared/logger.js';
@@ -104,6 +104,8 @@ export class SearchSnapshotService {
     const snapshotId = randomUUID();
     try {
       await mkdir(this.dir, { recursive: true });
+      // Left by a process killed mid-write (the previous snapshot is intact beside them).
+      for (const name of await readdir(this.dir)) if (name.endsWith('.tmp')) await rm(path.join(this.dir, name), { force: true });
       const written = await this.engine.saveSnapshot(this.file, takenAt, snapshotId);
       await this.markers.updateOne({ _id: 'embedded' }, { $set: { snapshotId, takenAt: new Date(takenAt) } }, { upsert: true });
       await this.journal.pruneBefore(new Date(takenAt - MARGIN_MS));

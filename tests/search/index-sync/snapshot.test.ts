@@ -1,6 +1,6 @@
 // Snapshots of the embedded index: written and loaded back whole, guarded by MongoDB's marker,
 // catching up with what was applied after they were taken; and an app restart that loads one.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,13 @@ describe('search snapshot service', () => {
     const rank = { candidate: ALICE, filter: null, includeIneligible: true, catalog: CATALOG, today: TODAY, offset: 0, limit: 50 };
     expect(await copy.rankPostingsForCandidate(rank)).toEqual(await source.rankPostingsForCandidate(rank));
     expect(await copy.indexedVersions('candidate')).toEqual(await source.indexedVersions('candidate'));
+  });
+
+  it('removes temporary files a killed writer left behind', async () => {
+    const stale = path.join(dir, '.embedded-index.snapshot.123-0.tmp');
+    await writeFile(stale, 'half a snapshot');
+    await new SearchSnapshotService(conn, new EmbeddedSearchEngine(), dir, new AppliedJournal(conn), recordingSink(), quiet).save();
+    expect(await readdir(dir)).toEqual(['embedded-index.snapshot']);
   });
 
   it('refuses a snapshot MongoDB does not name as the latest, and a damaged file', async () => {
