@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './shared/logger.js';
 import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
 import { createSchema } from './shared/graphql/schema.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
+import { describeConnectError } from './shared/mongo/connect-error.js';
 import { createHttpApp } from './shared/http/http-app.js';
 import { checkHealth } from './shared/http/health.js';
 import { createSearchEngine } from './search/create-search-engine.js';
@@ -57,8 +58,16 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   try {
     const connection = await mongoose
-      .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
-      .asPromise();
+      .createConnection(mongo.uri, {
+        dbName: config.mongo.dbName,
+        autoIndex: false,
+        maxPoolSize: 20,
+        serverSelectionTimeoutMS: config.mongo.timeoutMs,
+      })
+      .asPromise()
+      .catch((err: unknown) => {
+        throw describeConnectError(err, mongo.uri, ownsMongo && !!config.mongo.uri, config.mongo.timeoutMs);
+      });
     cleanups.unshift({ name: 'MongoDB connection', run: () => connection.close() });
     const repositories = createRepositories(connection, await detectIdLookup(connection));
     await ensureIndexes(repositories);
