@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup/reflect-metadata.ts'],
-    globalSetup: ['tests/setup/global-mongo.ts'],
+    globalSetup: ['tests/setup/global-mongo.ts', 'tests/setup/explorer-bundle.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Two cores: run files one or two at a time so the shared database server is not starved.

@@ -15,6 +15,7 @@ import { describeConnectError } from './shared/mongo/connect-error.js';
 import { createHttpApp } from './shared/http/http-app.js';
 import { checkHealth } from './shared/http/health.js';
 import { createSearchEngine } from './search/create-search-engine.js';
+import { AppMetrics } from './shared/http/metrics.js';
 import type { SearchEngine } from './search/search-engine.js';
 
 export interface CreateAppOptions {
@@ -72,7 +73,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const repositories = createRepositories(connection, await detectIdLookup(connection));
     await ensureIndexes(repositories);
 
-    const engine = options.engine ?? (await createSearchEngine(config));
+    const metrics = new AppMetrics(logger);
+    const engine = metrics.instrument(options.engine ?? (await createSearchEngine(config)));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
     if (options.prepareSearch !== false) {
@@ -80,6 +82,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       services.indexSync.start(config.search.outboxPollMs);
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
+
+    metrics.watchIndex({
+      outboxStats: () => services.indexSync.outboxStats(),
+      documentCounts: async () => (await engine.documentCounts?.()) ?? null,
+    });
 
     const schema = await createSchema();
     const searchHealth = {
@@ -90,6 +97,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       schema,
       services,
       logger,
+      metrics,
       health: () => checkHealth(connection, mongo.server, searchHealth),
     });
     cleanups.unshift({ name: 'HTTP server', run: () => apollo.stop() });

@@ -107,6 +107,12 @@ export class IndexSyncService implements IndexChangeSink {
     return this.outbox.pendingCount();
   }
 
+  /** Queued index changes and the age of the oldest, for /metrics. */
+  async outboxStats(): Promise<{ depth: number; oldestAgeSeconds: number }> {
+    const [depth, oldest] = await Promise.all([this.outbox.pendingCount(), this.outbox.oldestEnqueuedAt()]);
+    return { depth, oldestAgeSeconds: oldest ? Math.max(0, (this.clock.now().getTime() - oldest.getTime()) / 1000) : 0 };
+  }
+
   /** Runs one drain at a time in this process; a request during a run triggers one more run. */
   drain(): Promise<void> {
     if (this.running) {

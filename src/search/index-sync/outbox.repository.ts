@@ -83,6 +83,12 @@ export class OutboxRepository {
     return this.entries.countDocuments({});
   }
 
+  /** When the oldest queued change was recorded (null: the outbox is empty), for /metrics. */
+  async oldestEnqueuedAt(): Promise<Date | null> {
+    const oldest = await this.entries.findOne({}, { enqueuedAt: 1 }).sort({ enqueuedAt: 1 }).lean<Pick<OutboxEntry, 'enqueuedAt'>>();
+    return oldest?.enqueuedAt ?? null;
+  }
+
   /** Removes the entry only if nobody recorded a newer change since it was read. */
   async retire(entry: Pick<OutboxEntry, '_id' | 'seq'>): Promise<void> {
     await this.entries.deleteOne({ _id: entry._id, seq: entry.seq });
