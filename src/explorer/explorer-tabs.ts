@@ -7,10 +7,12 @@ export interface ExplorerTab {
   variables?: string;
 }
 
-const JOB_BOARD = `# Job board: full-text search of open postings. Anyone may run it, no key needed.
-# Its ids feed the other tabs: a posting id for the recruiter tab, an employer id
-# for employer(id) and createJobPosting.
-# Keys go in the Headers pane below: {"Authorization": "Bearer <key>"}.
+const JOB_BOARD = `# Job board: full-text search of open postings.
+# Anyone may run it, no key needed. Its ids feed the
+# other tabs: a posting id for the recruiter tab, an
+# employer id for employer(id) and createJobPosting.
+# Keys go in the Headers pane below:
+#   {"Authorization": "Bearer <key>"}
 query SearchPostings {
   searchPostings(query: "practice manager", filter: { states: ["TX"] }, first: 5) {
     totalCount
@@ -22,9 +24,11 @@ query SearchPostings {
 }
 `;
 
-const RECRUITER = `# Recruiter: discoverable candidates ranked for one of your postings, with why.
-# Needs a RECRUITER key of the posting's employer (or ADMIN) in the Headers pane.
-# Put a posting id from the job-board tab into the Variables pane.
+const RECRUITER = `# Recruiter: discoverable candidates ranked for one
+# of your postings, with why. Needs a RECRUITER key of
+# the posting's employer (or ADMIN) in the Headers pane.
+# Put a posting id from the job-board tab into the
+# Variables pane.
 query CandidatesForPosting($postingId: ID!) {
   candidatesForPosting(postingId: $postingId, first: 10) {
     totalCount
@@ -39,9 +43,10 @@ query CandidatesForPosting($postingId: ID!) {
 }
 `;
 
-const CANDIDATE = `# Candidate: recommended postings and what is still missing for each.
-# Needs that candidate's CANDIDATE key (or ADMIN) in the Headers pane. A candidate id
-# comes from the recruiter tab's candidatesForPosting.
+const CANDIDATE = `# Candidate: recommended postings and what is still
+# missing for each. Needs that candidate's CANDIDATE key
+# (or ADMIN) in the Headers pane. A candidate id comes
+# from the recruiter tab's candidatesForPosting.
 query MatchesForCandidate($candidateId: ID!) {
   matchesForCandidate(candidateId: $candidateId, includeIneligible: true, first: 5) {
     edges {
