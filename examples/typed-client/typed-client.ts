@@ -58,7 +58,8 @@ export class GraphQLRequestError extends Error {
 export async function execute<TResult, TVariables>(
   url: string,
   document: TypedDocumentString<TResult, TVariables>,
-  variables: TVariables,
+  // NoInfer: the document alone fixes both types, so a wrong variable is an error, not a widening.
+  variables: NoInfer<TVariables>,
   key?: string,
 ): Promise<TResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };

@@ -31,7 +31,7 @@ describe('typed-client example', () => {
   afterAll(async () => t?.close());
 
   it('the committed generated documents equal a fresh generation from schema/schema.graphql', async () => {
-    const files = await generate({ ...config, cwd: root, silent: true }, false);
+    const files = (await generate({ ...config, cwd: root, silent: true }, false)) as { filename: string; content: string }[];
     expect(files.map((f) => path.relative(root, f.filename)).sort()).toEqual(
       ['examples/typed-client/gql/gql.ts', 'examples/typed-client/gql/graphql.ts', 'examples/typed-client/gql/index.ts'],
     );
