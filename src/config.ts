@@ -55,6 +55,9 @@ const envSchema = z.object({
   TRUST_PROXY: boolFlag.default('false'),
 });
 
+/** Every variable read here (.env.example must list each one: tests/shared/env-example.test.ts). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number; maxBodyBytes: number };
