@@ -9,13 +9,14 @@ import { createRepositories, createServices, ensureIndexes, type AppRepositories
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
-import { createSchema } from './shared/graphql/schema.js';
+import { createSchema } from './api/graphql/schema.js';
+import { createResolverContainer } from './app.resolvers.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
 import { describeConnectError } from './shared/mongo/connect-error.js';
-import { createHttpApp } from './shared/http/http-app.js';
-import { checkHealth } from './shared/http/health.js';
+import { createHttpApp } from './api/http/http-app.js';
+import { checkHealth } from './api/http/health.js';
 import { createSearchEngine } from './search/create-search-engine.js';
-import { AppMetrics } from './shared/http/metrics.js';
+import { AppMetrics } from './api/http/metrics.js';
 import type { SearchEngine } from './search/search-engine.js';
 
 export interface CreateAppOptions {
@@ -88,9 +89,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       documentCounts: async () => (await engine.documentCounts?.()) ?? null,
     });
 
-    const schema = await createSchema();
+    const schema = await createSchema(createResolverContainer(services));
     const searchHealth = {
-      health: async () => ({ ...(await engine.health()), pendingIndexUpdates: await services.indexSync.pendingCount() }),
+      health: async () => ({
+        ...(await engine.health()),
+        pendingIndexUpdates: await services.indexSync.pendingCount(),
+        parkedIndexUpdates: await services.indexSync.parkedCount(),
+      }),
     };
     const { httpServer, apollo } = await createHttpApp({
       config,

@@ -4,7 +4,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './shared/logger.js';
 import { StartupError } from './shared/startup-error.js';
-import { assertPortFree } from './shared/http/port-check.js';
+import { assertPortFree } from './api/http/port-check.js';
 import { seedOnStart } from './seeding/seed-on-start.js';
 import { readSeedFiles } from './seeding/seed-files.js';
 
