@@ -29,6 +29,7 @@ export class AppMetrics {
   private readonly requestSeconds: Histogram<'operation'>;
   private readonly engineSeconds: Histogram<'engine' | 'method' | 'outcome'>;
   private source: IndexStatsSource | null = null;
+  private outboxThisScrape: ReturnType<IndexStatsSource['outboxStats']> | null = null;
 
   constructor(private readonly logger: Logger) {
     const registers = [this.registry];
@@ -53,7 +54,15 @@ export class AppMetrics {
       buckets: LATENCY_BUCKETS,
       registers,
     });
-    const stats = () => this.source;
+    // One outbox query per scrape, shared by the three gauges that read it (see scrape()).
+    const stats = (): IndexStatsSource | null => {
+      const s = this.source;
+      if (!s) return null;
+      return {
+        documentCounts: () => s.documentCounts(),
+        outboxStats: () => (this.outboxThisScrape ??= s.outboxStats()),
+      };
+    };
     const log = logger;
     new Gauge({
       name: 'healthmatch_search_outbox_entries',
@@ -116,6 +125,16 @@ export class AppMetrics {
     this.requestSeconds.observe({ operation }, r.durationSeconds);
   }
 
+  /** The registry's text, with the outbox read once for all its gauges. */
+  async scrape(): Promise<string> {
+    this.outboxThisScrape = null;
+    try {
+      return await this.registry.metrics();
+    } finally {
+      this.outboxThisScrape = null;
+    }
+  }
+
   handler(token: string | undefined) {
     const expected = token ? createHash('sha256').update(`Bearer ${token}`).digest() : null;
     return async (req: Request, res: Response): Promise<void> => {
@@ -127,7 +146,7 @@ export class AppMetrics {
         }
       }
       try {
-        res.type(this.registry.contentType).send(await this.registry.metrics());
+        res.type(this.registry.contentType).send(await this.scrape());
       } catch (err) {
         this.logger.error('metrics collection failed', err);
         res.status(500).type('text/plain').send('metrics collection failed\n');

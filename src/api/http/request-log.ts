@@ -55,12 +55,16 @@ export function requestLogMiddleware(logger: Logger, onFinish: (r: FinishedReque
     const obs: RequestObservation = { requestId, startedAt: process.hrtime.bigint() };
     observations.set(req, obs);
     res.setHeader('x-request-id', requestId);
-    res.once('finish', () => {
+    let logged = false;
+    // 'finish' when the response went out; 'close' alone when the client went away first.
+    const done = () => {
+      if (logged) return;
+      logged = true;
       const durationSeconds = Number(process.hrtime.bigint() - obs.startedAt) / 1e9;
       // Routers mounted on a path rewrite req.url while they run; originalUrl stays whole.
       const path = new URL(req.originalUrl, 'http://x').pathname;
       const graphql = isGraphQLCall(req, path);
-      const outcome = obs.errorCode ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`);
+      const outcome = !res.writableFinished ? 'aborted' : (obs.errorCode ?? (res.statusCode < 400 ? 'ok' : `HTTP_${res.statusCode}`));
       const operation = obs.operationName ?? (graphql ? 'unknown' : path);
       onFinish({ operation, outcome, durationSeconds, graphql });
       const principal = principalOf(req);
@@ -86,7 +90,9 @@ export function requestLogMiddleware(logger: Logger, onFinish: (r: FinishedReque
       // explorer's assets would drown them, so those are debug lines.
       if (graphql) logger.info('request', fields);
       else logger.debug('request', fields);
-    });
+    };
+    res.once('finish', done);
+    res.once('close', done);
     next();
   };
 }
