@@ -12,10 +12,12 @@ import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
 import { createSchema } from './api/graphql/schema.js';
 import { createResolverContainer } from './app.resolvers.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
+import { describeConnectError } from './shared/mongo/connect-error.js';
 import { createHttpApp } from './api/http/http-app.js';
 import { checkHealth } from './api/http/health.js';
 import { recentValue } from './api/http/recent-value.js';
 import { createSearchEngine } from './search/create-search-engine.js';
+import { AppMetrics } from './api/http/metrics.js';
 import type { SearchEngine } from './search/search-engine.js';
 import { canSnapshot } from './search/embedded/embedded-snapshot.js';
 import { JournaledOutboxRepository } from './search/index-sync/applied-journal.js';
@@ -66,8 +68,16 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   try {
     const connection = await mongoose
-      .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
-      .asPromise();
+      .createConnection(mongo.uri, {
+        dbName: config.mongo.dbName,
+        autoIndex: false,
+        maxPoolSize: 20,
+        serverSelectionTimeoutMS: config.mongo.timeoutMs,
+      })
+      .asPromise()
+      .catch((err: unknown) => {
+        throw describeConnectError(err, mongo.uri, ownsMongo && !!config.mongo.uri, config.mongo.timeoutMs);
+      });
     cleanups.unshift({ name: 'MongoDB connection', run: () => connection.close() });
     // /health's ping on its own small pool: under load the main pool's queue holds every
     // request's point reads, and a ping behind them took hundreds of ms (README "Performance").
@@ -79,7 +89,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
     // A worker pool that lost every replica refills from MongoDB (bound once services exist).
     let rebuild = async (): Promise<void> => undefined;
-    const engine = options.engine ?? (await createSearchEngine(config, { logger, rebuild: () => rebuild() }));
+    const metrics = new AppMetrics(logger);
+    const engine = metrics.instrument(options.engine ?? (await createSearchEngine(config, { logger, rebuild: () => rebuild() })));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
     // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).
@@ -105,6 +116,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
 
+    metrics.watchIndex({
+      outboxStats: () => services.indexSync.outboxStats(),
+      documentCounts: async () => (await engine.documentCounts?.()) ?? null,
+    });
+
     const schema = await createSchema(createResolverContainer(services));
     const outboxCounts = recentValue(
       async () => ({ pending: await services.indexSync.pendingCount(), parked: await services.indexSync.parkedCount() }),
@@ -126,6 +142,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       schema,
       services,
       logger,
+      metrics,
       // At most HEALTH_MAX_AGE_MS old: while one check waits on a busy database, callers get the
       // last report at once instead of queueing behind it.
       health: recentValue(() => checkHealth(healthConnection, mongo.server, searchHealth), HEALTH_MAX_AGE_MS),

@@ -13,6 +13,15 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const boolFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+export const SEED_MODES = ['catalog', 'demo', 'none'] as const;
+export type SeedMode = (typeof SEED_MODES)[number];
+
+/** "https://app.example.com,http://localhost:5173": scheme, host and optional port, no path. */
+const originList = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+  .pipe(z.array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'each origin is scheme://host[:port], comma-separated')));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -28,7 +37,13 @@ const envSchema = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{0,40}$/).default('healthmatch'),
   ADMIN_API_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
-  SEED_ON_EMPTY: boolFlag.default('true'),
+  // What to load into an empty database at start (README "Configuration"). SEED_ON_EMPTY=false
+  // is the older spelling of SEED=none and still works.
+  SEED: z.enum(SEED_MODES).optional(),
+  SEED_ON_EMPTY: boolFlag.optional(),
+  MONGODB_TIMEOUT_MS: positiveInt.default(5000),
+  CORS_ORIGINS: originList.default(''),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   OUTBOX_POLL_MS: positiveInt.default(1000),
   // Embedded engine replicas in worker threads (0: in the main thread). README "Performance".
   SEARCH_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
@@ -46,12 +61,17 @@ const envSchema = z.object({
   TRUST_PROXY: boolFlag.default('false'),
 });
 
+/** Every variable read here (.env.example must list each one: tests/shared/env-example.test.ts). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number; maxBodyBytes: number };
   logLevel: LogLevel;
   mongo: {
     uri?: string;
+    /** How long to look for the server at start and per operation (serverSelectionTimeoutMS). */
+    timeoutMs: number;
     dbName: string;
     localServer: 'auto' | 'mongod' | 'ferretdb';
     ferretdbBinary?: string;
@@ -61,6 +81,7 @@ export interface AppConfig {
   search: {
     meiliHost?: string;
     meiliKey?: string;
+    usingMeiliMasterKey: boolean;
     indexPrefix: string;
     outboxPollMs: number;
     /** Worker threads holding embedded-index replicas; 0 runs the engine on the main thread. */
@@ -69,7 +90,12 @@ export interface AppConfig {
     snapshot: { dir: string; intervalMs: number } | null;
   };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
-  seedOnEmpty: boolean;
+  /** What start-up loads into an empty (or interrupted) database: src/seeding/seed-on-start.ts. */
+  seed: SeedMode;
+  /** Browser origins allowed by CORS; empty: no CORS headers at all. */
+  corsOrigins: string[];
+  /** Bearer token required by GET /metrics; undefined: open (bind to 127.0.0.1). */
+  metricsToken?: string;
   limits: { maxDepth: number; maxCost: number; ratePerMinute: number; rateBurst: number; trustProxy: boolean };
 }
 
@@ -90,7 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(cleaned);
   const problems: string[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    // The variable name only: a list's element index (CORS_ORIGINS.1) would not be a variable.
+    for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.success ? parsed.data : undefined;
   // Cross-variable rules read the raw values, so they are reported even when another variable is bad.
@@ -109,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     mongo: {
       uri: e.MONGODB_URI,
+      timeoutMs: e.MONGODB_TIMEOUT_MS,
       dbName: e.MONGODB_DB,
       localServer: e.MONGO_LOCAL_SERVER,
       ferretdbBinary: e.FERRETDB_BIN,
@@ -116,7 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     search: {
       meiliHost: e.MEILI_HOST,
-      meiliKey: e.MEILI_MASTER_KEY ?? e.MEILI_API_KEY,
+      // A key scoped to our indexes (README "Production") wins over the master key.
+      meiliKey: e.MEILI_API_KEY ?? e.MEILI_MASTER_KEY,
+      usingMeiliMasterKey: !e.MEILI_API_KEY && !!e.MEILI_MASTER_KEY,
       indexPrefix: e.MEILI_INDEX_PREFIX,
       outboxPollMs: e.OUTBOX_POLL_MS,
       // Tests build many apps: in-thread unless they ask. Else one replica per core, see README.
@@ -127,7 +157,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           : null,
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
-    seedOnEmpty: e.SEED_ON_EMPTY,
+    // Demo people only ever go into the embedded local database; a given MONGODB_URI gets the
+    // qualification catalog, which every posting with a qualification code needs.
+    seed: e.SEED ?? (e.SEED_ON_EMPTY === false ? 'none' : e.MONGODB_URI ? 'catalog' : 'demo'),
+    corsOrigins: e.CORS_ORIGINS,
+    metricsToken: e.METRICS_TOKEN,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,

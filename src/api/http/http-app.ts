@@ -1,11 +1,11 @@
-// The HTTP surface: GraphQL at /graphql and GET /health. Kept free of business rules.
+// The HTTP surface: GraphQL at /graphql, GET /health, GET /metrics and (outside production)
+// the query explorer. Kept free of business rules.
 import http from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../../config.js';
 import type { AppServices } from '../../app.services.js';
@@ -18,12 +18,17 @@ import { createQueryLimitsPlugin } from '../graphql/query-limits.js';
 import { createAuditPlugin } from '../../audit/audit.plugin.js';
 import { authenticateMiddleware, principalOf } from './authenticate.js';
 import { rateLimitMiddleware, TokenBucketLimiter } from './rate-limit.js';
+import { bindObservation, createObservationPlugin, requestLogMiddleware } from './request-log.js';
+import type { AppMetrics } from './metrics.js';
+import { corsMiddleware } from './cors.js';
+import { explorerRouter } from './explorer.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
   schema: GraphQLSchema;
   services: AppServices;
   logger: Logger;
+  metrics: AppMetrics;
   health(): Promise<HealthReport>;
 }
 
@@ -44,7 +49,9 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
     introspection: !production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+      // Apollo's landing page loads from a CDN; outside production explorer.ts serves GraphiQL.
+      ApolloServerPluginLandingPageDisabled(),
+      createObservationPlugin(),
       createQueryLimitsPlugin(config.limits),
       createAuditPlugin(deps.services.audit, logger),
     ],
@@ -52,6 +59,15 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
     // preflight header, so a browser page on another site cannot trigger operations.
   });
   await apollo.start();
+
+  // First, so every response (errors, 404s, rate limits) carries x-request-id and is logged.
+  app.use(requestLogMiddleware(logger, (r) => deps.metrics.observeRequest(r)));
+  const cors = corsMiddleware(config.corsOrigins);
+  if (cors) app.use(cors);
+  app.get('/metrics', deps.metrics.handler(config.metricsToken));
+  if (!production) {
+    app.use(explorerRouter({ devAdminKey: config.auth.usingDevAdminKey ? config.auth.adminApiKey : undefined }));
+  }
 
   app.get('/health', async (_req, res) => {
     const report = await deps.health();
@@ -65,10 +81,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
     rateLimitMiddleware(new TokenBucketLimiter(rate), rate),
     express.json({ limit: config.http.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        principal: principalOf(req),
-        loaders: createLoaders(deps.services),
-      }),
+      context: async ({ req }) => bindObservation({ principal: principalOf(req), loaders: createLoaders(deps.services) }, req),
     }),
   );
 

@@ -91,6 +91,7 @@ export class PooledSearchEngine implements SearchEngine, SnapshottingEngine {
   rankCandidatesForPosting = (q: RankCandidatesQuery): Promise<RankedPage> => this.read('rankCandidatesForPosting', q);
   staleCandidateIds = (today: IsoDate, limit: number): Promise<string[]> => this.read('staleCandidateIds', today, limit);
   indexedVersions = (entity: 'posting' | 'candidate'): Promise<Array<[string, number]>> => this.read('indexedVersions', entity);
+  documentCounts = (): Promise<{ postings: number; candidates: number }> => this.read('documentCounts');
   upsertPostings = (docs: readonly PostingSearchDocument[]): Promise<void> => this.broadcast('upsertPostings', docs);
   deletePostings = (ids: readonly string[]): Promise<void> => this.broadcast('deletePostings', ids);
   upsertCandidates = (docs: readonly CandidateSearchDocument[]): Promise<void> => this.broadcast('upsertCandidates', docs);
