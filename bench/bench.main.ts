@@ -133,12 +133,18 @@ for (const workers of WORKER_SETTINGS) {
   try {
     // A cold start writes its first snapshot in the background: measure after it.
     if (start.startsWith('cold')) await logged(api, /Search snapshot (written|not written)/, 600_000);
-    if (workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) await latencySection(api);
+    log(`${label}: started (${start}) in ${ms(startMs)}, peak RSS ${startRssMiB.toFixed(0)} MiB`);
+    if (workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) {
+      await latencySection(api).catch((err: Error) => log(`latency section failed: ${err.message}\n${api.logLines.slice(-10).join('\n')}`));
+    }
     const runs: ThroughputFigures[] = [];
     for (const clients of CLIENTS) {
-      runs.push(await measureThroughput(api.url, KEY, MATCHES, (i) => ({ id: loadIds[i % loadIds.length] }), clients, SECONDS * 1000));
+      const r = await measureThroughput(api.url, KEY, MATCHES, (i) => ({ id: loadIds[i % loadIds.length] }), clients, SECONDS * 1000);
+      log(`  ${label}, ${clients} clients: ${r.perSecond.toFixed(1)} req/s, p95 ${ms(r.latency.p95)}, /health p99 ${ms(r.health.p99)}${r.errors ? `, ${r.errors} errors` : ''}`);
+      runs.push(r);
     }
     serving.push({ label, start, startMs, startRssMiB, rssMiB: api.peakRssMiB(), runs });
+    if (api.child.exitCode !== null) log(`API exited with ${api.child.exitCode}:\n${api.logLines.slice(-10).join('\n')}`);
   } finally {
     await api.stop();
   }
