@@ -133,6 +133,13 @@ for (const workers of WORKER_SETTINGS) {
   try {
     // A cold start writes its first snapshot in the background: measure after it.
     if (start.startsWith('cold')) await logged(api, /Search snapshot (written|not written)/, 600_000);
+    // A warm start reconciles with MongoDB in the background (reading every id and updatedAt):
+    // measure steady state, after it.
+    else {
+      const t1 = performance.now();
+      const line = await logged(api, /Search index reconciled/, 600_000);
+      log(`${label}: background reconciliation ${line ? `done ${ms(performance.now() - t1)} after the first answer: ${line.replace(/.*reconciled: /, '').slice(0, 120)}` : 'not finished within 10 min'}`);
+    }
     log(`${label}: started (${start}) in ${ms(startMs)}, peak RSS ${startRssMiB.toFixed(0)} MiB`);
     if (workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) {
       await latencySection(api).catch((err: Error) => log(`latency section failed: ${err.message}\n${api.logLines.slice(-10).join('\n')}`));
