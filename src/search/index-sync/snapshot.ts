@@ -37,6 +37,8 @@ export interface RestoreResult extends SnapshotMeta {
 export class SearchSnapshotService {
   private readonly markers: Model<MarkerRecord>;
   private saving: Promise<void> | null = null;
+  /** takenAt of the snapshot this index was last written to or loaded from. */
+  private lastTakenAt: number | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -74,6 +76,7 @@ export class SearchSnapshotService {
     const byEntity: Record<IndexedEntity, Types.ObjectId[]> = { posting: [], candidate: [] };
     for (const c of changed) if (Types.ObjectId.isValid(c.entityId)) byEntity[c.entity].push(new Types.ObjectId(c.entityId));
     for (const entity of ['posting', 'candidate'] as const) if (byEntity[entity].length > 0) await this.sink.record(entity, byEntity[entity]);
+    this.lastTakenAt = meta.takenAt;
     return { ...meta, requeued: changed.length, tookMs: Math.round(performance.now() - t0) };
   }
 
@@ -85,8 +88,20 @@ export class SearchSnapshotService {
     return this.saving;
   }
 
+  /**
+   * Writes one only if a change was applied since the last: writing keeps one replica busy for
+   * seconds at scale (with SEARCH_WORKERS=1 search waits meanwhile).
+   */
+  async saveIfChanged(): Promise<void> {
+    if (this.lastTakenAt !== null) {
+      const changed = await this.journal.since(new Date(this.lastTakenAt)).catch(() => null);
+      if (changed !== null && changed.length === 0) return;
+    }
+    await this.save();
+  }
+
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.save(), intervalMs);
+    this.timer = setInterval(() => void this.saveIfChanged(), intervalMs);
     this.timer.unref();
   }
 
@@ -95,7 +110,7 @@ export class SearchSnapshotService {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.saving;
-    await this.save();
+    await this.saveIfChanged();
   }
 
   private async write(): Promise<void> {
@@ -108,6 +123,7 @@ export class SearchSnapshotService {
       for (const name of await readdir(this.dir)) if (name.endsWith('.tmp')) await rm(path.join(this.dir, name), { force: true });
       const written = await this.engine.saveSnapshot(this.file, takenAt, snapshotId);
       await this.markers.updateOne({ _id: 'embedded' }, { $set: { snapshotId, takenAt: new Date(takenAt) } }, { upsert: true });
+      this.lastTakenAt = takenAt;
       await this.journal.pruneBefore(new Date(takenAt - MARGIN_MS));
       this.logger.info(
         `Search snapshot written: ${written.postings} postings, ${written.candidates} candidates, ${(written.bytes / 2 ** 20).toFixed(0)} MiB in ${Math.round(performance.now() - t0)} ms`,

@@ -59,6 +59,21 @@ describe('search snapshot service', () => {
     expect(await copy.indexedVersions('candidate')).toEqual(await source.indexedVersions('candidate'));
   });
 
+  it('skips a periodic or final snapshot when nothing was applied since the last one', async () => {
+    const journal = new AppliedJournal(conn);
+    const engine = new EmbeddedSearchEngine();
+    await engine.upsertPostings(postingDocs());
+    const service = new SearchSnapshotService(conn, engine, dir, journal, recordingSink(), quiet);
+    await service.save();
+    const marker = async () => (await conn.collection('search_snapshots').findOne({ _id: 'embedded' as never }))?.snapshotId as string;
+    const first = await marker();
+    await service.saveIfChanged();
+    expect(await marker()).toBe(first);
+    await journal.note(`posting:${new Types.ObjectId().toHexString()}`, new Date());
+    await service.saveIfChanged();
+    expect(await marker()).not.toBe(first);
+  });
+
   it('removes temporary files a killed writer left behind', async () => {
     const stale = path.join(dir, '.embedded-index.snapshot.123-0.tmp');
     await writeFile(stale, 'half a snapshot');
