@@ -102,7 +102,7 @@ export interface AppConfig {
 /**
  * One core for the main thread (GraphQL, MongoDB), the others for index replicas. Measured at
  * 100,000 + 100,000 on 2 cores (README "Performance"): one worker scaled as well as two
- * (1.79x vs 1.75x at 8 clients) in 686 MiB instead of 1,069 MiB of peak RSS.
+ * (1.79x vs 1.75x at 8 clients) in 593-686 MiB instead of 1,069 MiB of peak RSS.
  */
 function defaultSearchWorkers(): number {
   return Math.max(1, os.availableParallelism() - 1);
