@@ -13,6 +13,7 @@ import { createSchema } from './shared/graphql/schema.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
 import { createHttpApp } from './shared/http/http-app.js';
 import { checkHealth } from './shared/http/health.js';
+import type { DrainResult } from './shared/http/request-drain.js';
 import { createSearchEngine } from './search/create-search-engine.js';
 import type { SearchEngine } from './search/search-engine.js';
 
@@ -36,6 +37,8 @@ export interface App {
   httpServer: http.Server;
   /** Listens on config.http; returns the GraphQL URL. */
   listen(): Promise<string>;
+  /** Shutdown, first step: new requests get 503 while running ones finish, up to graceMs. */
+  drain(graceMs: number): Promise<DrainResult>;
   close(): Promise<void>;
 }
 
@@ -76,7 +79,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const searchHealth = {
       health: async () => ({ ...(await engine.health()), pendingIndexUpdates: await services.indexSync.pendingCount() }),
     };
-    const { httpServer, apollo } = await createHttpApp({
+    const { httpServer, apollo, drain } = await createHttpApp({
       config,
       schema,
       services,
@@ -92,6 +95,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       connection,
       mongoServer: mongo.server,
       httpServer,
+      drain,
       listen: () =>
         new Promise((resolve, reject) => {
           httpServer.once('error', reject);

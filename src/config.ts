@@ -1,5 +1,6 @@
 // The only reader of process.env. Validates every variable once and reports all bad ones
 // together, so a misconfigured deployment fails at start with one clear message.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -33,12 +34,57 @@ const envSchema = z.object({
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
   // and the per-key (per-IP for anonymous callers) token bucket of each process.
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
-  GRAPHQL_MAX_COST: positiveInt.default(10_000),
+  GRAPHQL_MAX_COST: positiveInt.default(100_000),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   RATE_LIMIT_BURST: positiveInt.default(100),
-  // Behind a load balancer: take the client IP from X-Forwarded-For (for anonymous rate limits).
-  TRUST_PROXY: boolFlag.default('false'),
+  // Request hardening (issue 12): document size and aliases before validation, the length
+  // assumed for unbounded lists in the cost estimate, and how much cost one rate-limit token buys.
+  GRAPHQL_MAX_NODES: positiveInt.default(2_000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  GRAPHQL_LIST_ESTIMATE: positiveInt.default(100),
+  RATE_LIMIT_COST_PER_TOKEN: positiveInt.default(10_000),
+  // SIGTERM/SIGINT: how long in-flight requests may run on while new ones get 503.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Behind a load balancer: which hops' X-Forwarded-For to believe (for per-IP rate limits).
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (parsed === null) {
+        ctx.addIssue({ code: 'custom', message: 'true, false, a hop count, or a comma list of IP addresses / CIDR ranges' });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .default('false'),
 });
+
+/** Names Express's `trust proxy` accepts besides addresses. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it: a hop count (trust that many proxies in front
+ * of the server), or a list of trusted proxy addresses/CIDR ranges. `true` (trust every hop: a
+ * client can then choose its own IP) and `false` stay accepted for compatibility.
+ */
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d{1,3}$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim());
+  const valid = entries.every((e) => {
+    if (PROXY_NAMES.has(e)) return true;
+    const [addr, prefix, ...rest] = e.split('/');
+    const family = isIP(addr);
+    if (family === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid && entries.length > 0 ? entries : null;
+}
+
+export type TrustProxy = boolean | number | string[];
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -55,7 +101,18 @@ export interface AppConfig {
   search: { meiliHost?: string; meiliKey?: string; indexPrefix: string; outboxPollMs: number };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   seedOnEmpty: boolean;
-  limits: { maxDepth: number; maxCost: number; ratePerMinute: number; rateBurst: number; trustProxy: boolean };
+  limits: {
+    maxDepth: number;
+    maxCost: number;
+    maxNodes: number;
+    maxAliases: number;
+    listEstimate: number;
+    ratePerMinute: number;
+    rateBurst: number;
+    costPerToken: number;
+    trustProxy: TrustProxy;
+  };
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -105,9 +162,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxNodes: e.GRAPHQL_MAX_NODES,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      listEstimate: e.GRAPHQL_LIST_ESTIMATE,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
       rateBurst: e.RATE_LIMIT_BURST,
+      costPerToken: e.RATE_LIMIT_COST_PER_TOKEN,
       trustProxy: e.TRUST_PROXY,
     },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -28,10 +28,14 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal} received: closing the HTTP server, the database and any server started here`);
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const grace = config.shutdownGraceMs;
+    logger.info(`${signal} received: finishing running requests (up to ${grace} ms, new ones get 503), then closing`);
+    const force = setTimeout(() => process.exit(1), grace + 15_000);
     force.unref();
     try {
+      const { inFlight, cut } = await app.drain(grace);
+      if (cut > 0) logger.warn(`Shutdown cut ${cut} of ${inFlight} running requests after the ${grace} ms grace period (SHUTDOWN_GRACE_MS)`);
+      else logger.info(`Shutdown: ${inFlight} running requests finished; closing the HTTP server, the database and any server started here`);
       await app.close();
       process.exit(0);
     } catch (err) {

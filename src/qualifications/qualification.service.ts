@@ -23,6 +23,12 @@ const CACHE_TTL_MS = 30_000;
 
 export class QualificationService {
   private cache: { at: number; byCode: Map<string, QualificationRecord> } | null = null;
+  /** The reload in progress: concurrent callers share it (single flight) instead of each reading. */
+  private loading: Promise<Map<string, QualificationRecord>> | null = null;
+  /** Bumped by every write, so a reload that started before a write does not install stale rows. */
+  private generation = 0;
+  /** How many times the catalog was read from MongoDB (the single-flight test counts them). */
+  loads = 0;
   private stateSpecificListener: (code: string) => Promise<void> = async () => undefined;
 
   constructor(private readonly repo: QualificationRepository) {}
@@ -33,11 +39,29 @@ export class QualificationService {
   }
 
   async catalog(): Promise<ReadonlyMap<string, QualificationRecord>> {
-    if (!this.cache || Date.now() - this.cache.at > CACHE_TTL_MS) {
-      const rows = await this.repo.findAll();
-      this.cache = { at: Date.now(), byCode: new Map(rows.map((q) => [q.code, q])) };
+    if (this.cache && Date.now() - this.cache.at <= CACHE_TTL_MS) return this.cache.byCode;
+    if (!this.loading) {
+      const flight: Promise<Map<string, QualificationRecord>> = this.reload().finally(() => {
+        if (this.loading === flight) this.loading = null;
+      });
+      this.loading = flight;
     }
-    return this.cache.byCode;
+    return this.loading;
+  }
+
+  private async reload(): Promise<Map<string, QualificationRecord>> {
+    const generation = this.generation;
+    this.loads++;
+    const rows = await this.repo.findAll();
+    const byCode = new Map(rows.map((q) => [q.code, q]));
+    if (generation === this.generation) this.cache = { at: Date.now(), byCode };
+    return byCode;
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.cache = null;
+    this.loading = null;
   }
 
   /** Records a problem for every code in `codes` that the catalog lacks. */
@@ -69,7 +93,7 @@ export class QualificationService {
         'must not be negative',
       );
     checks.throwIfAny();
-    this.cache = null;
+    this.invalidate();
     const before = (await this.catalog()).get(code);
     const saved = await this.repo.upsertByCode({
       code,
@@ -80,7 +104,7 @@ export class QualificationService {
       renewalMonths: input.renewalMonths ?? null,
       continuingEducationHours: input.continuingEducationHours ?? null,
     });
-    this.cache = null;
+    this.invalidate();
     if (before && before.stateSpecific !== saved.stateSpecific) await this.stateSpecificListener(code);
     return saved;
   }

@@ -8,11 +8,11 @@ import { adminOk, outcome } from './auth-world.js';
 const DEEP_11 = `query($id: ID!) { jobPosting(id: $id) { employer { postings { employer { postings { employer { postings {
   employer { postings { employer { postings { id } } } } } } } } } } } }`;
 
-// 1 + first * (edges 1 + node 1 + employer 1 + postings (1 + 5 * (qualifications 11 + employer 12))) = 1 + first * 119.
-const EXPENSIVE = `query($n: Int) { searchPostings(first: $n) { edges { node { employer { postings {
-  requiredQualifications { code name } employer { postings { id title } } } } } } } }`;
+// search 10,000 + first * (edges 1 + node (1 + read 50 + employer (1 + read 50 + postings (1 + 100 * (read 50 + id 1)))))
+// = 10,000 + first * 5,204.
+const EXPENSIVE = `query($n: Int) { searchPostings(first: $n) { edges { node { employer { postings { id } } } } } }`;
 
-describe('query limits with the defaults (depth 10, cost 10000)', () => {
+describe('query limits with the defaults (depth 10, cost 100000)', () => {
   let t: TestApp;
   let postingId: string;
 
@@ -51,12 +51,12 @@ describe('query limits with the defaults (depth 10, cost 10000)', () => {
     expect(outcome(r)).toBe('OK');
   });
 
-  it('the cost estimate follows `first`, from variables too: 5 items pass, 100 are refused', async () => {
+  it('the cost estimate follows `first`, from variables too: 5 items pass, 20 are refused', async () => {
     expect(outcome(await t.gql(EXPENSIVE, { n: 5 }, null))).toBe('OK');
-    const r = await t.gql(EXPENSIVE, { n: 100 }, null);
+    const r = await t.gql(EXPENSIVE, { n: 20 }, null);
     expect(r.status).toBe(400);
     expect(outcome(r)).toBe('QUERY_TOO_COMPLEX');
-    expect(r.errors![0].message).toMatch(/estimated cost 11901 exceeds the limit of 10000/);
+    expect(r.errors![0].message).toMatch(/estimated cost 114080 exceeds the limit of 100000/);
   });
 
   it('a heavy but realistic page of 100 matches passes', async () => {
@@ -80,7 +80,8 @@ describe('query limits with the defaults (depth 10, cost 10000)', () => {
 describe('query limits from the environment', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '20' } });
+    // searchPostings(first: n) { edges { node { id title } } } costs 10,000 + 54 n.
+    t = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '10400' } });
   });
   afterAll(async () => t?.close());
 
@@ -100,7 +101,7 @@ describe('query limits from the environment', () => {
   it('GRAPHQL_MAX_COST applies', async () => {
     const r = await t.gql(`{ searchPostings(first: 10) { edges { node { id title } } } }`, {}, null);
     expect(outcome(r)).toBe('QUERY_TOO_COMPLEX');
-    expect(r.errors![0].message).toMatch(/exceeds the limit of 20/);
+    expect(r.errors![0].message).toMatch(/estimated cost 10540 exceeds the limit of 10400/);
     expect(outcome(await t.gql(`{ searchPostings(first: 2) { edges { node { id title } } } }`, {}, null))).toBe('OK');
   });
 });

@@ -14,10 +14,14 @@ import { createFormatError } from '../graphql/format-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
 import type { HealthReport } from './health.js';
-import { createQueryLimitsPlugin } from '../graphql/query-limits.js';
+import { parseOptionsFor, queryLimitsMiddleware } from '../graphql/query-limits.js';
+import { createInputLimitsPlugin } from '../graphql/input-limits.plugin.js';
+import { createOperationGuardPlugin } from '../graphql/operation-guard.plugin.js';
 import { createAuditPlugin } from '../../audit/audit.plugin.js';
+import { anonymous } from '../../auth/principal.js';
 import { authenticateMiddleware, principalOf } from './authenticate.js';
-import { rateLimitMiddleware, TokenBucketLimiter } from './rate-limit.js';
+import { costCharger, rateLimitMiddleware, TokenBucketLimiter } from './rate-limit.js';
+import { RequestDrain } from './request-drain.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -27,25 +31,38 @@ export interface HttpAppDeps {
   health(): Promise<HealthReport>;
 }
 
-export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: http.Server; apollo: ApolloServer<GraphQLContext> }> {
+export interface HttpApp {
+  httpServer: http.Server;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Shutdown, first step: new requests get 503 while running ones finish (up to graceMs). */
+  drain: RequestDrain['drain'];
+}
+
+export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   const { config, logger } = deps;
   const production = config.env === 'production';
   const app = express();
   app.disable('x-powered-by');
-  if (config.limits.trustProxy) app.set('trust proxy', true);
+  // A hop count or a list of proxies: only what they appended to X-Forwarded-For is believed.
+  if (config.limits.trustProxy !== false) app.set('trust proxy', config.limits.trustProxy);
   const httpServer = http.createServer(app);
+  const requests = new RequestDrain();
+  app.use(requests.middleware);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: deps.schema,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, { hideSuggestions: production }),
+    parseOptions: parseOptionsFor(config.limits),
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM/SIGINT: it closes the HTTP server, the database and the local server.
     stopOnTerminationSignals: false,
     introspection: !production,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Requests had their grace period in drain() already; what still runs is cut soon after.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 1_000 }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
-      createQueryLimitsPlugin(config.limits),
+      createOperationGuardPlugin(),
+      createInputLimitsPlugin(),
       createAuditPlugin(deps.services.audit, logger),
     ],
     // csrfPrevention stays at Apollo's default (on): GET and simple-content-type POSTs need a
@@ -53,17 +70,24 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
   });
   await apollo.start();
 
-  app.get('/health', async (_req, res) => {
+  // Status for everyone (load balancers); the details (servers, versions, data paths, queue
+  // sizes) only for an admin key.
+  app.get('/health', async (req, res) => {
+    // A failing key lookup (database down) must not turn the health answer into an error.
+    const principal = await deps.services.auth.authenticate(req.headers.authorization).catch(() => anonymous);
     const report = await deps.health();
-    res.status(report.status === 'down' ? 503 : 200).json(report);
+    const full = principal.kind === 'key' && principal.role === 'ADMIN';
+    res.status(report.status === 'down' ? 503 : 200).json(full ? report : { status: report.status });
   });
 
   const rate = { perMinute: config.limits.ratePerMinute, burst: config.limits.rateBurst };
+  const limiter = new TokenBucketLimiter(rate);
   app.use(
     '/graphql',
     authenticateMiddleware(deps.services.auth),
-    rateLimitMiddleware(new TokenBucketLimiter(rate), rate),
+    rateLimitMiddleware(limiter, rate),
     express.json({ limit: config.http.maxBodyBytes }),
+    queryLimitsMiddleware(deps.schema, config.limits, costCharger(limiter, { ...rate, costPerToken: config.limits.costPerToken })),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         principal: principalOf(req),
@@ -87,5 +111,5 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<{ httpServer: ht
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
-  return { httpServer, apollo };
+  return { httpServer, apollo, drain: (graceMs) => requests.drain(graceMs) };
 }
