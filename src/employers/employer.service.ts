@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import { requireAdmin } from '../auth/access-policy.js';
 import { notFound } from '../shared/errors.js';
 import type { CareSetting } from '../shared/enums.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import { InputChecks, isUsState, normalizeState, parseId } from '../shared/validation.js';
 import type { EmployerRepository } from './employer.repository.js';
 import type { EmployerRecord } from './employer.model.js';
@@ -54,6 +55,7 @@ export class EmployerService {
 
   async create(actor: Principal, input: EmployerInputData, id?: Types.ObjectId): Promise<EmployerRecord> {
     requireAdmin(actor, 'create employers');
+    enforceInputLimits('EmployerInput', input);
     const state = normalizeState(input.state);
     new InputChecks()
       .require(input.name.trim().length > 0, 'input.name', 'must not be empty')

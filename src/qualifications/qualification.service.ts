@@ -4,6 +4,7 @@
 import type { Principal } from '../auth/principal.js';
 import { requireAdmin } from '../auth/access-policy.js';
 import type { QualificationKind } from '../shared/enums.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import { InputChecks } from '../shared/validation.js';
 import type { QualificationRepository } from './qualification.repository.js';
 import type { QualificationRecord } from './qualification.model.js';
@@ -82,6 +83,7 @@ export class QualificationService {
 
   async upsert(actor: Principal, input: QualificationInputData): Promise<QualificationRecord> {
     requireAdmin(actor, 'change the qualification catalog');
+    enforceInputLimits('QualificationInput', input);
     const code = input.code.trim().toUpperCase();
     const checks = new InputChecks()
       .require(CODE_PATTERN.test(code), 'input.code', 'must be 1-20 upper-case letters, digits or dashes')

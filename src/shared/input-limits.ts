@@ -37,6 +37,8 @@ const input = (type: InputTypeName): Limit => ({ kind: 'input', type });
 
 export const LIMITS = {
   name: 200,
+  /** Issuing bodies have long names ("American College of Health Care Administrators ..."). */
+  issuer: 500,
   email: 254,
   headline: 200,
   summary: 5_000,
@@ -101,7 +103,7 @@ export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
   JobPostingUpdateInput: postingFields,
   DegreeRequirementInput: { fields: list(LIMITS.degreeFields, NAME) },
   EmployerInput: { name: NAME, city: CITY, state: STATE },
-  QualificationInput: { code: text(LIMITS.code), name: NAME, issuer: NAME },
+  QualificationInput: { code: text(LIMITS.code), name: NAME, issuer: text(LIMITS.issuer) },
   IssueApiKeyInput: { label: text(LIMITS.label), employerId: ID, candidateId: ID },
   PostingFilter: {
     states: list(LIMITS.filterValues, STATE),
