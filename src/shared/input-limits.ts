@@ -179,3 +179,45 @@ export function enforceInputLimits(type: InputTypeName, value: unknown, path = '
   collectLimitProblems(value, input(type), path, problems);
   if (problems.length > 0) throw new InputProblemsError(problems);
 }
+
+function maxOf(kind: 'list' | 'text'): number {
+  let max = 0;
+  const visit = (l: Limit) => {
+    if (l.kind === 'list') {
+      if (kind === 'list') max = Math.max(max, l.maxItems);
+      if (l.item) visit(l.item);
+    } else if (l.kind === 'text' && kind === 'text') max = Math.max(max, l.maxLength);
+  };
+  for (const fields of [...Object.values(INPUT_TYPE_LIMITS), ...Object.values(ARGUMENT_LIMITS)]) Object.values(fields).forEach(visit);
+  return max;
+}
+
+/**
+ * Coarse bounds on the raw variables, checked before GraphQL coerces them (coercion costs
+ * ~20 µs per input object, so a 10,000-entry list would take 0.2 s before the exact limits
+ * above could refuse it): no list longer than the longest list any input allows, no nesting
+ * deeper than any input has, and not more values in all than the largest valid input holds.
+ */
+export const RAW_VARIABLE_BOUNDS = { maxItems: maxOf('list'), maxDepth: 8, maxValues: 5_000 } as const;
+
+/** The first coarse bound the raw variables break, named by variable path; null when none. */
+export function rawVariablesProblem(variables: Record<string, unknown> | null | undefined): FieldProblem | null {
+  if (!variables) return null;
+  const { maxItems, maxDepth, maxValues } = RAW_VARIABLE_BOUNDS;
+  const stack: { value: unknown; path: string; depth: number }[] = Object.entries(variables).map(([k, value]) => ({ value, path: k, depth: 1 }));
+  let values = 0;
+  // Iterative, so hostile nesting cannot overflow the call stack.
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value, path, depth } = next;
+    if (++values > maxValues) return { field: 'variables', problem: `at most ${maxValues} values in all` };
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > maxDepth) return { field: path, problem: `nested at most ${maxDepth} levels deep` };
+    if (Array.isArray(value)) {
+      if (value.length > maxItems) return { field: path, problem: `at most ${maxItems} entries (got ${value.length})` };
+      value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 }));
+    } else {
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}.${k}`, depth: depth + 1 });
+    }
+  }
+  return null;
+}

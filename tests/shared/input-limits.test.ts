@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLSchema } from 'graphql';
 import { createSchema } from '../../src/shared/graphql/schema.js';
 import { schemaInputPositions } from '../../src/shared/graphql/input-limits.plugin.js';
-import { ARGUMENT_LIMITS, INPUT_TYPE_LIMITS, LIMITS, enforceInputLimits, type Limit } from '../../src/shared/input-limits.js';
+import { ARGUMENT_LIMITS, INPUT_TYPE_LIMITS, LIMITS, RAW_VARIABLE_BOUNDS, enforceInputLimits, rawVariablesProblem, type Limit } from '../../src/shared/input-limits.js';
 import { InputProblemsError } from '../../src/shared/validation.js';
 
 function entryFor(key: string): Limit | undefined {
@@ -97,5 +97,34 @@ describe('enforceInputLimits (the services\' own check)', () => {
   it('does not look inside a list that is already too long', () => {
     const found = problems(() => enforceInputLimits('CandidateUpdateInput', { skills: Array.from({ length: 10_000 }, () => 'x'.repeat(1000)) }));
     expect(found).toEqual([{ field: 'input.skills', problem: 'at most 50 entries (got 10000)' }]);
+  });
+});
+
+describe('rawVariablesProblem (coarse bounds before coercion)', () => {
+  it('names the first list longer than any input allows, by variable path', () => {
+    expect(rawVariablesProblem({ input: { experience: Array.from({ length: 4000 }, () => ({})) } })).toEqual({
+      field: 'input.experience',
+      problem: `at most ${RAW_VARIABLE_BOUNDS.maxItems} entries (got 4000)`,
+    });
+  });
+
+  it('refuses hostile nesting without overflowing the stack, and too many values in all', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(rawVariablesProblem({ v: deep })?.problem).toBe(`nested at most ${RAW_VARIABLE_BOUNDS.maxDepth} levels deep`);
+    const wide = { a: Array.from({ length: 100 }, () => Array.from({ length: 100 }, () => 1)) };
+    expect(rawVariablesProblem(wide)).toEqual({ field: 'variables', problem: `at most ${RAW_VARIABLE_BOUNDS.maxValues} values in all` });
+  });
+
+  it('lets every input within the exact limits through (the exact check follows)', () => {
+    const full = {
+      input: {
+        experience: Array.from({ length: LIMITS.experience }, () => ({ title: 't', startDate: '2020-01-01', endDate: null, setting: 'HOSPITAL' })),
+        qualifications: Array.from({ length: LIMITS.heldQualifications }, () => ({ code: 'C', earnedOn: null, expiresOn: null, state: 'TX' })),
+        degrees: Array.from({ length: LIMITS.degrees }, () => ({ level: 'BACHELOR', field: 'f', institution: 'i', year: 2000 })),
+        skills: Array.from({ length: LIMITS.skills }, () => 's'),
+      },
+    };
+    expect(rawVariablesProblem(full)).toBeNull();
   });
 });

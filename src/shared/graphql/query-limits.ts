@@ -1,4 +1,6 @@
-// Refuses documents that are too large, too aliased, too deep or too expensive, with code
+// First refuses variables past the coarse bounds of shared/input-limits.ts (BAD_USER_INPUT),
+// before anything parses or coerces them. Then refuses documents that are too large, too
+// aliased, too deep or too expensive, with code
 // QUERY_TOO_COMPLEX and HTTP 400, BEFORE Apollo parses and validates them: some of GraphQL's
 // own validation rules cost more than linear time on huge or repetitive documents, so they
 // only ever see documents that passed these cheap checks. The check fails closed: a document
@@ -6,6 +8,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, parse, type GraphQLSchema, type ParseOptions } from 'graphql';
 import { analyzeQuery, type QueryFigures } from './query-analysis.js';
+import { rawVariablesProblem } from '../input-limits.js';
 
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
@@ -112,6 +115,12 @@ export function queryLimitsMiddleware(
   return (req: Request, res: Response, next: NextFunction): void => {
     const params = requestParams(req);
     if (!params) return next();
+    const tooBig = rawVariablesProblem(params.variables);
+    if (tooBig) {
+      const message = `${tooBig.field}: ${tooBig.problem}`;
+      res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', problems: [tooBig] } }] });
+      return;
+    }
     let figures: QueryFigures | null;
     try {
       figures = checkQuery(schema, params.query, params.operationName, params.variables, limits);
