@@ -116,7 +116,7 @@ async function main(): Promise<void> {
 
     log('Request-hardening inputs of issue 12, against the built API (production mode, seeded demo data):');
     log('');
-    log(`Each input is sent ${RUNS} times (the first warms the process up); time: median of the runs; /health: the slowest probe in any run.`);
+    log(`Each input is sent once to warm the process up, then ${RUNS} times: time is the median of those; /health the slowest probe during any of them.`);
     log('');
     log(`| input | HTTP | answer | time (median) | slowest /health meanwhile |`);
     log(`|---|---|---|---|---|`);
