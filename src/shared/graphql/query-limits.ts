@@ -7,10 +7,13 @@
 // that cannot be analysed is refused. Runs as Express middleware after the body is parsed.
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, parse, type GraphQLSchema, type ParseOptions } from 'graphql';
-import { analyzeQuery, type QueryFigures } from './query-analysis.js';
+import { analyzeQuery, maxSameNameFields, type QueryFigures } from './query-analysis.js';
 import { rawVariablesProblem } from '../input-limits.js';
 
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/** Copies of one field (same response name) in one selection set; real queries have 1-3. */
+export const MAX_SAME_NAME_FIELDS = 10;
 
 export interface QueryLimits {
   maxDepth: number;
@@ -60,6 +63,17 @@ export function checkQuery(
     throw tooComplex(
       `Query is too large: ${f.nodes} field selections (each fragment spread counted in full) exceed the limit of ` +
         `${limits.maxNodes} (GRAPHQL_MAX_NODES)`,
+    );
+  }
+  let repeated: { name: string; count: number };
+  try {
+    repeated = maxSameNameFields(document);
+  } catch (err) {
+    throw tooComplex(`Query could not be analysed, so it is refused: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (repeated.count > MAX_SAME_NAME_FIELDS) {
+    throw tooComplex(
+      `Query selects "${repeated.name}" ${repeated.count} times in one selection set; at most ${MAX_SAME_NAME_FIELDS} copies of a field are allowed`,
     );
   }
   if (!(f.aliases <= limits.maxAliases)) {
