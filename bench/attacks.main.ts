@@ -98,6 +98,16 @@ async function main(): Promise<void> {
         key: null,
         body: () => ({ query: `{ employer(id: "${employerId}") ${'{ postings { employer '.repeat(5)}{ id }${' } }'.repeat(5)} }` }),
       },
+      {
+        what: '3 copies of a field at each of 6 levels (1,821 selections)',
+        key: null,
+        body: () => {
+          const rep = (n: number, x: string) => Array.from({ length: n }, () => x).join(' ');
+          let inner = 'id';
+          for (let l = 4; l >= 0; l--) inner = rep(3, `${l % 2 === 0 ? 'employer' : 'postings'} { ${inner} }`);
+          return { query: `{ ${rep(3, `jobPosting(id: "${'0'.repeat(24)}") { ${inner} }`)} }` };
+        },
+      },
       { what: '10,000-qualification update', key: KEY, body: () => update({ qualifications: Array.from({ length: 10_000 }, (_, i) => ({ code: `Q${i}` })) }) },
       { what: '900,000-character summary', key: KEY, body: () => update({ summary: 's'.repeat(900_000) }) },
       { what: '{"query":"query A { __typename }","operationName":"B"}', key: null, body: () => ({ query: 'query A { __typename }', operationName: 'B' }) },

@@ -7,13 +7,13 @@
 // that cannot be analysed is refused. Runs as Express middleware after the body is parsed.
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, parse, type GraphQLSchema, type ParseOptions } from 'graphql';
-import { analyzeQuery, maxSameNameFields, type QueryFigures } from './query-analysis.js';
+import { analyzeQuery, maxMergedFields, type QueryFigures } from './query-analysis.js';
 import { rawVariablesProblem } from '../input-limits.js';
 
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
-/** Copies of one field (same response name) in one selection set; real queries have 1-3. */
-export const MAX_SAME_NAME_FIELDS = 10;
+/** Field nodes merged into one response path (see maxMergedFields); real queries have 1-3. */
+export const MAX_MERGED_FIELDS = 10;
 
 export interface QueryLimits {
   maxDepth: number;
@@ -65,15 +65,16 @@ export function checkQuery(
         `${limits.maxNodes} (GRAPHQL_MAX_NODES)`,
     );
   }
-  let repeated: { name: string; count: number };
+  let repeated: { path: string; count: number };
   try {
-    repeated = maxSameNameFields(document);
+    repeated = maxMergedFields(document);
   } catch (err) {
     throw tooComplex(`Query could not be analysed, so it is refused: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (repeated.count > MAX_SAME_NAME_FIELDS) {
+  if (repeated.count > MAX_MERGED_FIELDS) {
     throw tooComplex(
-      `Query selects "${repeated.name}" ${repeated.count} times in one selection set; at most ${MAX_SAME_NAME_FIELDS} copies of a field are allowed`,
+      `Query selects "${repeated.path}" ${repeated.count} times (copies of a field, counted through fragments and ` +
+        `enclosing copies); at most ${MAX_MERGED_FIELDS} are allowed`,
     );
   }
   if (!(f.aliases <= limits.maxAliases)) {
