@@ -13,8 +13,8 @@ import { startApiProcess } from './api-process.js';
 import { seedObjectId } from '../src/seeding/seed-ids.js';
 import { experienceDays, experienceGrowthAnchor } from '../src/matching/experience.js';
 import { isEmailAddress } from '../src/candidates/candidate.validation.js';
-import { createSchema } from '../src/shared/graphql/schema.js';
-import { analyzeQuery } from '../src/shared/graphql/query-analysis.js';
+import { createSchema } from '../src/api/graphql/schema.js';
+import { analyzeQuery } from '../src/api/graphql/query-analysis.js';
 import { epochDayToIso } from '../src/matching/dates.js';
 
 const KEY = 'attack-bench-admin-key-0123456789';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { createSchema } from '../src/shared/graphql/schema.js';
+import { createSchema } from '../src/api/graphql/schema.js';
 import { FuzzGenerator } from './fuzz/fuzz-cases.js';
 import { buildFuzzWorld, formatSummary, runFuzz } from './fuzz/fuzz-run.js';
 

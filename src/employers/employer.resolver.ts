@@ -1,14 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PostingStatus } from '../shared/enums.js';
-import type { GraphQLContext } from '../shared/graphql/context.js';
+import type { GraphQLContext } from '../api/graphql/context.js';
 import { JobPostingType, toPostingView } from '../postings/posting.types.js';
 import { EmployerInput, EmployerType, toEmployerView } from './employer.types.js';
+import type { EmployerService } from './employer.service.js';
 
 @Resolver(() => EmployerType)
 export class EmployerResolver {
+  constructor(private readonly employers: EmployerService) {}
+
   @Query(() => EmployerType, { nullable: true })
-  async employer(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EmployerType | null> {
-    const employer = await ctx.services.employers.get(id);
+  async employer(@Arg('id', () => ID) id: string): Promise<EmployerType | null> {
+    const employer = await this.employers.get(id);
     return employer ? toEmployerView(employer) : null;
   }
 
@@ -17,7 +20,7 @@ export class EmployerResolver {
     @Arg('input', () => EmployerInput) input: EmployerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EmployerType> {
-    return toEmployerView(await ctx.services.employers.create(ctx.principal, input));
+    return toEmployerView(await this.employers.create(ctx.principal, input));
   }
 
   @FieldResolver(() => [JobPostingType])

@@ -3,8 +3,9 @@ import type { Principal } from '../auth/principal.js';
 import { requireAdmin } from '../auth/access-policy.js';
 import { notFound } from '../shared/errors.js';
 import type { CareSetting } from '../shared/enums.js';
+import { InputChecks, isUsState, parseId } from '../shared/validation.js';
+import { normalizeState } from '../shared/normalize.js';
 import { enforceInputLimits } from '../shared/input-limits.js';
-import { InputChecks, isUsState, normalizeState, parseId } from '../shared/validation.js';
 import type { EmployerRepository } from './employer.repository.js';
 import type { EmployerRecord } from './employer.model.js';
 

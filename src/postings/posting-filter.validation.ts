@@ -1,5 +1,6 @@
 import type { PostingSearchFilter } from '../search/search-engine.js';
-import { InputChecks, isObjectId, isUsState, normalizeState } from '../shared/validation.js';
+import { InputChecks, isObjectId, isUsState } from '../shared/validation.js';
+import { normalizeState } from '../shared/normalize.js';
 
 /** Validates a client's PostingFilter and returns it normalised (states upper case). */
 export function checkPostingFilter(filter: PostingSearchFilter | null | undefined, checks: InputChecks): PostingSearchFilter | null {

@@ -2,7 +2,7 @@
 // the schema (seeded, so a failure reproduces), through real HTTP, with an admin key, a
 // candidate key and none. `npm run fuzz` runs the same generator for longer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSchema } from '../../src/shared/graphql/schema.js';
+import { createSchema } from '../../src/api/graphql/schema.js';
 import { FuzzGenerator } from '../../bench/fuzz/fuzz-cases.js';
 import { buildFuzzWorld, formatSummary, runFuzz } from '../../bench/fuzz/fuzz-run.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app.js';

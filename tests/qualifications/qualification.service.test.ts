@@ -14,7 +14,7 @@ describe('QualificationService catalog cache', () => {
   afterAll(async () => t?.close());
 
   it('50 concurrent callers on a cold cache cause one read, and all get the same catalog', async () => {
-    const service = new QualificationService(t.app.repositories.qualifications);
+    const service = new QualificationService(t.app.repositories.qualifications, t.app.services.indexSync);
     const results = await Promise.all(Array.from({ length: 50 }, () => service.catalog()));
     expect(service.loads).toBe(1);
     expect(new Set(results).size).toBe(1);
@@ -24,7 +24,7 @@ describe('QualificationService catalog cache', () => {
   });
 
   it('a write during a reload: the callers after the write see the new row, and only one more read happens', async () => {
-    const service = new QualificationService(t.app.repositories.qualifications);
+    const service = new QualificationService(t.app.repositories.qualifications, t.app.services.indexSync);
     const admin = { kind: 'key' as const, role: 'ADMIN' as const, keyId: 'bootstrap-admin' };
     const early = service.catalog();
     await service.upsert(admin, { code: 'CPAM', name: 'Certified Physician Practice Manager', kind: 'CERTIFICATION' as never });

@@ -5,8 +5,8 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLSchema } from 'graphql';
-import { createSchema } from '../../src/shared/graphql/schema.js';
-import { schemaInputPositions } from '../../src/shared/graphql/input-limits.plugin.js';
+import { createSchema } from '../../src/api/graphql/schema.js';
+import { schemaInputPositions } from '../../src/api/graphql/input-limits.plugin.js';
 import { ARGUMENT_LIMITS, INPUT_TYPE_LIMITS, LIMITS, RAW_VARIABLE_BOUNDS, enforceInputLimits, rawVariablesProblem, type Limit } from '../../src/shared/input-limits.js';
 import { InputProblemsError } from '../../src/shared/validation.js';
 
