@@ -63,6 +63,8 @@ export class FuzzGenerator {
   private readonly rng: Rng;
   /** Per case: how often a value is hostile or of the wrong type (0: plausible values only). */
   private hostility = 0;
+  /** Inside a huge list or string already: no more huge values (the request must stay sendable). */
+  private inHuge = false;
   private readonly roots: { field: GraphQLField<unknown, unknown>; mutation: boolean }[];
 
   constructor(
@@ -130,10 +132,15 @@ export class FuzzGenerator {
     if (r < 0.3 * h && !isNonNullType(type)) return null;
     const t = getNullableType(type);
     if (isListType(t)) {
-      const n = this.rng.chance(0.3 * h) ? this.rng.pick([150, 1_000, 10_000]) : this.rng.int(0, 3);
+      const huge = !this.inHuge && this.rng.chance(0.3 * h);
+      const n = huge ? this.rng.pick([150, 1_000, 10_000]) : this.rng.int(0, 3);
+      const outer = this.inHuge;
+      this.inHuge = outer || huge;
       const item = this.value(t.ofType, name, depth + 1);
       // Huge arrays repeat one item: cheap to build, and what matters is the length.
-      return Array.from({ length: n }, (_, i) => (n > 100 || i === 0 ? item : this.value(t.ofType, name, depth + 1)));
+      const out = Array.from({ length: n }, (_, i) => (huge || i === 0 ? item : this.value(t.ofType, name, depth + 1)));
+      this.inHuge = outer;
+      return out;
     }
     if (isInputObjectType(t)) {
       if (depth > 4) return {};
@@ -183,7 +190,7 @@ export class FuzzGenerator {
 
   private string(name: string): unknown {
     const r = this.rng.float();
-    if (r < 0.3 * this.hostility) return 'x'.repeat(this.rng.pick([201, 5_001, 20_001, 100_000]));
+    if (r < 0.3 * this.hostility) return 'x'.repeat(this.rng.pick(this.inHuge ? [201, 501] : [201, 5_001, 20_001, 100_000]));
     if (r < this.hostility) return this.rng.pick(HOSTILE_STRINGS);
     switch (name) {
       case 'email':

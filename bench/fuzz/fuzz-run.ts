@@ -59,7 +59,12 @@ async function gql(url: string, key: string | null, query: string, variables: Re
 }
 
 function describeRequest(c: FuzzCase): string {
-  const s = JSON.stringify({ key: c.key, query: c.query, variables: c.variables });
+  let s: string;
+  try {
+    s = JSON.stringify({ key: c.key, query: c.query, variables: c.variables });
+  } catch (err) {
+    return `(not printable: ${err instanceof Error ? err.message : String(err)}) ${c.query.slice(0, 300)}`;
+  }
   return s.length > 600 ? `${s.slice(0, 600)}… (${s.length} characters)` : s;
 }
 
