@@ -18,6 +18,8 @@ const UNIT = [
   'tests/shared/mongo/local-mongo.test.ts',
   'tests/schema/**/*.test.ts',
   'tests/seeds/**/*.test.ts',
+  'tests/env-example.test.ts',
+  'tests/app/compose-file.test.ts',
 ];
 
 export default defineConfig({
@@ -42,7 +44,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...UNIT],
-          globalSetup: ['tests/setup/global-mongo.ts'],
+          globalSetup: ['tests/setup/global-mongo.ts', 'tests/setup/explorer-bundle.ts'],
         },
       },
     ],

@@ -12,10 +12,12 @@ import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
 import { createSchema } from './api/graphql/schema.js';
 import { createResolverContainer } from './app.resolvers.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
+import { describeConnectError } from './shared/mongo/connect-error.js';
 import { createHttpApp } from './api/http/http-app.js';
 import { checkHealth } from './api/http/health.js';
 import type { DrainResult } from './api/http/request-drain.js';
 import { createSearchEngine } from './search/create-search-engine.js';
+import { AppMetrics } from './api/http/metrics.js';
 import type { SearchEngine } from './search/search-engine.js';
 
 export interface CreateAppOptions {
@@ -61,13 +63,22 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   try {
     const connection = await mongoose
-      .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
-      .asPromise();
+      .createConnection(mongo.uri, {
+        dbName: config.mongo.dbName,
+        autoIndex: false,
+        maxPoolSize: 20,
+        serverSelectionTimeoutMS: config.mongo.timeoutMs,
+      })
+      .asPromise()
+      .catch((err: unknown) => {
+        throw describeConnectError(err, mongo.uri, ownsMongo && !!config.mongo.uri, config.mongo.timeoutMs);
+      });
     cleanups.unshift({ name: 'MongoDB connection', run: () => connection.close() });
     const repositories = createRepositories(connection, await detectIdLookup(connection));
     await ensureIndexes(repositories);
 
-    const engine = options.engine ?? (await createSearchEngine(config));
+    const metrics = new AppMetrics(logger);
+    const engine = metrics.instrument(options.engine ?? (await createSearchEngine(config)));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
     if (options.prepareSearch !== false) {
@@ -75,6 +86,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       services.indexSync.start(config.search.outboxPollMs);
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
+
+    metrics.watchIndex({
+      outboxStats: () => services.indexSync.outboxStats(),
+      documentCounts: async () => (await engine.documentCounts?.()) ?? null,
+    });
 
     const schema = await createSchema(createResolverContainer(services));
     const searchHealth = {
@@ -89,6 +105,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       schema,
       services,
       logger,
+      metrics,
       health: () => checkHealth(connection, mongo.server, searchHealth),
     });
     cleanups.unshift({ name: 'HTTP server', run: () => apollo.stop() });

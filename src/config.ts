@@ -13,6 +13,15 @@ const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const boolFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+export const SEED_MODES = ['catalog', 'demo', 'none'] as const;
+export type SeedMode = (typeof SEED_MODES)[number];
+
+/** "https://app.example.com,http://localhost:5173": scheme, host and optional port, no path. */
+const originList = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+  .pipe(z.array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'each origin is scheme://host[:port], comma-separated')));
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -28,7 +37,13 @@ const envSchema = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{0,40}$/).default('healthmatch'),
   ADMIN_API_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
-  SEED_ON_EMPTY: boolFlag.default('true'),
+  // What to load into an empty database at start (README "Configuration"). SEED_ON_EMPTY=false
+  // is the older spelling of SEED=none and still works.
+  SEED: z.enum(SEED_MODES).optional(),
+  SEED_ON_EMPTY: boolFlag.optional(),
+  MONGODB_TIMEOUT_MS: positiveInt.default(5000),
+  CORS_ORIGINS: originList.default(''),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   OUTBOX_POLL_MS: positiveInt.default(1000),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
@@ -86,21 +101,31 @@ export function parseTrustProxy(value: string): TrustProxy | null {
 
 export type TrustProxy = boolean | number | string[];
 
+/** Every variable read here (.env.example must list each one: tests/shared/env-example.test.ts). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number; maxBodyBytes: number };
   logLevel: LogLevel;
   mongo: {
     uri?: string;
+    /** How long to look for the server at start and per operation (serverSelectionTimeoutMS). */
+    timeoutMs: number;
     dbName: string;
     localServer: 'auto' | 'mongod' | 'ferretdb';
     ferretdbBinary?: string;
     /** Where an embedded server keeps its data; undefined: throwaway (tests). */
     dataDir?: string;
   };
-  search: { meiliHost?: string; meiliKey?: string; indexPrefix: string; outboxPollMs: number };
+  search: { meiliHost?: string; meiliKey?: string; usingMeiliMasterKey: boolean; indexPrefix: string; outboxPollMs: number };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
-  seedOnEmpty: boolean;
+  /** What start-up loads into an empty (or interrupted) database: src/seeding/seed-on-start.ts. */
+  seed: SeedMode;
+  /** Browser origins allowed by CORS; empty: no CORS headers at all. */
+  corsOrigins: string[];
+  /** Bearer token required by GET /metrics; undefined: open (bind to 127.0.0.1). */
+  metricsToken?: string;
   limits: {
     maxDepth: number;
     maxCost: number;
@@ -127,7 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(cleaned);
   const problems: string[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    // The variable name only: a list's element index (CORS_ORIGINS.1) would not be a variable.
+    for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.success ? parsed.data : undefined;
   // Cross-variable rules read the raw values, so they are reported even when another variable is bad.
@@ -146,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     mongo: {
       uri: e.MONGODB_URI,
+      timeoutMs: e.MONGODB_TIMEOUT_MS,
       dbName: e.MONGODB_DB,
       localServer: e.MONGO_LOCAL_SERVER,
       ferretdbBinary: e.FERRETDB_BIN,
@@ -153,12 +180,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     search: {
       meiliHost: e.MEILI_HOST,
-      meiliKey: e.MEILI_MASTER_KEY ?? e.MEILI_API_KEY,
+      // A key scoped to our indexes (README "Production") wins over the master key.
+      meiliKey: e.MEILI_API_KEY ?? e.MEILI_MASTER_KEY,
+      usingMeiliMasterKey: !e.MEILI_API_KEY && !!e.MEILI_MASTER_KEY,
       indexPrefix: e.MEILI_INDEX_PREFIX,
       outboxPollMs: e.OUTBOX_POLL_MS,
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
-    seedOnEmpty: e.SEED_ON_EMPTY,
+    // Demo people only ever go into the embedded local database; a given MONGODB_URI gets the
+    // qualification catalog, which every posting with a qualification code needs.
+    seed: e.SEED ?? (e.SEED_ON_EMPTY === false ? 'none' : e.MONGODB_URI ? 'catalog' : 'demo'),
+    corsOrigins: e.CORS_ORIGINS,
+    metricsToken: e.METRICS_TOKEN,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,

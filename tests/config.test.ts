@@ -23,9 +23,11 @@ describe('loadConfig', () => {
       env: 'development',
       http: { host: '127.0.0.1', port: 4000, maxBodyBytes: 1_000_000 },
       logLevel: 'info',
-      mongo: { uri: undefined, dbName: 'healthmatch', localServer: 'auto', ferretdbBinary: undefined },
-      search: { meiliHost: undefined, meiliKey: undefined, indexPrefix: 'healthmatch', outboxPollMs: 1000 },
-      seedOnEmpty: true,
+      mongo: { uri: undefined, timeoutMs: 5000, dbName: 'healthmatch', localServer: 'auto', ferretdbBinary: undefined },
+      search: { meiliHost: undefined, meiliKey: undefined, usingMeiliMasterKey: false, indexPrefix: 'healthmatch', outboxPollMs: 1000 },
+      seed: 'demo',
+      corsOrigins: [],
+      metricsToken: undefined,
       limits: {
         maxDepth: 10,
         maxCost: 100_000,
@@ -60,7 +62,10 @@ describe('loadConfig', () => {
       MEILI_API_KEY: 'meili-key',
       MEILI_INDEX_PREFIX: 'hm',
       ADMIN_API_KEY: 'a-very-long-admin-key',
-      SEED_ON_EMPTY: 'false',
+      SEED: 'catalog',
+      MONGODB_TIMEOUT_MS: '2500',
+      CORS_ORIGINS: 'https://board.example.com, http://localhost:5173',
+      METRICS_TOKEN: 'metrics-token-0123456789',
       OUTBOX_POLL_MS: '250',
       MAX_BODY_BYTES: '2048',
       GRAPHQL_MAX_DEPTH: '7',
@@ -78,10 +83,19 @@ describe('loadConfig', () => {
       env: 'production',
       http: { host: '0.0.0.0', port: 8080, maxBodyBytes: 2048 },
       logLevel: 'warn',
-      mongo: { uri: 'mongodb://db:27017', dbName: 'hm_prod', localServer: 'ferretdb', ferretdbBinary: '/opt/ferretdb', dataDir: '/var/lib/hm' },
-      search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', indexPrefix: 'hm', outboxPollMs: 250 },
+      mongo: {
+        uri: 'mongodb://db:27017',
+        timeoutMs: 2500,
+        dbName: 'hm_prod',
+        localServer: 'ferretdb',
+        ferretdbBinary: '/opt/ferretdb',
+        dataDir: '/var/lib/hm',
+      },
+      search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', usingMeiliMasterKey: false, indexPrefix: 'hm', outboxPollMs: 250 },
       auth: { adminApiKey: 'a-very-long-admin-key', usingDevAdminKey: false },
-      seedOnEmpty: false,
+      seed: 'catalog',
+      corsOrigins: ['https://board.example.com', 'http://localhost:5173'],
+      metricsToken: 'metrics-token-0123456789',
       limits: {
         maxDepth: 7,
         maxCost: 500,
@@ -97,17 +111,29 @@ describe('loadConfig', () => {
     });
   });
 
-  it('prefers MEILI_MASTER_KEY over MEILI_API_KEY', () => {
-    expect(loadConfig({ MEILI_MASTER_KEY: 'master', MEILI_API_KEY: 'api' }).search.meiliKey).toBe('master');
+  it('prefers the scoped MEILI_API_KEY over MEILI_MASTER_KEY, and says when only the master key is given', () => {
+    expect(loadConfig({ MEILI_MASTER_KEY: 'master', MEILI_API_KEY: 'api' }).search).toMatchObject({ meiliKey: 'api', usingMeiliMasterKey: false });
+    expect(loadConfig({ MEILI_MASTER_KEY: 'master' }).search).toMatchObject({ meiliKey: 'master', usingMeiliMasterKey: true });
   });
 
   it.each([
-    ['true', true],
-    ['1', true],
-    ['false', false],
-    ['0', false],
-  ])('SEED_ON_EMPTY=%s is %s', (value, expected) => {
-    expect(loadConfig({ SEED_ON_EMPTY: value }).seedOnEmpty).toBe(expected);
+    [{}, 'demo'],
+    [{ MONGODB_URI: 'mongodb://db:27017' }, 'catalog'],
+    [{ SEED_ON_EMPTY: 'true' }, 'demo'],
+    [{ SEED_ON_EMPTY: '1', MONGODB_URI: 'mongodb://db:27017' }, 'catalog'],
+    [{ SEED_ON_EMPTY: 'false' }, 'none'],
+    [{ SEED_ON_EMPTY: '0', MONGODB_URI: 'mongodb://db:27017' }, 'none'],
+    [{ SEED: 'demo', MONGODB_URI: 'mongodb://db:27017' }, 'demo'],
+    [{ SEED: 'catalog' }, 'catalog'],
+    [{ SEED: 'none' }, 'none'],
+    [{ SEED: 'catalog', SEED_ON_EMPTY: 'false' }, 'catalog'],
+  ])('seed mode for %j is %s', (env, expected) => {
+    expect(loadConfig(env as Record<string, string>).seed).toBe(expected);
+  });
+
+  it('rejects origins with a path or without a scheme', () => {
+    expect(variablesIn(configError({ CORS_ORIGINS: 'https://ok.example.com,example.com' }))).toEqual(['CORS_ORIGINS']);
+    expect(variablesIn(configError({ CORS_ORIGINS: 'https://ok.example.com/app' }))).toEqual(['CORS_ORIGINS']);
   });
 
   it.each<[string, unknown]>([
@@ -145,6 +171,8 @@ describe('loadConfig', () => {
       MEILI_HOST: 'not a url',
       ADMIN_API_KEY: 'short',
       SEED_ON_EMPTY: 'yes',
+      SEED: 'everything',
+      METRICS_TOKEN: 'short',
       OUTBOX_POLL_MS: '-5',
       MAX_BODY_BYTES: '0',
     });
@@ -159,6 +187,8 @@ describe('loadConfig', () => {
         'MEILI_HOST',
         'ADMIN_API_KEY',
         'SEED_ON_EMPTY',
+        'SEED',
+        'METRICS_TOKEN',
         'OUTBOX_POLL_MS',
         'MAX_BODY_BYTES',
       ].sort(),
@@ -213,6 +243,8 @@ describe('loadConfig', () => {
         MEILI_MASTER_KEY: '',
         ADMIN_API_KEY: '',
         SEED_ON_EMPTY: '',
+        SEED: '',
+        CORS_ORIGINS: '',
         MAX_BODY_BYTES: '',
       });
       expect(c).toEqual(loadConfig({}));

@@ -1,11 +1,11 @@
-// The HTTP surface: GraphQL at /graphql and GET /health. Kept free of business rules.
+// The HTTP surface: GraphQL at /graphql, GET /health, GET /metrics and (outside production)
+// the query explorer. Kept free of business rules.
 import http from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../../config.js';
 import type { AppServices } from '../../app.services.js';
@@ -22,12 +22,17 @@ import { anonymous } from '../../auth/principal.js';
 import { authenticateMiddleware, principalOf } from './authenticate.js';
 import { costCharger, rateLimitMiddleware, TokenBucketLimiter } from './rate-limit.js';
 import { RequestDrain } from './request-drain.js';
+import { bindObservation, createObservationPlugin, requestLogMiddleware } from './request-log.js';
+import type { AppMetrics } from './metrics.js';
+import { corsMiddleware } from './cors.js';
+import { explorerRouter } from './explorer.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
   schema: GraphQLSchema;
   services: AppServices;
   logger: Logger;
+  metrics: AppMetrics;
   health(): Promise<HealthReport>;
 }
 
@@ -47,7 +52,6 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   if (config.limits.trustProxy !== false) app.set('trust proxy', config.limits.trustProxy);
   const httpServer = http.createServer(app);
   const requests = new RequestDrain();
-  app.use(requests.middleware);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: deps.schema,
@@ -60,7 +64,9 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     plugins: [
       // Requests had their grace period in drain() already; what still runs is cut soon after.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 1_000 }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+      // Apollo's landing page loads from a CDN; outside production explorer.ts serves GraphiQL.
+      ApolloServerPluginLandingPageDisabled(),
+      createObservationPlugin(),
       createOperationGuardPlugin(),
       createInputLimitsPlugin(),
       createAuditPlugin(deps.services.audit, logger),
@@ -69,6 +75,18 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     // preflight header, so a browser page on another site cannot trigger operations.
   });
   await apollo.start();
+
+  // First, so every response (errors, 404s, rate limits) carries x-request-id and is logged.
+  app.use(requestLogMiddleware(logger, (r) => deps.metrics.observeRequest(r)));
+  const cors = corsMiddleware(config.corsOrigins);
+  if (cors) app.use(cors);
+  app.get('/metrics', deps.metrics.handler(config.metricsToken));
+  if (!production) {
+    app.use(explorerRouter({ devAdminKey: config.auth.usingDevAdminKey ? config.auth.adminApiKey : undefined }));
+  }
+
+  // During shutdown: new requests get 503 (logged like any other), running ones finish.
+  app.use(requests.middleware);
 
   // Status for everyone (load balancers); the details (servers, versions, data paths, queue
   // sizes) only for an admin key.
@@ -89,10 +107,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     express.json({ limit: config.http.maxBodyBytes }),
     queryLimitsMiddleware(deps.schema, config.limits, costCharger(limiter, { ...rate, costPerToken: config.limits.costPerToken })),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        principal: principalOf(req),
-        loaders: createLoaders(deps.services),
-      }),
+      context: async ({ req }) => bindObservation({ principal: principalOf(req), loaders: createLoaders(deps.services) }, req),
     }),
   );
 
