@@ -32,6 +32,7 @@ const envSchema = z.object({
   MONGO_LOCAL_SERVER: z.enum(['auto', 'mongod', 'ferretdb']).default('auto'),
   FERRETDB_BIN: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  LOCAL_DB_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
   MEILI_HOST: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
@@ -117,6 +118,8 @@ export interface AppConfig {
     ferretdbBinary?: string;
     /** Where an embedded server keeps its data; undefined: throwaway (tests). */
     dataDir?: string;
+    /** Restarts of a local FerretDB that died, within ten minutes, before the service exits. */
+    maxRestarts: number;
   };
   search: { meiliHost?: string; meiliKey?: string; usingMeiliMasterKey: boolean; indexPrefix: string; outboxPollMs: number };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       localServer: e.MONGO_LOCAL_SERVER,
       ferretdbBinary: e.FERRETDB_BIN,
       dataDir: path.resolve(e.DATA_DIR),
+      maxRestarts: e.LOCAL_DB_MAX_RESTARTS,
     },
     search: {
       meiliHost: e.MEILI_HOST,
