@@ -101,7 +101,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
     if (options.prepareSearch !== false) {
       await prepareSearchIndex(services, logger);
-      services.indexSync.start(config.search.outboxPollMs);
+      services.indexSync.start(config.search.outboxPollMs, config.search.changeLogPollMs);
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
 

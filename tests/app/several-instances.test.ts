@@ -26,7 +26,11 @@ describe('two API processes with the embedded engine on one database', () => {
   };
 
   it('a candidate and a posting created through A are matchable through B, and an update through B reaches A', async () => {
-    await must(a.url, 'mutation { upsertQualification(input: {code: "CMM", name: "Certified Medical Manager", kind: CERTIFICATION}) { id } }');
+    // Through both: each process caches the catalog for up to 30 s (README, "Past one machine"),
+    // and B validates the posting's codes when it updates it.
+    for (const url of [a.url, b.url]) {
+      await must(url, 'mutation { upsertQualification(input: {code: "CMM", name: "Certified Medical Manager", kind: CERTIFICATION}) { id } }');
+    }
     const { createEmployer } = await must<{ createEmployer: { id: string } }>(
       a.url,
       'mutation { createEmployer(input: {name: "Two Rivers Clinic", setting: PHYSICIAN_OFFICE, state: "OH"}) { id } }',

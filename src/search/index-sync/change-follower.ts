@@ -10,7 +10,7 @@
 // - what the engine could not take stays queued and is retried at the next poll;
 // - an instance that fell further behind than the log's retention rebuilds its index.
 import type { Logger } from '../../shared/logger.js';
-import type { IndexedEntity } from './index-change-sink.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { secondOf, type ChangeLogRepository } from './change-log.repository.js';
 
 export interface ChangeFollowerOptions {
@@ -23,7 +23,7 @@ export interface ChangeFollowerOptions {
 }
 
 export const DEFAULT_FOLLOWER_OPTIONS: ChangeFollowerOptions = {
-  pollMs: 250,
+  pollMs: 500,
   windowSeconds: 10,
   retentionMs: 24 * 3600_000,
   maxLookups: 40,
@@ -77,8 +77,8 @@ export class ChangeFollower {
     this.queued.candidate.clear();
   }
 
-  start(): void {
-    this.timer = setInterval(() => void this.poll().catch(() => undefined), this.opts.pollMs);
+  start(pollMs = this.opts.pollMs): void {
+    this.timer = setInterval(() => void this.poll().catch(() => undefined), pollMs);
     this.timer.unref();
   }
 

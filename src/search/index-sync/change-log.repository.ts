@@ -11,7 +11,7 @@
 // (one that took its second before another writer's but committed after it) is still seen
 // while its bucket is re-read.
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { IndexedEntity } from './index-change-sink.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 
 export interface ChangeItem {
@@ -40,6 +40,10 @@ export class ChangeLogRepository {
 
   constructor(conn: Connection) {
     this.buckets = (conn.models.IndexChange as Model<ChangeBucket>) ?? conn.model('IndexChange', bucketSchema);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.buckets.createIndexes();
   }
 
   async append(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<void> {

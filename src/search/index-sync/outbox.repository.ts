@@ -100,6 +100,33 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Like `bump`, one entry at a time, returning each entry's new sequence number, so a caller
+   * that has passed the change on itself can retire exactly that entry (and no later one).
+   */
+  async bumpEach(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<Pick<OutboxEntry, '_id' | 'seq'>[]> {
+    return Promise.all(
+      entityIds.map(async (entityId) => {
+        const _id = `${entity}:${entityId}`;
+        const run = () =>
+          this.entries
+            .findOneAndUpdate(
+              { _id },
+              {
+                $inc: { seq: 1 },
+                $set: { entity, entityId, nextAttemptAt: now, parkedAt: null },
+                $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
+              },
+              { upsert: true, returnDocument: 'after', projection: { seq: 1 } },
+            )
+            .lean<Pick<OutboxEntry, '_id' | 'seq'>>();
+        // Two first writers of one entry: the loser's insert collides; the entry exists now.
+        const doc = await run().catch((err: unknown) => (isDuplicateKeyError(err) ? run() : Promise.reject(err)));
+        return { _id, seq: doc!.seq };
+      }),
+    );
+  }
+
   /** Entries due now, oldest first. The outbox is short in steady state, so a scan is cheap. */
   async due(now: Date, limit: number): Promise<OutboxEntry[]> {
     return this.entries.find({ nextAttemptAt: { $lte: now } }).sort({ enqueuedAt: 1, _id: 1 }).limit(limit).lean<OutboxEntry[]>();
