@@ -117,7 +117,8 @@ export class OutboxRepository {
                 $set: { entity, entityId, nextAttemptAt: now, parkedAt: null },
                 $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
               },
-              { upsert: true, returnDocument: 'after', projection: { seq: 1 } },
+              // No projection: FerretDB v1's findAndModify does not implement `fields`.
+              { upsert: true, returnDocument: 'after' },
             )
             .lean<Pick<OutboxEntry, '_id' | 'seq'>>();
         // Two first writers of one entry: the loser's insert collides; the entry exists now.
