@@ -9,7 +9,7 @@
 // Stopping rather than reusing the orphan: nobody can supervise a process it did not start
 // (no exit event, no stderr), it may be another build of the binary, and a restart costs
 // well under a second.
-import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { commandLine, findProcesses, isAlive, stopProcess } from './process-table.js';
@@ -92,7 +92,11 @@ export async function acquireDataDirLock(dir: string, options: AcquireOptions): 
   return {
     file,
     async update(server) {
-      if (!released) await writeFile(file, JSON.stringify({ ...mine, ...server }));
+      if (released) return;
+      // Write and rename: a reader never sees a half-written lock.
+      const next = `${file}.${process.pid}.tmp`;
+      await writeFile(next, JSON.stringify({ ...mine, ...server }));
+      await rename(next, file);
     },
     async release() {
       released = true;
