@@ -51,7 +51,8 @@ async function startOwningApp(dataDir: string, env: Record<string, string> = {})
   });
   const app: App = await createApp(config, { logger, onDatabaseLost: (reason) => lost.push(reason) });
   const url = await app.listen();
-  return { app, url, lines, lost, health: () => fetch(url.replace(/graphql$/, 'health')) };
+  // With the admin key /health shows the details (mongo, search), not only the status.
+  return { app, url, lines, lost, health: () => fetch(url.replace(/graphql$/, 'health'), { headers: { authorization: `Bearer ${ADMIN}` } }) };
 }
 
 describe.skipIf(!binary)('local FerretDB supervision', () => {
