@@ -16,6 +16,7 @@ import { describeConnectError } from './shared/mongo/connect-error.js';
 import { createHttpApp } from './api/http/http-app.js';
 import { checkHealth } from './api/http/health.js';
 import { recentValue } from './api/http/recent-value.js';
+import type { DrainResult } from './api/http/request-drain.js';
 import { createSearchEngine } from './search/create-search-engine.js';
 import { AppMetrics } from './api/http/metrics.js';
 import type { SearchEngine } from './search/search-engine.js';
@@ -36,6 +37,11 @@ export interface CreateAppOptions {
   engine?: SearchEngine;
   /** false: skip the start-up index build and outbox drain (the reindex command does its own). */
   prepareSearch?: boolean;
+  /**
+   * The local database server is gone for good (died, restarts used up). main.ts exits
+   * non-zero; by default the app stays up and answers 503 (tests look at it that way).
+   */
+  onDatabaseLost?: (reason: string) => void;
 }
 
 export interface App {
@@ -47,6 +53,8 @@ export interface App {
   httpServer: http.Server;
   /** Listens on config.http; returns the GraphQL URL. */
   listen(): Promise<string>;
+  /** Shutdown, first step: new requests get 503 while running ones finish, up to graceMs. */
+  drain(graceMs: number): Promise<DrainResult>;
   close(): Promise<void>;
 }
 
@@ -62,6 +70,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       prefer: config.mongo.localServer,
       ferretdbBinary: config.mongo.ferretdbBinary,
       log: (m) => logger.info(m),
+      supervision: {
+        maxRestarts: config.mongo.maxRestarts,
+        onInfo: (m) => logger.info(m),
+        onError: (m) => logger.error(m),
+        onGiveUp: (reason) => {
+          logger.error(`Giving up on the local database: ${reason}`);
+          options.onDatabaseLost?.(reason);
+        },
+      },
     }));
   const cleanups: { name: string; run: () => Promise<void> }[] = [];
   if (ownsMongo) cleanups.push({ name: 'local MongoDB-protocol server', run: () => mongo.stop() });
@@ -72,7 +89,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         dbName: config.mongo.dbName,
         autoIndex: false,
         maxPoolSize: 20,
-        serverSelectionTimeoutMS: config.mongo.timeoutMs,
+        // While the database is down, fail at once (DATABASE_UNAVAILABLE, HTTP 503) rather
+        // than queue requests for 10 s in mongoose and for the whole server selection. A server
+        // on this machine answers in milliseconds or not at all: 1 s for it.
+        bufferCommands: false,
+        serverSelectionTimeoutMS: mongo.alive ? Math.min(1000, config.mongo.timeoutMs) : config.mongo.timeoutMs,
       })
       .asPromise()
       .catch((err: unknown) => {
@@ -111,7 +132,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     if (snapshots) cleanups.unshift({ name: 'search snapshot', run: () => snapshots.stop() });
     if (options.prepareSearch !== false) {
       await prepareSearchIndex(services, snapshots, logger);
-      services.indexSync.start(config.search.outboxPollMs);
+      services.indexSync.start(config.search.outboxPollMs, config.search.changeLogPollMs);
       snapshots?.start(snapshotConfig!.intervalMs);
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
@@ -137,7 +158,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         };
       },
     };
-    const { httpServer, apollo } = await createHttpApp({
+    const { httpServer, apollo, drain } = await createHttpApp({
       config,
       schema,
       services,
@@ -145,7 +166,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       metrics,
       // At most HEALTH_MAX_AGE_MS old: while one check waits on a busy database, callers get the
       // last report at once instead of queueing behind it.
-      health: recentValue(() => checkHealth(healthConnection, mongo.server, searchHealth), HEALTH_MAX_AGE_MS),
+      health: recentValue(() => checkHealth(healthConnection, mongo.server, searchHealth, { alive: mongo.alive, pingTimeoutMs: 1000 }), HEALTH_MAX_AGE_MS),
     });
     cleanups.unshift({ name: 'HTTP server', run: () => apollo.stop() });
 
@@ -156,6 +177,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       connection,
       mongoServer: mongo.server,
       httpServer,
+      drain,
       listen: () =>
         new Promise((resolve, reject) => {
           httpServer.once('error', reject);

@@ -1,6 +1,7 @@
 // The only reader of process.env. Validates every variable once and reports all bad ones
 // together, so a misconfigured deployment fails at start with one clear message.
 import os from 'node:os';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -32,6 +33,7 @@ const envSchema = z.object({
   MONGO_LOCAL_SERVER: z.enum(['auto', 'mongod', 'ferretdb']).default('auto'),
   FERRETDB_BIN: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  LOCAL_DB_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
   MEILI_HOST: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
@@ -50,16 +52,62 @@ const envSchema = z.object({
   // Embedded index snapshot under DATA_DIR/search-snapshot/ for quick restarts.
   SEARCH_SNAPSHOT: boolFlag.optional(),
   SEARCH_SNAPSHOT_INTERVAL_MS: positiveInt.default(600_000),
+  INDEX_CHANGES_POLL_MS: positiveInt.default(500),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
   // and the per-key (per-IP for anonymous callers) token bucket of each process.
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
-  GRAPHQL_MAX_COST: positiveInt.default(10_000),
+  GRAPHQL_MAX_COST: positiveInt.default(100_000),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   RATE_LIMIT_BURST: positiveInt.default(100),
-  // Behind a load balancer: take the client IP from X-Forwarded-For (for anonymous rate limits).
-  TRUST_PROXY: boolFlag.default('false'),
+  // Request hardening (issue 12): document size and aliases before validation, the length
+  // assumed for unbounded lists in the cost estimate, and how much cost one rate-limit token buys.
+  GRAPHQL_MAX_NODES: positiveInt.default(2_000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  GRAPHQL_LIST_ESTIMATE: positiveInt.default(100),
+  RATE_LIMIT_COST_PER_TOKEN: positiveInt.default(10_000),
+  // SIGTERM/SIGINT: how long in-flight requests may run on while new ones get 503.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  // Behind a load balancer: which hops' X-Forwarded-For to believe (for per-IP rate limits).
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (parsed === null) {
+        ctx.addIssue({ code: 'custom', message: 'true, false, a hop count, or a comma list of IP addresses / CIDR ranges' });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .default('false'),
 });
+
+/** Names Express's `trust proxy` accepts besides addresses. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it: a hop count (trust that many proxies in front
+ * of the server), or a list of trusted proxy addresses/CIDR ranges. `true` (trust every hop: a
+ * client can then choose its own IP) and `false` stay accepted for compatibility.
+ */
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d{1,3}$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim());
+  const valid = entries.every((e) => {
+    if (PROXY_NAMES.has(e)) return true;
+    const [addr, prefix, ...rest] = e.split('/');
+    const family = isIP(addr);
+    if (family === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid && entries.length > 0 ? entries : null;
+}
+
+export type TrustProxy = boolean | number | string[];
 
 /** Every variable read here (.env.example must list each one: tests/shared/env-example.test.ts). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
@@ -77,6 +125,8 @@ export interface AppConfig {
     ferretdbBinary?: string;
     /** Where an embedded server keeps its data; undefined: throwaway (tests). */
     dataDir?: string;
+    /** Restarts of a local FerretDB that died, within ten minutes, before the service exits. */
+    maxRestarts: number;
   };
   search: {
     meiliHost?: string;
@@ -84,6 +134,7 @@ export interface AppConfig {
     usingMeiliMasterKey: boolean;
     indexPrefix: string;
     outboxPollMs: number;
+    changeLogPollMs: number;
     /** Worker threads holding embedded-index replicas; 0 runs the engine on the main thread. */
     workers: number;
     /** Embedded engine only: where its snapshot lives (per database), or null when off. */
@@ -96,7 +147,18 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Bearer token required by GET /metrics; undefined: open (bind to 127.0.0.1). */
   metricsToken?: string;
-  limits: { maxDepth: number; maxCost: number; ratePerMinute: number; rateBurst: number; trustProxy: boolean };
+  limits: {
+    maxDepth: number;
+    maxCost: number;
+    maxNodes: number;
+    maxAliases: number;
+    listEstimate: number;
+    ratePerMinute: number;
+    rateBurst: number;
+    costPerToken: number;
+    trustProxy: TrustProxy;
+  };
+  shutdownGraceMs: number;
 }
 
 /**
@@ -145,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       localServer: e.MONGO_LOCAL_SERVER,
       ferretdbBinary: e.FERRETDB_BIN,
       dataDir: path.resolve(e.DATA_DIR),
+      maxRestarts: e.LOCAL_DB_MAX_RESTARTS,
     },
     search: {
       meiliHost: e.MEILI_HOST,
@@ -159,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         (e.SEARCH_SNAPSHOT ?? e.NODE_ENV !== 'test') && !e.MEILI_HOST
           ? { dir: path.join(path.resolve(e.DATA_DIR), 'search-snapshot', e.MONGODB_DB), intervalMs: e.SEARCH_SNAPSHOT_INTERVAL_MS }
           : null,
+      changeLogPollMs: e.INDEX_CHANGES_POLL_MS,
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
     // Demo people only ever go into the embedded local database; a given MONGODB_URI gets the
@@ -169,9 +233,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxNodes: e.GRAPHQL_MAX_NODES,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      listEstimate: e.GRAPHQL_LIST_ESTIMATE,
       ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
       rateBurst: e.RATE_LIMIT_BURST,
+      costPerToken: e.RATE_LIMIT_COST_PER_TOKEN,
       trustProxy: e.TRUST_PROXY,
     },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
 }

@@ -28,7 +28,18 @@ describe('loadConfig', () => {
       seed: 'demo',
       corsOrigins: [],
       metricsToken: undefined,
-      limits: { maxDepth: 10, maxCost: 10_000, ratePerMinute: 600, rateBurst: 100, trustProxy: false },
+      limits: {
+        maxDepth: 10,
+        maxCost: 100_000,
+        maxNodes: 2_000,
+        maxAliases: 30,
+        listEstimate: 100,
+        ratePerMinute: 600,
+        rateBurst: 100,
+        costPerToken: 10_000,
+        trustProxy: false,
+      },
+      shutdownGraceMs: 10_000,
     });
     expect(c.mongo.dataDir).toBe(path.resolve('.data'));
     // Development gets a well-known key, and says so.
@@ -47,6 +58,7 @@ describe('loadConfig', () => {
       MONGO_LOCAL_SERVER: 'ferretdb',
       FERRETDB_BIN: '/opt/ferretdb',
       DATA_DIR: '/var/lib/hm',
+      LOCAL_DB_MAX_RESTARTS: '5',
       MEILI_HOST: 'http://search:7700',
       MEILI_API_KEY: 'meili-key',
       MEILI_INDEX_PREFIX: 'hm',
@@ -57,12 +69,18 @@ describe('loadConfig', () => {
       METRICS_TOKEN: 'metrics-token-0123456789',
       OUTBOX_POLL_MS: '250',
       SEARCH_WORKERS: '3',
+      INDEX_CHANGES_POLL_MS: '300',
       MAX_BODY_BYTES: '2048',
       GRAPHQL_MAX_DEPTH: '7',
       GRAPHQL_MAX_COST: '500',
       RATE_LIMIT_PER_MINUTE: '60',
       RATE_LIMIT_BURST: '5',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '2',
+      GRAPHQL_MAX_NODES: '300',
+      GRAPHQL_MAX_ALIASES: '4',
+      GRAPHQL_LIST_ESTIMATE: '250',
+      RATE_LIMIT_COST_PER_TOKEN: '800',
+      SHUTDOWN_GRACE_MS: '2500',
     });
     expect(c).toEqual({
       env: 'production',
@@ -75,13 +93,25 @@ describe('loadConfig', () => {
         localServer: 'ferretdb',
         ferretdbBinary: '/opt/ferretdb',
         dataDir: '/var/lib/hm',
+        maxRestarts: 5,
       },
-      search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', usingMeiliMasterKey: false, indexPrefix: 'hm', outboxPollMs: 250, workers: 3, snapshot: null },
+      search: { meiliHost: 'http://search:7700', meiliKey: 'meili-key', usingMeiliMasterKey: false, indexPrefix: 'hm', outboxPollMs: 250, changeLogPollMs: 300, workers: 3, snapshot: null },
       auth: { adminApiKey: 'a-very-long-admin-key', usingDevAdminKey: false },
       seed: 'catalog',
       corsOrigins: ['https://board.example.com', 'http://localhost:5173'],
       metricsToken: 'metrics-token-0123456789',
-      limits: { maxDepth: 7, maxCost: 500, ratePerMinute: 60, rateBurst: 5, trustProxy: true },
+      limits: {
+        maxDepth: 7,
+        maxCost: 500,
+        maxNodes: 300,
+        maxAliases: 4,
+        listEstimate: 250,
+        ratePerMinute: 60,
+        rateBurst: 5,
+        costPerToken: 800,
+        trustProxy: 2,
+      },
+      shutdownGraceMs: 2500,
     });
   });
 
@@ -123,6 +153,30 @@ describe('loadConfig', () => {
   it('rejects origins with a path or without a scheme', () => {
     expect(variablesIn(configError({ CORS_ORIGINS: 'https://ok.example.com,example.com' }))).toEqual(['CORS_ORIGINS']);
     expect(variablesIn(configError({ CORS_ORIGINS: 'https://ok.example.com/app' }))).toEqual(['CORS_ORIGINS']);
+  });
+
+  it.each<[string, unknown]>([
+    ['true', true],
+    ['false', false],
+    ['0', 0],
+    ['1', 1],
+    [' 3 ', 3],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['10.0.0.0/8, 192.168.1.2,loopback', ['10.0.0.0/8', '192.168.1.2', 'loopback']],
+    ['fd00::/8', ['fd00::/8']],
+  ])('TRUST_PROXY=%s is %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).limits.trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', '10.0.0.1/33', '10.0.0.999', 'proxy.example.com', '1,', '-1', '::1/129'])('rejects TRUST_PROXY=%s', (value) => {
+    const err = configError({ TRUST_PROXY: value });
+    expect(variablesIn(err)).toEqual(['TRUST_PROXY']);
+    expect(err.message).toContain('a hop count, or a comma list of IP addresses / CIDR ranges');
+  });
+
+  it('rejects bad hardening limits together', () => {
+    const err = configError({ GRAPHQL_MAX_NODES: '0', GRAPHQL_MAX_ALIASES: '-1', GRAPHQL_LIST_ESTIMATE: 'many', RATE_LIMIT_COST_PER_TOKEN: '0', SHUTDOWN_GRACE_MS: '-5' });
+    expect(variablesIn(err)).toEqual(['GRAPHQL_LIST_ESTIMATE', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_NODES', 'RATE_LIMIT_COST_PER_TOKEN', 'SHUTDOWN_GRACE_MS']);
   });
 
   it('lists every bad variable together in one ConfigError', () => {
