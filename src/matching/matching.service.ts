@@ -8,9 +8,9 @@ import type { CandidateRecord } from '../candidates/candidate.model.js';
 import type { CandidateService } from '../candidates/candidate.service.js';
 import type { PostingRecord } from '../postings/posting.model.js';
 import type { PostingService } from '../postings/posting.service.js';
-import { checkPostingFilter } from '../postings/posting-filter.validation.js';
+import { checkPostingFilter, type PostingFilterArgs } from '../postings/posting-filter.validation.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
-import type { SearchEngine, PostingSearchFilter } from '../search/search-engine.js';
+import type { SearchEngine } from '../search/search-engine.js';
 import { candidateProfile, postingProfile } from '../search/index-sync/search-documents.js';
 import type { Clock } from '../shared/clock.js';
 import { PostingStatus } from '../shared/enums.js';
@@ -48,7 +48,7 @@ export class MatchingService {
   async matchesForCandidate(
     actor: Principal,
     candidateIdArg: string,
-    args: MatchPageArgs & { filter?: PostingSearchFilter | null },
+    args: MatchPageArgs & { filter?: PostingFilterArgs | null },
   ): Promise<Page<JobMatchItem>> {
     assertMayAskMatchesFor(actor, candidateIdArg);
     const candidateId = parseId(candidateIdArg, 'candidateId');

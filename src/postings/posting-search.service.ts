@@ -1,17 +1,17 @@
 // Job boards' full-text search of open postings: the engine retrieves and orders ids, MongoDB
 // supplies the postings of the page.
 import { Types } from 'mongoose';
-import type { SearchEngine, PostingSearchFilter } from '../search/search-engine.js';
+import type { SearchEngine } from '../search/search-engine.js';
 import { pageFromHits, pageWindow, type Page } from '../shared/pagination.js';
 import { InputChecks } from '../shared/validation.js';
 import { PostingStatus } from '../shared/enums.js';
 import type { PostingRecord } from './posting.model.js';
 import type { PostingService } from './posting.service.js';
-import { checkPostingFilter } from './posting-filter.validation.js';
+import { checkPostingFilter, type PostingFilterArgs } from './posting-filter.validation.js';
 
 export interface SearchPostingsArgs {
   query?: string | null;
-  filter?: PostingSearchFilter | null;
+  filter?: PostingFilterArgs | null;
   first?: number | null;
   after?: string | null;
 }

@@ -11,6 +11,11 @@ import { epochDayToIso, isoToEpochDay } from '../matching/dates.js';
 import { normalizeTerm, normalizeTerms } from '../matching/normalize.js';
 import { distinctCodes } from '../matching/eligibility.js';
 import type {
+  CandidateFacetCounts,
+  CandidateFacetsQuery,
+  PostingFacetCounts,
+  PostingFacetsQuery,
+  SearchCandidatesQuery,
   CandidateSearchDocument,
   IdPage,
   PostingSearchDocument,
@@ -38,6 +43,18 @@ import { candidateDegreeTokens, postingDegreeTokens } from './search-tokens.js';
 import { qualificationExpiryMap } from './candidate-document.js';
 import { requiredTokensFor } from './posting-document.js';
 import type { IsoDate } from '../matching/matching.types.js';
+import {
+  CANDIDATE_ORDER_FIELDS,
+  candidateFacetQueries,
+  candidateFilterString,
+  candidateYearStreams,
+  hitDistances,
+  mergeByYears,
+  postingFacetQueries,
+  postingSort,
+  readCandidateFacets,
+  readPostingFacets,
+} from './meilisearch-browse.js';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -57,6 +74,15 @@ function window(offset: number, limit: number): { offset: number; limit: number 
     offset: Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0,
     limit: Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0,
   };
+}
+
+/** Meilisearch's geo field, only on located documents (a null `_geo` is not a location). */
+function geoField(d: { latitude: number | null; longitude: number | null }): { _geo?: { lat: number; lng: number } } {
+  return d.latitude === null || d.longitude === null ? {} : { _geo: { lat: d.latitude, lng: d.longitude } };
+}
+
+export function meiliPostingDocument(d: PostingSearchDocument): Doc {
+  return { ...d, ...geoField(d), salarySortKey: d.salaryCeiling ?? -1, _vectors: { [PROFILE_EMBEDDER]: postingVector(d) } };
 }
 
 export class MeilisearchEngine implements SearchEngine {
@@ -80,15 +106,56 @@ export class MeilisearchEngine implements SearchEngine {
   async searchPostings(q: SearchPostingsQuery): Promise<IdPage> {
     return this.op('searchPostings', async () => {
       const { offset, limit } = window(q.offset, q.limit);
-      // One page of offset+limit from page 1: exact totalHits and any offset, ids only.
-      const res = await this.postings.search(q.text?.trim() || null, {
+      const text = q.text?.trim() || null;
+      const near = q.filter?.near ?? null;
+      // One page of offset+limit from page 1: exact totalHits and any offset.
+      const res = await this.postings.search(text, {
         filter: and(OPEN_POSTING, postingFilterClause(q.filter)),
-        sort: ['postedAt:desc', 'id:asc'],
+        sort: postingSort(q.sort ?? (text && /[\p{L}\p{N}]/u.test(text) ? 'RELEVANCE' : 'NEWEST'), near),
         page: 1,
         hitsPerPage: offset + limit,
-        attributesToRetrieve: ['id'],
+        attributesToRetrieve: near ? ['id', 'latitude', 'longitude'] : ['id'],
       });
-      return { ids: res.hits.slice(offset).map((h) => String(h.id)), total: res.totalHits };
+      const hits = res.hits.slice(offset);
+      return { ids: hits.map((h) => String(h.id)), total: res.totalHits, ...(near ? { distancesMiles: hitDistances(hits, near) } : {}) };
+    });
+  }
+
+  async postingFacets(q: PostingFacetsQuery): Promise<PostingFacetCounts> {
+    return this.op('postingFacets', async () => {
+      const { results } = await this.client.multiSearch({ queries: postingFacetQueries(this.postings.uid, q.text?.trim() || null, q.filter) });
+      return readPostingFacets(results);
+    });
+  }
+
+  async searchCandidates(q: SearchCandidatesQuery): Promise<IdPage> {
+    return this.op('searchCandidates', async () => {
+      const { offset, limit } = window(q.offset, q.limit);
+      const day = isoToEpochDay(q.today);
+      const text = q.text?.trim() || null;
+      const near = q.filter?.near ?? null;
+      const filter = candidateFilterString(q.filter, day);
+      let hits: Record<string, unknown>[];
+      let total: number;
+      if (text && /[\p{L}\p{N}]/u.test(text)) {
+        const res = await this.candidates.search(text, { filter, sort: ['id:asc'], page: 1, hitsPerPage: offset + limit, attributesToRetrieve: CANDIDATE_ORDER_FIELDS });
+        hits = res.hits.slice(offset);
+        total = res.totalHits;
+      } else {
+        const { results } = await this.client.multiSearch({ queries: candidateYearStreams(this.candidates.uid, filter, offset + limit) });
+        hits = mergeByYears(results.map((r) => r.hits), day).slice(offset, offset + limit);
+        total = results.reduce((sum, r) => sum + (r.totalHits ?? 0), 0);
+      }
+      return { ids: hits.map((h) => String(h.id)), total, ...(near ? { distancesMiles: hitDistances(hits, near) } : {}) };
+    });
+  }
+
+  async candidateFacets(q: CandidateFacetsQuery): Promise<CandidateFacetCounts> {
+    return this.op('candidateFacets', async () => {
+      const day = isoToEpochDay(q.today);
+      const queries = candidateFacetQueries(this.candidates.uid, q.text?.trim() || null, q.filter, day, q.qualificationCodes);
+      const { results } = await this.client.multiSearch({ queries });
+      return readCandidateFacets(results, q.qualificationCodes);
     });
   }
 
@@ -169,7 +236,7 @@ export class MeilisearchEngine implements SearchEngine {
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.op('upsertPostings', () =>
-      this.write('upsertPostings', this.postings.addDocuments(docs.map((d) => ({ ...d, _vectors: { [PROFILE_EMBEDDER]: postingVector(d) } })), { primaryKey: 'id' })),
+      this.write('upsertPostings', this.postings.addDocuments(docs.map(meiliPostingDocument), { primaryKey: 'id' })),
     );
   }
 
@@ -182,7 +249,7 @@ export class MeilisearchEngine implements SearchEngine {
     if (docs.length === 0) return;
     const withVectors = docs.map((d) => {
       const years = experienceDays(d.experience, epochDayToIso(d.indexedOnDay)) / DAYS_PER_YEAR;
-      return { ...d, _vectors: { [PROFILE_EMBEDDER]: candidateVector(d, years) } };
+      return { ...d, ...geoField(d), _vectors: { [PROFILE_EMBEDDER]: candidateVector(d, years) } };
     });
     await this.op('upsertCandidates', () => this.write('upsertCandidates', this.candidates.addDocuments(withVectors, { primaryKey: 'id' })));
   }

@@ -7,6 +7,7 @@ import type { CandidateProfile, CatalogQualification, IsoDate, PostingProfile } 
 import { buildCandidateDocument } from '../candidate-document.js';
 import { buildPostingDocument } from '../posting-document.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../search-engine.js';
+import { recordLocation } from '../../geo/geo-input.js';
 
 export function postingProfile(p: PostingRecord): PostingProfile {
   return {
@@ -50,13 +51,25 @@ export function postingDocument(
       salaryMin: p.salaryMin,
       salaryMax: p.salaryMax,
       status: p.status,
+      ...recordLocation(p),
     },
     catalog,
   );
 }
 
 export function candidateDocument(c: CandidateRecord, today: IsoDate): CandidateSearchDocument {
-  return buildCandidateDocument({ ...candidateProfile(c), discoverable: c.discoverable, state: c.state }, today);
+  return buildCandidateDocument(
+    {
+      ...candidateProfile(c),
+      discoverable: c.discoverable,
+      state: c.state,
+      headline: c.headline,
+      summary: c.summary,
+      experienceTitles: c.experience.map((e) => e.title),
+      ...recordLocation(c),
+    },
+    today,
+  );
 }
 
 export function employerNames(employers: Iterable<EmployerRecord | undefined>): (id: Types.ObjectId) => string {
