@@ -15,6 +15,8 @@ import { QualificationRepository } from './qualifications/qualification.reposito
 import { QualificationService } from './qualifications/qualification.service.js';
 import { MatchingService } from './matching/matching.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
+import { PostingListService } from './postings/posting-list.service.js';
+import { CandidateSearchService } from './candidates/candidate-search.service.js';
 import { IndexSyncService } from './search/index-sync/index-sync.service.js';
 import { OutboxRepository } from './search/index-sync/outbox.repository.js';
 import type { SearchEngine } from './search/search-engine.js';
@@ -39,6 +41,8 @@ export interface AppServices {
   postings: PostingService;
   candidates: CandidateService;
   postingSearch: PostingSearchService;
+  postingLists: PostingListService;
+  candidateSearch: CandidateSearchService;
   matching: MatchingService;
   indexSync: IndexSyncService;
   search: SearchEngine;
@@ -73,13 +77,16 @@ export function createServices(
   qualifications.whenStateSpecificChanges((code) => indexSync.reindexPostingsUsing(code));
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
+  const postingLists = new PostingListService(repos.postings);
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
     employers,
     postings,
     candidates,
-    postingSearch: new PostingSearchService(engine, postings),
+    postingSearch: new PostingSearchService(engine, postings, postingLists),
+    postingLists,
+    candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
     matching: new MatchingService(engine, postings, candidates, qualifications, clock),
     indexSync,
     search: engine,

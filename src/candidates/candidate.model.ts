@@ -97,6 +97,8 @@ const schema = new Schema<CandidateRecord>(
   { timestamps: true, collection: 'candidates', strict: 'throw' },
 );
 schema.index({ email: 1 }, { unique: true });
+// candidates(): keyset pages newest first.
+schema.index({ createdAt: -1, _id: -1 });
 
 export function candidateModel(conn: Connection): Model<CandidateRecord> {
   return (conn.models.Candidate as Model<CandidateRecord>) ?? conn.model('Candidate', schema);

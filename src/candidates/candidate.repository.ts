@@ -1,7 +1,11 @@
 import type { Connection, Model, Types } from 'mongoose';
 import { candidateModel, type CandidateRecord } from './candidate.model.js';
 import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
+import { afterCondition, type KeysetPage, type KeysetWindow } from '../shared/keyset-pagination.js';
 import { conflict } from '../shared/errors.js';
+import { DEGREE_LEVEL_ORDER } from '../shared/enums.js';
+import { facetList } from '../matching/facets.js';
+import type { CandidateFacetCounts } from '../search/search-engine.js';
 import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
 
 export type CandidateData = Omit<CandidateRecord, '_id' | 'createdAt' | 'updatedAt'>;
@@ -52,6 +56,40 @@ export class CandidateRepository {
       if (isDuplicateKeyError(err)) throw conflict('input.email', 'a candidate with this email already exists');
       throw err;
     }
+  }
+
+  /** Every candidate, newest first (ties by id desc). */
+  async listNewest(w: KeysetWindow): Promise<KeysetPage<CandidateRecord>> {
+    const rows = await this.model
+      .find(afterCondition('createdAt', -1, -1, w))
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(w.limit + 1)
+      .lean<CandidateRecord[]>();
+    const totalCount = await this.model.estimatedDocumentCount();
+    return { items: rows.slice(0, w.limit), hasNextPage: rows.length > w.limit, totalCount };
+  }
+
+  /**
+   * Facets of the admins' full list (no filter, so nothing disjunctive to drop): simple counts
+   * FerretDB v1 runs; a qualification counts when held with no expiry or one on/after today.
+   */
+  async facets(today: string, codes: readonly string[]): Promise<CandidateFacetCounts> {
+    const states = await this.model.aggregate<{ _id: string | null; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]);
+    const levels = await Promise.all(
+      DEGREE_LEVEL_ORDER.map((level, rank) =>
+        this.model.countDocuments({ $and: [{ 'degrees.level': level }, { 'degrees.level': { $nin: DEGREE_LEVEL_ORDER.slice(rank + 1) } }] }),
+      ),
+    );
+    const quals = await Promise.all(
+      codes.map((code) =>
+        this.model.countDocuments({ qualifications: { $elemMatch: { code, $or: [{ expiresOn: null }, { expiresOn: { $gte: today } }] } } }),
+      ),
+    );
+    return {
+      states: facetList(new Map(states.filter((r) => r._id !== null).map((r) => [String(r._id), r.n]))),
+      degreeLevels: facetList(new Map(DEGREE_LEVEL_ORDER.map((l, i) => [l, levels[i]]))),
+      qualifications: facetList(new Map(codes.map((c, i) => [c, quals[i]]))),
+    };
   }
 
   async count(): Promise<number> {

@@ -1,7 +1,7 @@
 // Client-side geo input: ZIP codes and `near` (GeoRadiusInput), checked and resolved to
 // coordinates before any work. Unknown ZIPs and radii outside (0, 500] are BAD_USER_INPUT
 // naming the field (DESIGN §9).
-import { MAX_RADIUS_MILES, type GeoRadius, type LatLng } from '../matching/geo.js';
+import { MAX_RADIUS_MILES, haversineMiles, type GeoRadius, type LatLng } from '../matching/geo.js';
 import type { InputChecks } from '../shared/validation.js';
 import { locate, zipLocation } from './us-locations.js';
 
@@ -67,4 +67,13 @@ export function recordLocation(r: {
 }): { latitude: number | null; longitude: number | null } {
   if (r.latitude != null && r.longitude != null) return { latitude: r.latitude, longitude: r.longitude };
   return storedLocation(r);
+}
+
+/** Miles from a resolved `near` centre to a record's location (null when it has none). */
+export function distanceFromCentre(
+  near: LatLng,
+  r: Parameters<typeof recordLocation>[0],
+): number | null {
+  const at = recordLocation(r);
+  return at.latitude === null || at.longitude === null ? null : haversineMiles(near.latitude, near.longitude, at.latitude, at.longitude);
 }

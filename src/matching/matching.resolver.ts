@@ -18,8 +18,9 @@ export class MatchingResolver {
   ): Promise<JobMatchConnectionType> {
     const page = await ctx.services.matching.matchesForCandidate(ctx.principal, candidateId, { filter, includeIneligible, first, after });
     const catalog = await ctx.services.qualifications.catalog();
-    return toConnection(page, ({ posting, result }) => ({
+    return toConnection(page, ({ posting, result, distanceMiles }) => ({
       posting: toPostingView(posting),
+      distanceMiles,
       score: result.score,
       eligible: result.eligible,
       explanation: toMatchExplanationView(result, catalog),

@@ -18,6 +18,7 @@ import { notFound } from '../shared/errors.js';
 import { pageFromHits, pageWindow, type Page } from '../shared/pagination.js';
 import { InputChecks, parseId } from '../shared/validation.js';
 import { matchCandidateToPosting } from './match.js';
+import { distanceFromCentre } from '../geo/geo-input.js';
 import type { MatchResult } from './matching.types.js';
 
 export interface MatchPageArgs {
@@ -29,6 +30,8 @@ export interface MatchPageArgs {
 export interface JobMatchItem {
   posting: PostingRecord;
   result: MatchResult;
+  /** Miles from filter.near's centre, when it is given. */
+  distanceMiles: number | null;
 }
 
 export interface CandidateMatchItem {
@@ -77,7 +80,8 @@ export class MatchingService {
     return pageFromHits(records, window.offset, page.total, (posting) => {
       if (posting.status !== PostingStatus.OPEN) return null;
       const result = matchCandidateToPosting(profile, postingProfile(posting), catalog, today);
-      return result.eligible || args.includeIneligible ? { posting, result } : null;
+      const distanceMiles = filter?.near ? distanceFromCentre(filter.near, posting) : null;
+      return result.eligible || args.includeIneligible ? { posting, result, distanceMiles } : null;
     });
   }
 

@@ -76,6 +76,9 @@ const schema = new Schema<PostingRecord>(
 schema.index({ employerId: 1, status: 1, postedAt: -1 });
 // Job boards address their postings by their own reference.
 schema.index({ externalRef: 1 });
+// jobPostings(employerId?, status?): keyset pages newest first.
+schema.index({ postedAt: -1, _id: 1 });
+schema.index({ employerId: 1, postedAt: -1, _id: 1 });
 
 export function postingModel(conn: Connection): Model<PostingRecord> {
   return (conn.models.JobPosting as Model<PostingRecord>) ?? conn.model('JobPosting', schema);

@@ -9,6 +9,7 @@ import { PostingSearchResolver } from '../../postings/posting-search.resolver.js
 import { MatchingResolver } from '../../matching/matching.resolver.js';
 import { ApiKeyResolver } from '../../auth/api-key.resolver.js';
 import { AuditResolver } from '../../audit/audit.resolver.js';
+import { CandidateSearchResolver } from '../../candidates/candidate-search.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -16,6 +17,7 @@ export const RESOLVERS = [
   PostingResolver,
   PostingSearchResolver,
   CandidateResolver,
+  CandidateSearchResolver,
   MatchingResolver,
   ApiKeyResolver,
   AuditResolver,
