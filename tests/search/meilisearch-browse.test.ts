@@ -46,7 +46,7 @@ describe('geo filters and sorts', () => {
   it('stores _geo only on located documents, and a salary sort key of -1 without a salary', () => {
     const [p1] = postingDocs();
     expect(meiliPostingDocument({ ...p1, latitude: 30.1, longitude: -97.2 })).toMatchObject({ _geo: { lat: 30.1, lng: -97.2 }, salarySortKey: 90_000 });
-    const bare = meiliPostingDocument({ ...p1, salaryMin: null, salaryMax: null, salaryCeiling: null });
+    const bare = meiliPostingDocument({ ...p1, salaryMin: null, salaryMax: null, salaryCeiling: null, latitude: null, longitude: null });
     expect(bare).not.toHaveProperty('_geo');
     expect(bare.salarySortKey).toBe(-1);
   });
