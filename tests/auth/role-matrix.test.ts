@@ -40,6 +40,11 @@ const OPERATIONS: Operation[] = [
     vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, OK, F, OK] },
   { field: 'candidatesForPosting', query: `query($id: ID!) { candidatesForPosting(postingId: $id) { totalCount edges { node { candidate { name } } } } }`,
     vars: (w) => ({ id: w.postingA }), expect: [U, OK, F, OK, F] },
+  { field: 'searchCandidates', query: `{ searchCandidates(query: "practice") { totalCount edges { node { id email } } } }`,
+    vars: none, expect: [U, OK, OK, OK, F] },
+  { field: 'candidates', query: `{ candidates(first: 5) { totalCount edges { node { id email } } } }`, vars: none, expect: [U, OK, F, F, F] },
+  { field: 'employers', query: `{ employers(first: 5) { totalCount edges { node { id name } } } }`, vars: none, expect: [OK, OK, OK, OK, OK] },
+  { field: 'jobPostings', query: `{ jobPostings(first: 5) { totalCount edges { node { id status } } } }`, vars: none, expect: [U, OK, F, OK, F] },
   { field: 'apiKeys', query: `{ apiKeys { id role } }`, vars: none, expect: [U, OK, F, F, F] },
   { field: 'auditLog', query: `{ auditLog(first: 5) { totalCount edges { node { operation } } } }`, vars: none, expect: [U, OK, F, F, F] },
 
