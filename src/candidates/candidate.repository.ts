@@ -70,8 +70,9 @@ export class CandidateRepository {
   }
 
   /**
-   * Facets of the admins' full list (no filter, so nothing disjunctive to drop): simple counts
-   * FerretDB v1 runs; a qualification counts when held with no expiry or one on/after today.
+   * Facets of the admins' full list (no filter, so nothing disjunctive to drop): counts and
+   * $group aggregations FerretDB v1 runs; a qualification counts when held with no expiry or
+   * one on/after today.
    */
   async facets(today: string, codes: readonly string[]): Promise<CandidateFacetCounts> {
     const states = await this.model.aggregate<{ _id: string | null; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]);
@@ -80,15 +81,19 @@ export class CandidateRepository {
         this.model.countDocuments({ $and: [{ 'degrees.level': level }, { 'degrees.level': { $nin: DEGREE_LEVEL_ORDER.slice(rank + 1) } }] }),
       ),
     );
-    const quals = await Promise.all(
-      codes.map((code) =>
-        this.model.countDocuments({ qualifications: { $elemMatch: { code, $or: [{ expiresOn: null }, { expiresOn: { $gte: today } }] } } }),
-      ),
-    );
+    // One count per (candidate, code) held current: FerretDB v1 has no $elemMatch on fields,
+    // so unwind, keep current entries, and group twice (a renewed credential counts once).
+    const held = await this.model.aggregate<{ _id: string; n: number }>([
+      { $unwind: '$qualifications' },
+      { $match: { $or: [{ 'qualifications.expiresOn': null }, { 'qualifications.expiresOn': { $gte: today } }] } },
+      { $group: { _id: { c: '$_id', q: '$qualifications.code' } } },
+      { $group: { _id: '$_id.q', n: { $sum: 1 } } },
+    ]);
+    const wanted = new Set(codes);
     return {
       states: facetList(new Map(states.filter((r) => r._id !== null).map((r) => [String(r._id), r.n]))),
       degreeLevels: facetList(new Map(DEGREE_LEVEL_ORDER.map((l, i) => [l, levels[i]]))),
-      qualifications: facetList(new Map(codes.map((c, i) => [c, quals[i]]))),
+      qualifications: facetList(new Map(held.filter((r) => wanted.has(r._id)).map((r) => [r._id, r.n]))),
     };
   }
 
