@@ -4,6 +4,7 @@
 // Expected values are worked out by hand from contract-fixtures.ts.
 import { expect, it } from 'vitest';
 import { haversineMiles } from '../../src/matching/geo.js';
+import { CareSetting } from '../../src/shared/enums.js';
 import { locate } from '../../src/geo/us-locations.js';
 import type { CandidateSearchFilter, PostingSearchFilter, PostingSortKey, SearchEngine } from '../../src/search/search-engine.js';
 import { ALICE, TODAY, ZIPS, CATALOG } from './contract-fixtures.js';
@@ -96,7 +97,7 @@ export function runBrowseContract(engine: () => SearchEngine): void {
     expect(await ids({ minYearsExperience: 5 })).toEqual(['carol']);
     expect(await ids({ minYearsExperience: 2.5 })).toEqual(['alice', 'carol']);
     expect(await ids({ minYearsExperience: 4 }, '2028-03-01')).toEqual(['alice', 'bob', 'carol']);
-    expect(await ids({ settings: ['NURSING_HOME'] })).toEqual(['alice']);
+    expect(await ids({ settings: [CareSetting.NURSING_HOME] })).toEqual(['alice']);
     expect(await ids({ near: near(50) })).toEqual(['alice']);
     expect(await ids({ near: near(250) })).toEqual(['alice', 'bob']);
     expect(await ids({ states: ['TX'], minYearsExperience: 2.5 })).toEqual(['alice']);
