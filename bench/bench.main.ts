@@ -16,6 +16,7 @@ import { exactTopPostings } from './exact-ranking.js';
 import { naiveMatches } from './naive-baseline.js';
 import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingProfileOf } from './engine-only.js';
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
+import { measureBrowse } from './browse-load.js';
 
 const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 100_000);
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 100_000);
@@ -139,6 +140,7 @@ try {
   log('');
   log(`Ratios: API p50 / floor p50 = ${(results.matchesSeq.p50 / floorS.p50).toFixed(2)}; naive p50 / API p50 = ${(naiveS.p50 / results.matchesSeq.p50).toFixed(1)}x`);
   log(`recall@20 of the served ranking vs exact scoring over the whole eligible set: ${((100 * hit) / Math.max(1, possible)).toFixed(2)}% (${hit}/${possible}; target >= 99%)`);
+  await measureBrowse(api.url, KEY, data, SAMPLES, log);
   log(`Peak RSS of the API process: ${api.peakRssMiB().toFixed(0)} MiB (target <= 1024 MiB)`);
 } finally {
   await api.stop();

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import mongoose, { type Connection } from 'mongoose';
 import type { AppConfig } from './config.js';
 import { createRepositories, createServices, ensureIndexes, type AppRepositories, type AppServices } from './app.services.js';
+import { preloadUsLocations } from './geo/us-locations.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
@@ -65,6 +66,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
     const engine = options.engine ?? (await createSearchEngine(config));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
+    // The ZIP data takes ~1 s to parse: once per process at start, never inside a request.
+    preloadUsLocations();
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
     if (options.prepareSearch !== false) {
       await prepareSearchIndex(services, logger);

@@ -66,6 +66,11 @@ function load(): Tables {
   return tables;
 }
 
+/** Parses the package data now (about a second, synchronous) rather than in the first request. */
+export function preloadUsLocations(): void {
+  load();
+}
+
 /** A five-digit US ZIP's centroid, or null when the package does not know it. */
 export function zipLocation(zip: string): ZipLocation | null {
   return /^\d{5}$/.test(zip) ? (load().zips.get(zip) ?? null) : null;

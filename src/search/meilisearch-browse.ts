@@ -11,6 +11,7 @@ import type {
   CandidateFacetCounts,
   CandidateSearchFilter,
   PostingFacetCounts,
+  PostingSearchDocument,
   PostingSearchFilter,
   PostingSortKey,
 } from './search-engine.js';
@@ -26,8 +27,19 @@ import {
   type PostingClauseName,
 } from './meilisearch-filters.js';
 import { qualificationToken } from './search-tokens.js';
+import { PROFILE_EMBEDDER, postingVector } from './meilisearch-vectors.js';
 
 type Hit = Record<string, unknown>;
+
+/** Meilisearch's geo field, only on located documents (a null `_geo` is not a location). */
+export function geoField(d: { latitude: number | null; longitude: number | null }): { _geo?: { lat: number; lng: number } } {
+  return d.latitude === null || d.longitude === null ? {} : { _geo: { lat: d.latitude, lng: d.longitude } };
+}
+
+export function meiliPostingDocument(d: PostingSearchDocument): Hit {
+  return { ...d, ...geoField(d), salarySortKey: d.salaryCeiling ?? -1, _vectors: { [PROFILE_EMBEDDER]: postingVector(d) } };
+}
+
 
 /** Sort parameter per PostingSort. RELEVANCE sends none: the ranking rules decide. */
 export function postingSort(sort: PostingSortKey, near: GeoRadius | null | undefined): string[] | undefined {

@@ -30,6 +30,8 @@ import { SearchUnavailableError, guardSearch } from './search-errors.js';
 import { OPEN_POSTING, and, candidateEligibilityClause, not, postingEligibilityClause, postingFilterClause } from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
 import { PROFILE_EMBEDDER, candidateVector, postingVector } from './meilisearch-vectors.js';
+
+export { meiliPostingDocument } from './meilisearch-browse.js';
 import {
   CANDIDATE_POOL_FIELDS,
   POSTING_POOL_FIELDS,
@@ -43,18 +45,8 @@ import { candidateDegreeTokens, postingDegreeTokens } from './search-tokens.js';
 import { qualificationExpiryMap } from './candidate-document.js';
 import { requiredTokensFor } from './posting-document.js';
 import type { IsoDate } from '../matching/matching.types.js';
-import {
-  CANDIDATE_ORDER_FIELDS,
-  candidateFacetQueries,
-  candidateFilterString,
-  candidateYearStreams,
-  hitDistances,
-  mergeByYears,
-  postingFacetQueries,
-  postingSort,
-  readCandidateFacets,
-  readPostingFacets,
-} from './meilisearch-browse.js';
+import { geoField, hitDistances, meiliPostingDocument, postingSort } from './meilisearch-browse.js';
+import { askCandidateFacets, askPostingFacets, askSearchCandidates, hasWords } from './meilisearch-browse-requests.js';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -74,15 +66,6 @@ function window(offset: number, limit: number): { offset: number; limit: number 
     offset: Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0,
     limit: Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0,
   };
-}
-
-/** Meilisearch's geo field, only on located documents (a null `_geo` is not a location). */
-function geoField(d: { latitude: number | null; longitude: number | null }): { _geo?: { lat: number; lng: number } } {
-  return d.latitude === null || d.longitude === null ? {} : { _geo: { lat: d.latitude, lng: d.longitude } };
-}
-
-export function meiliPostingDocument(d: PostingSearchDocument): Doc {
-  return { ...d, ...geoField(d), salarySortKey: d.salaryCeiling ?? -1, _vectors: { [PROFILE_EMBEDDER]: postingVector(d) } };
 }
 
 export class MeilisearchEngine implements SearchEngine {
@@ -111,7 +94,7 @@ export class MeilisearchEngine implements SearchEngine {
       // One page of offset+limit from page 1: exact totalHits and any offset.
       const res = await this.postings.search(text, {
         filter: and(OPEN_POSTING, postingFilterClause(q.filter)),
-        sort: postingSort(q.sort ?? (text && /[\p{L}\p{N}]/u.test(text) ? 'RELEVANCE' : 'NEWEST'), near),
+        sort: postingSort(q.sort ?? (hasWords(text) ? 'RELEVANCE' : 'NEWEST'), near),
         page: 1,
         hitsPerPage: offset + limit,
         attributesToRetrieve: near ? ['id', 'latitude', 'longitude'] : ['id'],
@@ -122,41 +105,15 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async postingFacets(q: PostingFacetsQuery): Promise<PostingFacetCounts> {
-    return this.op('postingFacets', async () => {
-      const { results } = await this.client.multiSearch({ queries: postingFacetQueries(this.postings.uid, q.text?.trim() || null, q.filter) });
-      return readPostingFacets(results);
-    });
+    return this.op('postingFacets', () => askPostingFacets(this.client, this.postings.uid, q));
   }
 
   async searchCandidates(q: SearchCandidatesQuery): Promise<IdPage> {
-    return this.op('searchCandidates', async () => {
-      const { offset, limit } = window(q.offset, q.limit);
-      const day = isoToEpochDay(q.today);
-      const text = q.text?.trim() || null;
-      const near = q.filter?.near ?? null;
-      const filter = candidateFilterString(q.filter, day);
-      let hits: Record<string, unknown>[];
-      let total: number;
-      if (text && /[\p{L}\p{N}]/u.test(text)) {
-        const res = await this.candidates.search(text, { filter, sort: ['id:asc'], page: 1, hitsPerPage: offset + limit, attributesToRetrieve: CANDIDATE_ORDER_FIELDS });
-        hits = res.hits.slice(offset);
-        total = res.totalHits;
-      } else {
-        const { results } = await this.client.multiSearch({ queries: candidateYearStreams(this.candidates.uid, filter, offset + limit) });
-        hits = mergeByYears(results.map((r) => r.hits), day).slice(offset, offset + limit);
-        total = results.reduce((sum, r) => sum + (r.totalHits ?? 0), 0);
-      }
-      return { ids: hits.map((h) => String(h.id)), total, ...(near ? { distancesMiles: hitDistances(hits, near) } : {}) };
-    });
+    return this.op('searchCandidates', () => askSearchCandidates(this.client, this.candidates, q, window(q.offset, q.limit)));
   }
 
   async candidateFacets(q: CandidateFacetsQuery): Promise<CandidateFacetCounts> {
-    return this.op('candidateFacets', async () => {
-      const day = isoToEpochDay(q.today);
-      const queries = candidateFacetQueries(this.candidates.uid, q.text?.trim() || null, q.filter, day, q.qualificationCodes);
-      const { results } = await this.client.multiSearch({ queries });
-      return readCandidateFacets(results, q.qualificationCodes);
-    });
+    return this.op('candidateFacets', () => askCandidateFacets(this.client, this.candidates.uid, q));
   }
 
   async rankPostingsForCandidate(q: RankPostingsQuery): Promise<RankedPage> {
