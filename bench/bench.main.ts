@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
 import { systemClock } from '../src/shared/clock.js';
-import { catalogLookup } from '../src/search/posting-document.js';
+import { catalogLookup } from '../src/search/documents/posting-document.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess } from './api-process.js';
 import { postGraphQL, runPool } from './http-load.js';
@@ -17,6 +17,28 @@ import { naiveMatches } from './naive-baseline.js';
 import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingProfileOf } from './engine-only.js';
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
 import { measureBrowse } from './browse-load.js';
+
+const USAGE = `npm run bench [-- --help]
+
+Generates postings and candidates with the seed distributions, loads them into a
+MongoDB-protocol server, starts the built API in its own process (embedded engine,
+production mode) and prints latency percentiles, indexing and reindex throughput, peak RSS,
+the in-process floor, a naive MongoDB baseline and recall@20. Asserts nothing.
+About 10 minutes with the defaults on a 2-core machine.
+
+Options (environment variables):
+  BENCH_POSTINGS=100000       postings to generate
+  BENCH_CANDIDATES=100000     candidates to generate
+  BENCH_SAMPLES=200           requests per latency measurement
+  BENCH_NAIVE_SAMPLES=3       samples of the naive MongoDB baseline (each scans all postings)
+  MONGODB_URI=<uri>           use this server instead of starting a throwaway local one
+
+Example: BENCH_POSTINGS=10000 BENCH_CANDIDATES=10000 BENCH_SAMPLES=50 npm run bench
+`;
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 100_000);
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 100_000);

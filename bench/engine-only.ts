@@ -1,8 +1,8 @@
 // The embedded engine alone, in this process: no MongoDB, no HTTP, no GraphQL. Separates
 // the engine's own cost from the database's (FerretDB on SQLite dominates the API figures).
-import { EmbeddedSearchEngine } from '../src/search/embedded.engine.js';
-import { buildPostingDocument } from '../src/search/posting-document.js';
-import { buildCandidateDocument } from '../src/search/candidate-document.js';
+import { EmbeddedSearchEngine } from '../src/search/embedded/embedded.engine.js';
+import { buildPostingDocument } from '../src/search/documents/posting-document.js';
+import { buildCandidateDocument } from '../src/search/documents/candidate-document.js';
 import type { CandidateProfile, CatalogQualification, IsoDate, PostingProfile } from '../src/matching/matching.types.js';
 import type { SeedCandidate, SeedEmployer, SeedPosting } from '../seeds/generator.js';
 import { seedObjectId } from '../src/seeding/seed-ids.js';

@@ -6,7 +6,7 @@ import { matchCandidateToPosting } from '../src/matching/match.js';
 import { compareJobMatches } from '../src/matching/ordering.js';
 import { yearsOfExperience } from '../src/matching/experience.js';
 import type { CandidateProfile, CatalogQualification, IsoDate } from '../src/matching/matching.types.js';
-import { postingProfile } from '../src/search/index-sync/search-documents.js';
+import { postingProfile } from '../src/postings/posting-profile.js';
 import type { PostingRecord } from '../src/postings/posting.model.js';
 import { PostingStatus } from '../src/shared/enums.js';
 

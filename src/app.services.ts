@@ -1,8 +1,8 @@
 // Builds every repository and service with plain constructors: the one place that wires them.
 import type { Connection } from 'mongoose';
-import { AuthService } from './auth/auth.service.js';
-import { ApiKeyRepository } from './auth/api-key.repository.js';
-import { ApiKeyService } from './auth/api-key.service.js';
+import { AuthService } from './api-keys/authentication.service.js';
+import { ApiKeyRepository } from './api-keys/api-key.repository.js';
+import { ApiKeyService } from './api-keys/api-key.service.js';
 import { AuditRepository } from './audit/audit.repository.js';
 import { AuditService } from './audit/audit.service.js';
 import { CandidateRepository } from './candidates/candidate.repository.js';
@@ -13,12 +13,13 @@ import { PostingRepository } from './postings/posting.repository.js';
 import { PostingService } from './postings/posting.service.js';
 import { QualificationRepository } from './qualifications/qualification.repository.js';
 import { QualificationService } from './qualifications/qualification.service.js';
-import { MatchingService } from './matching/matching.service.js';
+import { MatchService } from './matches/match.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
 import { PostingListService } from './postings/posting-list.service.js';
 import { CandidateSearchService } from './candidates/candidate-search.service.js';
 import { IndexSyncService } from './search/index-sync/index-sync.service.js';
 import { OutboxRepository } from './search/index-sync/outbox.repository.js';
+import { RecordDocumentSource } from './search/index-sync/record-documents.js';
 import type { SearchEngine } from './search/search-engine.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
@@ -43,7 +44,7 @@ export interface AppServices {
   postingSearch: PostingSearchService;
   postingLists: PostingListService;
   candidateSearch: CandidateSearchService;
-  matching: MatchingService;
+  matches: MatchService;
   indexSync: IndexSyncService;
   search: SearchEngine;
   apiKeys: ApiKeyService;
@@ -71,10 +72,16 @@ export function createServices(
   deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger },
 ): AppServices {
   const { clock, engine } = deps;
-  const qualifications = new QualificationService(repos.qualifications);
   const employers = new EmployerService(repos.employers);
-  const indexSync = new IndexSyncService(repos.outbox, repos, qualifications, engine, clock, deps.logger);
-  qualifications.whenStateSpecificChanges((code) => indexSync.reindexPostingsUsing(code));
+  // The document source reads the catalog only when it indexes, after every service exists.
+  const documents = new RecordDocumentSource({
+    postings: repos.postings,
+    candidates: repos.candidates,
+    employers,
+    catalog: (): ReturnType<QualificationService['catalog']> => qualifications.catalog(),
+  });
+  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger);
+  const qualifications = new QualificationService(repos.qualifications, indexSync);
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
   const postingLists = new PostingListService(repos.postings);
@@ -87,7 +94,7 @@ export function createServices(
     postingSearch: new PostingSearchService(engine, postings, postingLists),
     postingLists,
     candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
-    matching: new MatchingService(engine, postings, candidates, qualifications, clock),
+    matches: new MatchService(engine, postings, candidates, qualifications, clock),
     indexSync,
     search: engine,
     apiKeys: new ApiKeyService(repos.apiKeys, employers, candidates, clock),

@@ -10,10 +10,11 @@ import { preloadUsLocations } from './geo/us-locations.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
-import { createSchema } from './shared/graphql/schema.js';
+import { createSchema } from './api/graphql/schema.js';
+import { createResolverContainer } from './app.resolvers.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
-import { createHttpApp } from './shared/http/http-app.js';
-import { checkHealth } from './shared/http/health.js';
+import { createHttpApp } from './api/http/http-app.js';
+import { checkHealth } from './api/http/health.js';
 import { createSearchEngine } from './search/create-search-engine.js';
 import type { SearchEngine } from './search/search-engine.js';
 
@@ -75,9 +76,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
 
-    const schema = await createSchema();
+    const schema = await createSchema(createResolverContainer(services));
     const searchHealth = {
-      health: async () => ({ ...(await engine.health()), pendingIndexUpdates: await services.indexSync.pendingCount() }),
+      health: async () => ({
+        ...(await engine.health()),
+        pendingIndexUpdates: await services.indexSync.pendingCount(),
+        parkedIndexUpdates: await services.indexSync.parkedCount(),
+      }),
     };
     const { httpServer, apollo } = await createHttpApp({
       config,

@@ -2,7 +2,7 @@
 // committed file differs from what the code emits.
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { emittedSchemaPath, printAppSchema } from './shared/graphql/print-schema.js';
+import { emittedSchemaPath, printAppSchema } from './api/graphql/print-schema.js';
 
 writeFileSync(emittedSchemaPath(), await printAppSchema());
 console.log(`Wrote ${emittedSchemaPath()}`);

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { ROLES } from '../auth/api-key.model.js';
+import { ROLES } from '../api-keys/api-key.model.js';
 import type { Role } from '../auth/principal.js';
 
 export type AuditOutcome = 'SUCCESS' | 'FAILURE';

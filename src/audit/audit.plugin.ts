@@ -4,7 +4,7 @@
 // and are not recorded; everything a resolver saw, including FORBIDDEN and UNAUTHENTICATED, is.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { GraphQLContext } from '../shared/graphql/context.js';
+import type { GraphQLContext } from '../api/graphql/context.js';
 import { DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { AuditEvent, AuditService } from './audit.service.js';

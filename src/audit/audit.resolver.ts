@@ -1,10 +1,13 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../shared/graphql/context.js';
+import type { GraphQLContext } from '../api/graphql/context.js';
 import { toConnection } from '../shared/pagination.js';
 import { AuditEntryConnectionType, toAuditEntryView } from './audit.types.js';
+import type { AuditService } from './audit.service.js';
 
 @Resolver()
 export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
   @Query(() => AuditEntryConnectionType, { description: 'Admins: executed mutations, newest first' })
   async auditLog(
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
@@ -14,7 +17,7 @@ export class AuditResolver {
     @Arg('targetId', () => String, { nullable: true }) targetId: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuditEntryConnectionType> {
-    const page = await ctx.services.audit.list(ctx.principal, {
+    const page = await this.audit.list(ctx.principal, {
       first,
       after,
       keyId: keyId ?? undefined,

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { RoleEnum } from '../auth/api-key.types.js';
+import { RoleEnum } from '../api-keys/api-key.types.js';
 import type { Role } from '../auth/principal.js';
 import { PageInfoType } from '../shared/graphql/page-info.types.js';
 import type { AuditOutcome, AuditRecord } from './audit.model.js';

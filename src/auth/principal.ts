@@ -12,6 +12,3 @@ export const anonymous: Principal = { kind: 'anonymous', invalidKey: false };
 
 export const BOOTSTRAP_ADMIN_KEY_ID = 'bootstrap-admin';
 
-export function describePrincipal(p: Principal): string {
-  return p.kind === 'anonymous' ? 'anonymous' : `${p.role}:${p.keyId}`;
-}

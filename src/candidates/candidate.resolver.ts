@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../shared/graphql/context.js';
+import type { GraphQLContext } from '../api/graphql/context.js';
 import { toQualificationView } from '../qualifications/qualification.types.js';
 import {
   CandidateInput,
@@ -8,12 +8,19 @@ import {
   HeldQualificationType,
   toCandidateView,
 } from './candidate.types.js';
+import type { CandidateService } from './candidate.service.js';
+import type { QualificationService } from '../qualifications/qualification.service.js';
 
 @Resolver(() => CandidateType)
 export class CandidateResolver {
+  constructor(
+    private readonly candidates: CandidateService,
+    private readonly qualificationService: QualificationService,
+  ) {}
+
   @Query(() => CandidateType, { nullable: true })
   async candidate(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<CandidateType | null> {
-    const candidate = await ctx.services.candidates.get(ctx.principal, id);
+    const candidate = await this.candidates.get(ctx.principal, id);
     return candidate ? toCandidateView(candidate) : null;
   }
 
@@ -22,7 +29,7 @@ export class CandidateResolver {
     @Arg('input', () => CandidateInput) input: CandidateInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CandidateType> {
-    return toCandidateView(await ctx.services.candidates.create(ctx.principal, input));
+    return toCandidateView(await this.candidates.create(ctx.principal, input));
   }
 
   @Mutation(() => CandidateType)
@@ -31,17 +38,17 @@ export class CandidateResolver {
     @Arg('input', () => CandidateUpdateInput) input: CandidateUpdateInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CandidateType> {
-    return toCandidateView(await ctx.services.candidates.update(ctx.principal, id, input));
+    return toCandidateView(await this.candidates.update(ctx.principal, id, input));
   }
 
   @FieldResolver(() => Float, { description: 'Union of experience intervals up to today, in years' })
-  yearsOfExperience(@Root() c: CandidateType, @Ctx() ctx: GraphQLContext): number {
-    return ctx.services.candidates.yearsOfExperience(c);
+  yearsOfExperience(@Root() c: CandidateType): number {
+    return this.candidates.yearsOfExperience(c);
   }
 
   @FieldResolver(() => [HeldQualificationType])
-  async qualifications(@Root() c: CandidateType, @Ctx() ctx: GraphQLContext): Promise<HeldQualificationType[]> {
-    const catalog = await ctx.services.qualifications.catalog();
+  async qualifications(@Root() c: CandidateType): Promise<HeldQualificationType[]> {
+    const catalog = await this.qualificationService.catalog();
     return c.heldQualifications.flatMap((held) => {
       const q = catalog.get(held.code);
       if (!q) return [];
@@ -51,7 +58,7 @@ export class CandidateResolver {
           earnedOn: held.earnedOn,
           expiresOn: held.expiresOn,
           state: held.state,
-          current: ctx.services.candidates.isCurrent(held),
+          current: this.candidates.isCurrent(held),
         },
       ];
     });
@@ -62,6 +69,6 @@ export class CandidateResolver {
     description: 'Visible only to the candidate and to admins; null for everyone else',
   })
   email(@Root() c: CandidateType, @Ctx() ctx: GraphQLContext): string | null {
-    return ctx.services.candidates.canSeeEmail(ctx.principal, c.id) ? c.emailAddress : null;
+    return this.candidates.canSeeEmail(ctx.principal, c.id) ? c.emailAddress : null;
   }
 }

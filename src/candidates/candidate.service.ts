@@ -5,12 +5,12 @@ import type { Principal } from '../auth/principal.js';
 import { assertCanReadCandidate, assertCanUpdateCandidate, canSeeCandidateEmail, requireAdmin } from '../auth/access-policy.js';
 import { isQualificationCurrent, yearsOfExperience } from '../matching/index.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
-import type { IndexChangeSink } from '../search/index-sync/index-change-sink.js';
+import type { IndexChangeSink } from '../shared/index-change-sink.js';
 import type { Clock } from '../shared/clock.js';
 import type { CareSetting, DegreeLevel } from '../shared/enums.js';
 import { notFound } from '../shared/errors.js';
-import { normalizeList } from '../shared/text.js';
-import { InputChecks, normalizeState, parseId } from '../shared/validation.js';
+import { normalizeCode, normalizeEmail, normalizeList, normalizeState } from '../shared/normalize.js';
+import { InputChecks, parseId } from '../shared/validation.js';
 import type { CandidateRecord, HeldQualificationRecord } from './candidate.model.js';
 import type { CandidateData, CandidateRepository } from './candidate.repository.js';
 import { checkCandidate } from './candidate.validation.js';
@@ -124,7 +124,7 @@ export class CandidateService {
 function normalizeChanges(input: CandidateUpdateData): Partial<CandidateData> {
   const out: Partial<CandidateData> = {};
   if (input.name != null) out.name = input.name.trim();
-  if (input.email != null) out.email = input.email.trim().toLowerCase();
+  if (input.email != null) out.email = normalizeEmail(input.email);
   if (input.headline !== undefined) out.headline = blankToNull(input.headline);
   if (input.summary !== undefined) out.summary = blankToNull(input.summary);
   if (input.city !== undefined) out.city = blankToNull(input.city);
@@ -140,7 +140,7 @@ function normalizeChanges(input: CandidateUpdateData): Partial<CandidateData> {
   }
   if (input.qualifications != null) {
     out.qualifications = input.qualifications.map((q) => ({
-      code: q.code.trim().toUpperCase(),
+      code: normalizeCode(q.code),
       earnedOn: q.earnedOn ?? null,
       expiresOn: q.expiresOn ?? null,
       state: normalizeState(q.state) || null,

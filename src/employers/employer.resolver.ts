@@ -1,26 +1,28 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { encodeKeysetCursor, toKeysetConnection } from '../shared/keyset-pagination.js';
 import { PostingStatus } from '../shared/enums.js';
-import type { GraphQLContext } from '../shared/graphql/context.js';
+import type { GraphQLContext } from '../api/graphql/context.js';
 import { JobPostingType, toPostingView } from '../postings/posting.types.js';
 import { EmployerConnectionType, EmployerInput, EmployerType, toEmployerView } from './employer.types.js';
+import type { EmployerService } from './employer.service.js';
 
 @Resolver(() => EmployerType)
 export class EmployerResolver {
+  constructor(private readonly employers: EmployerService) {}
+
   @Query(() => EmployerType, { nullable: true })
-  async employer(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<EmployerType | null> {
-    const employer = await ctx.services.employers.get(id);
+  async employer(@Arg('id', () => ID) id: string): Promise<EmployerType | null> {
+    const employer = await this.employers.get(id);
     return employer ? toEmployerView(employer) : null;
   }
 
-  @Query(() => EmployerConnectionType, { description: 'Public: employers by name, A-Z; query matches part of the name' })
-  async employers(
+  @Query(() => EmployerConnectionType, { name: 'employers', description: 'Public: employers by name, A-Z; query matches part of the name' })
+  async listEmployers(
     @Arg('query', () => String, { nullable: true }) query: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<EmployerConnectionType> {
-    const page = await ctx.services.employers.list(query, first, after);
+    const page = await this.employers.list(query, first, after);
     return toKeysetConnection(page, (e) => encodeKeysetCursor(e.name, e._id), toEmployerView);
   }
 
@@ -29,7 +31,7 @@ export class EmployerResolver {
     @Arg('input', () => EmployerInput) input: EmployerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EmployerType> {
-    return toEmployerView(await ctx.services.employers.create(ctx.principal, input));
+    return toEmployerView(await this.employers.create(ctx.principal, input));
   }
 
   @FieldResolver(() => [JobPostingType])

@@ -2,7 +2,7 @@
 // posting lists fields, its field equals one of them (case-insensitive, trimmed).
 import { degreeRank } from '../shared/enums.js';
 import type { CandidateDegree, PostingProfile } from './matching.types.js';
-import { normalizeTerm } from './normalize.js';
+import { normalizeTerm } from '../shared/normalize.js';
 import { NO_DEGREE_RANK } from './scoring.js';
 
 /** Whether a degree's field is acceptable; `fields` empty means any field. */

@@ -11,7 +11,7 @@ import type {
 import { meetsDegree } from './degree.js';
 import { DAYS_PER_YEAR, experienceDays, meetsExperience } from './experience.js';
 import { evaluateQualification } from './qualifications.js';
-import { normalizeCode } from './normalize.js';
+import { distinctCodes } from '../shared/normalize.js';
 import { degreeDetail, experienceDetail, qualificationDetail } from './explanation.js';
 
 export interface EligibilityResult {
@@ -23,16 +23,6 @@ export interface EligibilityResult {
   requirementCount: number;
   experienceDays: number;
   yearsOfExperience: number;
-}
-
-/** Distinct, upper-cased, non-empty codes in first-occurrence order. */
-export function distinctCodes(codes: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const c of codes) {
-    const n = normalizeCode(c);
-    if (n !== '' && !out.includes(n)) out.push(n);
-  }
-  return out;
 }
 
 function catalogEntry(catalog: ReadonlyMap<string, CatalogQualification>, code: string): CatalogQualification | undefined {

@@ -4,8 +4,7 @@ import type { CandidateProfile, CatalogQualification, IsoDate, PostingProfile } 
 import { bestQualifyingDegreeRank, requiredDegreeRank } from './degree.js';
 import { yearsOfExperience } from './experience.js';
 import { evaluateQualification } from './qualifications.js';
-import { normalizeTerms } from './normalize.js';
-import { distinctCodes } from './eligibility.js';
+import { distinctCodes, normalizeTerms } from '../shared/normalize.js';
 import type { FitFeatures } from './scoring.js';
 
 /** Preferred codes (normalised, distinct, posting order) held, current and in the right state. */

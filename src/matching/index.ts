@@ -1,7 +1,7 @@
 // Public surface of the pure matching module (no I/O). Other modules import from here.
 export * from './matching.types.js';
 export { isoToEpochDay, epochDayToIso } from './dates.js';
-export { normalizeTerm, normalizeCode, normalizeTerms } from './normalize.js';
+export { normalizeTerm, normalizeCode, normalizeTerms, distinctCodes } from '../shared/normalize.js';
 export {
   DAYS_PER_YEAR,
   experienceDays,
@@ -14,7 +14,7 @@ export {
 export { isQualificationCurrent, evaluateQualification, type QualificationStatus } from './qualifications.js';
 export { fitScore, matchScore, NO_DEGREE_RANK, EXPERIENCE_GAP_SCALE, FIT_WEIGHTS, type FitFeatures } from './scoring.js';
 export { degreeFieldMatches, bestQualifyingDegreeRank, requiredDegreeRank, meetsDegree } from './degree.js';
-export { evaluateEligibility, distinctCodes, type EligibilityResult } from './eligibility.js';
+export { evaluateEligibility, type EligibilityResult } from './eligibility.js';
 export { computeFitFeatures, matchedPreferredCodes, sharedSkillCount, settingMatch } from './features.js';
 export { matchCandidateToPosting } from './match.js';
 export { compareJobMatches, compareCandidateMatches, type JobRankKey, type CandidateRankKey } from './ordering.js';

@@ -2,7 +2,8 @@
 // Dates are ISO calendar dates "YYYY-MM-DD" (LocalDate) so "today" is explicit and testable.
 import type { DegreeLevel, CareSetting, QualificationKind, RequirementKind } from '../shared/enums.js';
 
-export type IsoDate = string;
+export type { IsoDate } from '../shared/iso-date.js';
+import type { IsoDate } from '../shared/iso-date.js';
 
 /** What matching needs to know about a catalog entry. */
 export interface CatalogQualification {

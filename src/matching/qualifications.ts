@@ -1,7 +1,7 @@
 // DESIGN §5 rule 3 for one qualification code: the candidate holds it, it is current, and a
 // state-specific one was granted in the posting's state (when the posting has a state).
 import type { CandidateHeldQualification, CatalogQualification, IsoDate } from './matching.types.js';
-import { normalizeCode } from './normalize.js';
+import { normalizeCode } from '../shared/normalize.js';
 
 /**
  * Current = no expiry date, or expiring today or later (a credential is valid through its

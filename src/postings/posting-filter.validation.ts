@@ -1,5 +1,6 @@
 import type { PostingSearchFilter } from '../search/search-engine.js';
-import { InputChecks, isObjectId, isUsState, normalizeState } from '../shared/validation.js';
+import { InputChecks, isObjectId, isUsState } from '../shared/validation.js';
+import { normalizeState } from '../shared/normalize.js';
 import { resolveNear, type GeoRadiusArgs } from '../geo/geo-input.js';
 
 /** PostingFilter as a client sends it: `near` may still be a ZIP. */

@@ -1,13 +1,20 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../shared/graphql/context.js';
+import type { GraphQLContext } from '../api/graphql/context.js';
 import { toConnection } from '../shared/pagination.js';
 import { encodeKeysetCursor, toKeysetConnection } from '../shared/keyset-pagination.js';
 import { PostingSort, PostingStatus } from '../shared/enums.js';
 import { PostingFilter, toPostingView } from './posting.types.js';
 import { JobPostingConnectionType, PostingFacetsType } from './posting-search.types.js';
+import type { PostingSearchService } from './posting-search.service.js';
+import type { PostingListService } from './posting-list.service.js';
 
 @Resolver(() => JobPostingConnectionType)
 export class PostingSearchResolver {
+  constructor(
+    private readonly postingSearch: PostingSearchService,
+    private readonly postingLists: PostingListService,
+  ) {}
+
   @Query(() => JobPostingConnectionType, { description: 'Job boards: full-text search of open postings' })
   async searchPostings(
     @Arg('query', () => String, { nullable: true }) query: string | null,
@@ -16,9 +23,8 @@ export class PostingSearchResolver {
     sort: PostingSort | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<JobPostingConnectionType> {
-    const { page, facets } = await ctx.services.postingSearch.search({ query, filter, sort, first, after });
+    const { page, facets } = await this.postingSearch.search({ query, filter, sort, first, after });
     const conn = toConnection(page, (hit) => hit);
     const edges = conn.edges.map((e) => ({ cursor: e.cursor, node: toPostingView(e.node.posting), distanceMiles: e.node.distanceMiles }));
     return { ...conn, edges, facetSource: facets };
@@ -32,7 +38,7 @@ export class PostingSearchResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<JobPostingConnectionType> {
-    const listed = await ctx.services.postingLists.list(ctx.principal, { employerId, status, first, after });
+    const listed = await this.postingLists.list(ctx.principal, { employerId, status, first, after });
     const conn = toKeysetConnection(listed.page, (p) => encodeKeysetCursor(p.postedAt, p._id), toPostingView);
     return {
       ...conn,
@@ -42,7 +48,7 @@ export class PostingSearchResolver {
   }
 
   @FieldResolver(() => PostingFacetsType)
-  async facets(@Root() conn: JobPostingConnectionType, @Ctx() ctx: GraphQLContext): Promise<PostingFacetsType> {
-    return ctx.services.postingSearch.facets(conn.facetSource);
+  async facets(@Root() conn: JobPostingConnectionType): Promise<PostingFacetsType> {
+    return this.postingSearch.facets(conn.facetSource);
   }
 }

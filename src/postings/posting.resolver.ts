@@ -1,14 +1,21 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../shared/graphql/context.js';
+import type { GraphQLContext } from '../api/graphql/context.js';
 import { EmployerType, toEmployerView } from '../employers/employer.types.js';
 import { QualificationType, qualificationViews } from '../qualifications/qualification.types.js';
 import { JobPostingInput, JobPostingType, JobPostingUpdateInput, toPostingView } from './posting.types.js';
+import type { PostingService } from './posting.service.js';
+import type { QualificationService } from '../qualifications/qualification.service.js';
 
 @Resolver(() => JobPostingType)
 export class PostingResolver {
+  constructor(
+    private readonly postings: PostingService,
+    private readonly qualifications: QualificationService,
+  ) {}
+
   @Query(() => JobPostingType, { nullable: true })
-  async jobPosting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<JobPostingType | null> {
-    const posting = await ctx.services.postings.get(id);
+  async jobPosting(@Arg('id', () => ID) id: string): Promise<JobPostingType | null> {
+    const posting = await this.postings.get(id);
     return posting ? toPostingView(posting) : null;
   }
 
@@ -17,7 +24,7 @@ export class PostingResolver {
     @Arg('input', () => JobPostingInput) input: JobPostingInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<JobPostingType> {
-    return toPostingView(await ctx.services.postings.create(ctx.principal, input));
+    return toPostingView(await this.postings.create(ctx.principal, input));
   }
 
   @Mutation(() => JobPostingType)
@@ -26,12 +33,12 @@ export class PostingResolver {
     @Arg('input', () => JobPostingUpdateInput) input: JobPostingUpdateInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<JobPostingType> {
-    return toPostingView(await ctx.services.postings.update(ctx.principal, id, input));
+    return toPostingView(await this.postings.update(ctx.principal, id, input));
   }
 
   @Mutation(() => JobPostingType)
   async closeJobPosting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<JobPostingType> {
-    return toPostingView(await ctx.services.postings.close(ctx.principal, id));
+    return toPostingView(await this.postings.close(ctx.principal, id));
   }
 
   @FieldResolver(() => EmployerType)
@@ -42,16 +49,13 @@ export class PostingResolver {
   }
 
   @FieldResolver(() => [QualificationType])
-  async requiredQualifications(@Root() posting: JobPostingType, @Ctx() ctx: GraphQLContext): Promise<QualificationType[]> {
-    return resolveCodes(ctx, posting.requiredQualificationCodes);
+  async requiredQualifications(@Root() posting: JobPostingType): Promise<QualificationType[]> {
+    return qualificationViews(posting.requiredQualificationCodes, await this.qualifications.catalog());
   }
 
   @FieldResolver(() => [QualificationType])
-  async preferredQualifications(@Root() posting: JobPostingType, @Ctx() ctx: GraphQLContext): Promise<QualificationType[]> {
-    return resolveCodes(ctx, posting.preferredQualificationCodes);
+  async preferredQualifications(@Root() posting: JobPostingType): Promise<QualificationType[]> {
+    return qualificationViews(posting.preferredQualificationCodes, await this.qualifications.catalog());
   }
 }
 
-async function resolveCodes(ctx: GraphQLContext, codes: readonly string[]): Promise<QualificationType[]> {
-  return qualificationViews(codes, await ctx.services.qualifications.catalog());
-}

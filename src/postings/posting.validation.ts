@@ -1,7 +1,7 @@
 // Input rules for postings, shared by create and update so both say the same thing.
 import type { InputChecks } from '../shared/validation.js';
 import { isUsState } from '../shared/validation.js';
-import { normalizeList } from '../shared/text.js';
+import { normalizeList } from '../shared/normalize.js';
 
 export interface PostingFieldsToCheck {
   title?: string | null;

@@ -1,16 +1,18 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { QualificationKind } from '../shared/enums.js';
-import type { GraphQLContext } from '../shared/graphql/context.js';
+import type { GraphQLContext } from '../api/graphql/context.js';
 import { QualificationInput, QualificationType, toQualificationView } from './qualification.types.js';
+import type { QualificationService } from './qualification.service.js';
 
 @Resolver(() => QualificationType)
 export class QualificationResolver {
+  constructor(private readonly qualificationService: QualificationService) {}
+
   @Query(() => [QualificationType])
   async qualifications(
     @Arg('kind', () => QualificationKind, { nullable: true }) kind: QualificationKind | null,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<QualificationType[]> {
-    return (await ctx.services.qualifications.list(kind ?? undefined)).map(toQualificationView);
+    return (await this.qualificationService.list(kind ?? undefined)).map(toQualificationView);
   }
 
   @Mutation(() => QualificationType)
@@ -18,6 +20,6 @@ export class QualificationResolver {
     @Arg('input', () => QualificationInput) input: QualificationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<QualificationType> {
-    return toQualificationView(await ctx.services.qualifications.upsert(ctx.principal, input));
+    return toQualificationView(await this.qualificationService.upsert(ctx.principal, input));
   }
 }

@@ -4,6 +4,8 @@
 import type { Principal } from '../auth/principal.js';
 import { requireAdmin } from '../auth/access-policy.js';
 import type { QualificationKind } from '../shared/enums.js';
+import type { IndexChangeSink } from '../shared/index-change-sink.js';
+import { normalizeCode } from '../shared/normalize.js';
 import { InputChecks } from '../shared/validation.js';
 import type { QualificationRepository } from './qualification.repository.js';
 import type { QualificationRecord } from './qualification.model.js';
@@ -23,9 +25,11 @@ const CACHE_TTL_MS = 30_000;
 
 export class QualificationService {
   private cache: { at: number; byCode: Map<string, QualificationRecord> } | null = null;
-  private stateSpecificListener: (code: string) => Promise<void> = async () => undefined;
 
-  constructor(private readonly repo: QualificationRepository) {}
+  constructor(
+    private readonly repo: QualificationRepository,
+    private readonly index: IndexChangeSink,
+  ) {}
 
   async list(kind?: QualificationKind): Promise<QualificationRecord[]> {
     const all = [...(await this.catalog()).values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -48,17 +52,9 @@ export class QualificationService {
     });
   }
 
-  /**
-   * Search documents flatten a state-specific licence with the posting's state, so postings
-   * that use a code must be re-indexed when its `stateSpecific` flag flips.
-   */
-  whenStateSpecificChanges(listener: (code: string) => Promise<void>): void {
-    this.stateSpecificListener = listener;
-  }
-
   async upsert(actor: Principal, input: QualificationInputData): Promise<QualificationRecord> {
     requireAdmin(actor, 'change the qualification catalog');
-    const code = input.code.trim().toUpperCase();
+    const code = normalizeCode(input.code);
     const checks = new InputChecks()
       .require(CODE_PATTERN.test(code), 'input.code', 'must be 1-20 upper-case letters, digits or dashes')
       .require(input.name.trim().length > 0, 'input.name', 'must not be empty')
@@ -81,7 +77,10 @@ export class QualificationService {
       continuingEducationHours: input.continuingEducationHours ?? null,
     });
     this.cache = null;
-    if (before && before.stateSpecific !== saved.stateSpecific) await this.stateSpecificListener(code);
+    if (before && before.stateSpecific !== saved.stateSpecific) {
+      // Search documents flatten a state-specific licence with the posting's state.
+      await this.index.stateSpecificChanged(code);
+    }
     return saved;
   }
 }

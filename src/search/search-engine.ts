@@ -44,7 +44,7 @@ export interface PostingSearchDocument {
   /** Rank in DEGREE_LEVEL_ORDER of the minimum degree, or null when no degree is required. */
   minDegreeRank: number | null;
   minDegreeFields: string[];
-  /** The candidate must hold at least one of these degree tokens (see qualification-tokens.ts). */
+  /** The candidate must hold at least one of these degree tokens (see documents/search-tokens.ts). */
   degreeTokens: string[];
   minYearsExperience: number;
   /** Upper-case codes, in the posting's order. */
@@ -75,7 +75,7 @@ export interface CandidateSearchDocument {
   state: string | null;
   /** Degree levels with normalised fields. */
   degrees: CandidateDegree[];
-  /** Every degree token the candidate satisfies (see qualification-tokens.ts). */
+  /** Every degree token the candidate satisfies (see documents/search-tokens.ts). */
   degreeTokens: string[];
   qualifications: CandidateQualificationEntry[];
   /**

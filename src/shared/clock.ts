@@ -1,4 +1,4 @@
-import type { IsoDate } from '../matching/matching.types.js';
+import type { IsoDate } from './iso-date.js';
 
 /** The service's notion of now; injected so tests can move "today". */
 export interface Clock {

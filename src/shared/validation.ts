@@ -51,12 +51,6 @@ export function isUsState(value: string): boolean {
   return US_STATE_CODES.has(value);
 }
 
-/** Normalises a state code as clients often send it ("tx ") and says whether it is valid. */
-export function normalizeState(value: string | null | undefined): string | null | undefined {
-  if (value === null || value === undefined) return value;
-  return value.trim().toUpperCase();
-}
-
 export function isObjectId(value: string): boolean {
   return /^[0-9a-fA-F]{24}$/.test(value) && Types.ObjectId.isValid(value);
 }
@@ -65,8 +59,4 @@ export function isObjectId(value: string): boolean {
 export function parseId(value: string, field: string): Types.ObjectId {
   if (!isObjectId(value)) throw new InputProblemsError([{ field, problem: 'is not a valid id' }]);
   return new Types.ObjectId(value);
-}
-
-export function isBlank(value: string | null | undefined): boolean {
-  return value === null || value === undefined || value.trim() === '';
 }

@@ -47,6 +47,7 @@ const OPERATIONS: Operation[] = [
   { field: 'jobPostings', query: `{ jobPostings(first: 5) { totalCount edges { node { id status } } } }`, vars: none, expect: [U, OK, F, OK, F] },
   { field: 'apiKeys', query: `{ apiKeys { id role } }`, vars: none, expect: [U, OK, F, F, F] },
   { field: 'auditLog', query: `{ auditLog(first: 5) { totalCount edges { node { operation } } } }`, vars: none, expect: [U, OK, F, F, F] },
+  { field: 'parkedIndexUpdates', query: `{ parkedIndexUpdates { id kind documentId error parkedAt } }`, vars: none, expect: [U, OK, F, F, F] },
 
   { field: 'upsertQualification', query: `mutation { upsertQualification(input: {code: "CPAM", name: "Certified Patient Account Manager", kind: CERTIFICATION}) { id } }`,
     vars: none, expect: [U, OK, F, F, F] },

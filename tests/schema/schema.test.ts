@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from 'graphql';
-import { emittedSchemaPath, printAppSchema } from '../../src/shared/graphql/print-schema.js';
+import { emittedSchemaPath, printAppSchema } from '../../src/api/graphql/print-schema.js';
 import { contractGaps } from './contract-coverage.js';
 
 const root = path.resolve(path.dirname(emittedSchemaPath()), '..');

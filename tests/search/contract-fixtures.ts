@@ -2,8 +2,8 @@
 // candidate documents are built (their experience anchor).
 import { CareSetting, DegreeLevel, EmploymentType, PostingStatus } from '../../src/shared/enums.js';
 import type { CatalogQualification } from '../../src/matching/matching.types.js';
-import { buildPostingDocument, type PostingDocumentSource } from '../../src/search/posting-document.js';
-import { buildCandidateDocument, type CandidateDocumentSource } from '../../src/search/candidate-document.js';
+import { buildPostingDocument, type PostingDocumentSource } from '../../src/search/documents/posting-document.js';
+import { buildCandidateDocument, type CandidateDocumentSource } from '../../src/search/documents/candidate-document.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../../src/search/search-engine.js';
 import { locate } from '../../src/geo/us-locations.js';
 

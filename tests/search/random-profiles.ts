@@ -3,8 +3,8 @@
 import { CareSetting, DEGREE_LEVEL_ORDER, EmploymentType, PostingStatus } from '../../src/shared/enums.js';
 import type { CatalogQualification, IsoDate } from '../../src/matching/matching.types.js';
 import { epochDayToIso, isoToEpochDay } from '../../src/matching/dates.js';
-import type { CandidateDocumentSource } from '../../src/search/candidate-document.js';
-import type { PostingDocumentSource } from '../../src/search/posting-document.js';
+import type { CandidateDocumentSource } from '../../src/search/documents/candidate-document.js';
+import type { PostingDocumentSource } from '../../src/search/documents/posting-document.js';
 
 export const CATALOG: ReadonlyMap<string, CatalogQualification> = new Map(
   [

@@ -5,7 +5,7 @@ import { CareSetting, EmploymentType, PostingStatus } from '../../src/shared/enu
 import { matchCandidateToPosting } from '../../src/matching/match.js';
 import { compareCandidateMatches, compareJobMatches } from '../../src/matching/ordering.js';
 import type { CandidateProfile, IsoDate, PostingProfile } from '../../src/matching/matching.types.js';
-import { postingProfileFromDocument } from '../../src/search/posting-document.js';
+import { postingProfileFromDocument } from '../../src/search/documents/posting-document.js';
 import type { PostingSearchFilter, RankedPage, SearchEngine } from '../../src/search/search-engine.js';
 import { runBrowseContract } from './search-engine.browse-contract.js';
 import { ALICE, BOB, CANDIDATE_SOURCES, CATALOG, TODAY, candidateDocs, postingDocs } from './contract-fixtures.js';

@@ -1,17 +1,19 @@
 // Keeps the search index derived from MongoDB: drains the outbox into the engine (retrying
-// with back-off while the engine is down, nothing lost), and rebuilds an index from MongoDB.
+// with back-off while the engine is down, nothing lost; parking what the engine refuses
+// permanently), and rebuilds an index from MongoDB.
 // Draining is claimed with a lease in MongoDB, so with several API instances only one drains
 // at a time and each document's updates reach the engine in order.
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
-import type { AppRepositories } from '../../app.services.js';
-import type { QualificationService } from '../../qualifications/qualification.service.js';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SearchEngine } from '../search-engine.js';
-import type { IndexChangeSink, IndexedEntity } from './index-change-sink.js';
+import { SearchRejectedError } from '../search-errors.js';
+import type { Principal } from '../../auth/principal.js';
+import { requireAdmin } from '../../auth/access-policy.js';
+import type { IndexChangeSink, IndexedEntity } from '../../shared/index-change-sink.js';
+import type { SearchDocumentSource } from './document-source.js';
 import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
-import { candidateDocument, employerNames, postingDocument } from './search-documents.js';
 
 const LEASE = 'search-outbox-drainer';
 const LEASE_MS = 30_000;
@@ -20,6 +22,16 @@ const MAX_BACKOFF_MS = 60_000;
 const MAX_REFRESH_ROUNDS = 400;
 /** How long a mutation waits for its own change to reach the index before answering. */
 const COMMIT_WAIT_MS = 750;
+const MAX_PARKED_LISTED = 100;
+
+export interface ParkedIndexUpdate {
+  /** The outbox entry: "<kind>:<documentId>". */
+  id: string;
+  kind: IndexedEntity;
+  documentId: string;
+  error: string;
+  parkedAt: Date;
+}
 
 export interface ReindexProgress {
   entity: IndexedEntity;
@@ -36,8 +48,7 @@ export class IndexSyncService implements IndexChangeSink {
 
   constructor(
     private readonly outbox: OutboxRepository,
-    private readonly repos: AppRepositories,
-    private readonly qualifications: QualificationService,
+    private readonly documents: SearchDocumentSource,
     private readonly engine: SearchEngine,
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -58,8 +69,8 @@ export class IndexSyncService implements IndexChangeSink {
   }
 
   /** Queues every posting that uses `code` for re-indexing (its tokens depend on the catalog). */
-  async reindexPostingsUsing(code: string): Promise<void> {
-    const ids = await this.repos.postings.idsUsingCode(code);
+  async stateSpecificChanged(code: string): Promise<void> {
+    const ids = await this.documents.postingIdsUsingCode(code);
     for (let i = 0; i < ids.length; i += BATCH) await this.record('posting', ids.slice(i, i + BATCH));
     await this.drain();
   }
@@ -107,6 +118,23 @@ export class IndexSyncService implements IndexChangeSink {
     return this.outbox.pendingCount();
   }
 
+  async parkedCount(): Promise<number> {
+    return this.outbox.parkedCount();
+  }
+
+  /** Admins: the entries the engine refused permanently, longest parked first (at most `limit`). */
+  async parkedUpdates(actor: Principal, limit = MAX_PARKED_LISTED): Promise<ParkedIndexUpdate[]> {
+    requireAdmin(actor, 'read parked index updates');
+    const entries = await this.outbox.parked(Math.min(Math.max(limit, 1), MAX_PARKED_LISTED));
+    return entries.map((e) => ({
+      id: e._id,
+      kind: e.entity,
+      documentId: e.entityId,
+      error: e.lastError ?? '',
+      parkedAt: e.parkedAt ?? e.nextAttemptAt,
+    }));
+  }
+
   /** Runs one drain at a time in this process; a request during a run triggers one more run. */
   drain(): Promise<void> {
     if (this.running) {
@@ -137,43 +165,70 @@ export class IndexSyncService implements IndexChangeSink {
     }
   }
 
-  /** Indexes the current MongoDB state of each entry's document; false if the engine failed. */
+  /**
+   * Indexes the current MongoDB state of each entry's document; false if the engine was
+   * unavailable. A permanent refusal (SearchRejectedError) of a batch is narrowed down entry
+   * by entry, since one bad document fails the whole batch: only the refused ones are parked.
+   */
   private async apply(entries: OutboxEntry[]): Promise<boolean> {
-    const postings = entries.filter((e) => e.entity === 'posting');
-    const candidates = entries.filter((e) => e.entity === 'candidate');
     try {
-      if (postings.length > 0) await this.indexPostings(postings.map((e) => new Types.ObjectId(e.entityId)));
-      if (candidates.length > 0) await this.indexCandidates(candidates.map((e) => new Types.ObjectId(e.entityId)));
+      await this.index(entries);
     } catch (err) {
-      const message = (err as Error).message;
-      this.logger.warn(`Search index update failed, will retry: ${message}`);
-      for (const e of entries) {
-        const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(e.attempts, 10));
-        await this.outbox.postpone(e, new Date(this.clock.now().getTime() + backoff), message);
-      }
+      if (err instanceof SearchRejectedError) return this.applyOneByOne(entries);
+      await this.postpone(entries, err);
       return false;
     }
     for (const e of entries) await this.outbox.retire(e);
     return true;
   }
 
+  private async applyOneByOne(entries: OutboxEntry[]): Promise<boolean> {
+    for (const [i, e] of entries.entries()) {
+      try {
+        await this.index([e]);
+        await this.outbox.retire(e);
+      } catch (err) {
+        if (!(err instanceof SearchRejectedError)) {
+          await this.postpone(entries.slice(i), err);
+          return false;
+        }
+        this.logger.error(`Search engine refused ${e._id}; parked, not retried until the ${e.entity} is written again: ${err.detail}`);
+        await this.outbox.park(e, this.clock.now(), err.detail);
+      }
+    }
+    return true;
+  }
+
+  private async index(entries: OutboxEntry[]): Promise<void> {
+    const ids = (entity: IndexedEntity) => entries.filter((e) => e.entity === entity).map((e) => new Types.ObjectId(e.entityId));
+    const postings = ids('posting');
+    const candidates = ids('candidate');
+    if (postings.length > 0) await this.indexPostings(postings);
+    if (candidates.length > 0) await this.indexCandidates(candidates);
+  }
+
+  private async postpone(entries: OutboxEntry[], err: unknown): Promise<void> {
+    const message = (err as Error).message;
+    this.logger.warn(`Search index update failed, will retry: ${message}`);
+    for (const e of entries) {
+      const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(e.attempts, 10));
+      await this.outbox.postpone(e, new Date(this.clock.now().getTime() + backoff), message);
+    }
+  }
+
   private async indexPostings(ids: Types.ObjectId[]): Promise<void> {
-    const records = await this.repos.postings.findByIds(ids);
-    const present = records.filter((r) => r !== undefined);
-    const employers = await this.repos.employers.findByIds(present.map((p) => p.employerId));
-    const catalog = await this.qualifications.catalog();
-    const names = employerNames(employers);
-    const gone = ids.filter((_, i) => records[i] === undefined).map((id) => id.toHexString());
-    if (present.length > 0) await this.engine.upsertPostings(present.map((p) => postingDocument(p, names, catalog)));
+    const docs = await this.documents.postingDocuments(ids);
+    const present = docs.filter((d) => d !== undefined);
+    const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
+    if (present.length > 0) await this.engine.upsertPostings(present);
     if (gone.length > 0) await this.engine.deletePostings(gone);
   }
 
   private async indexCandidates(ids: Types.ObjectId[]): Promise<void> {
-    const records = await this.repos.candidates.findByIds(ids);
-    const today = this.clock.today();
-    const present = records.filter((r) => r !== undefined);
-    const gone = ids.filter((_, i) => records[i] === undefined).map((id) => id.toHexString());
-    if (present.length > 0) await this.engine.upsertCandidates(present.map((c) => candidateDocument(c, today)));
+    const docs = await this.documents.candidateDocuments(ids, this.clock.today());
+    const present = docs.filter((d) => d !== undefined);
+    const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
+    if (present.length > 0) await this.engine.upsertCandidates(present);
     if (gone.length > 0) await this.engine.deleteCandidates(gone);
   }
 
@@ -183,46 +238,24 @@ export class IndexSyncService implements IndexChangeSink {
    */
   async reindex(onProgress: (p: ReindexProgress) => void = () => undefined, batchSize = 1000): Promise<number> {
     await this.engine.reset();
-    const catalog = await this.qualifications.catalog();
     const today = this.clock.today();
 
     // One collection after the other: streaming both at once read ~20% faster from FerretDB
     // but raised the API's peak memory by ~450 MiB at 100,000 + 100,000 documents.
-    const postingTotal = await this.repos.postings.count();
-    const postings = await inBatches(this.repos.postings.cursor(batchSize), batchSize, async (batch, done) => {
-      const employerIds = [...new Set(batch.map((p) => p.employerId.toHexString()))].map((id) => new Types.ObjectId(id));
-      const names = employerNames(await this.repos.employers.findByIds(employerIds));
-      await this.engine.upsertPostings(batch.map((p) => postingDocument(p, names, catalog)));
-      onProgress({ entity: 'posting', done, total: postingTotal });
-    });
-    const candidateTotal = await this.repos.candidates.count();
-    const candidates = await inBatches(this.repos.candidates.cursor(batchSize), batchSize, async (batch, done) => {
-      await this.engine.upsertCandidates(batch.map((c) => candidateDocument(c, today)));
-      onProgress({ entity: 'candidate', done, total: candidateTotal });
-    });
+    const postingTotal = await this.documents.postingCount();
+    let postings = 0;
+    for await (const batch of this.documents.postingBatches(batchSize)) {
+      await this.engine.upsertPostings(batch);
+      postings += batch.length;
+      onProgress({ entity: 'posting', done: postings, total: postingTotal });
+    }
+    const candidateTotal = await this.documents.candidateCount();
+    let candidates = 0;
+    for await (const batch of this.documents.candidateBatches(batchSize, today)) {
+      await this.engine.upsertCandidates(batch);
+      candidates += batch.length;
+      onProgress({ entity: 'candidate', done: candidates, total: candidateTotal });
+    }
     return postings + candidates;
   }
-}
-
-/** Feeds `source` to `flush` in batches of `size`; returns how many items there were. */
-async function inBatches<T>(
-  source: AsyncIterable<T>,
-  size: number,
-  flush: (batch: T[], doneSoFar: number) => Promise<void>,
-): Promise<number> {
-  let batch: T[] = [];
-  let done = 0;
-  for await (const item of source) {
-    batch.push(item);
-    if (batch.length >= size) {
-      done += batch.length;
-      await flush(batch, done);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) {
-    done += batch.length;
-    await flush(batch, done);
-  }
-  return done;
 }

@@ -2,7 +2,7 @@
 // "<entity>:<id>"), so repeated writes to a document coalesce and every look-up is by `_id`
 // (the only filter FerretDB's SQLite backend serves from an index).
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { IndexedEntity } from './index-change-sink.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 
 export interface OutboxEntry {
@@ -15,7 +15,16 @@ export interface OutboxEntry {
   nextAttemptAt: Date;
   enqueuedAt: Date;
   lastError: string | null;
+  /**
+   * Set when the engine refused the document permanently (a bug, not an outage): the entry
+   * is kept, with the error, but no longer retried until the document is written again.
+   * Absent on entries written before parking existed; reads treat absent as null.
+   */
+  parkedAt?: Date | null;
 }
+
+/** Parked entries wait here: far beyond any real retry time, so `due` never returns them. */
+const PARKED_UNTIL = new Date('9999-01-01T00:00:00.000Z');
 
 interface LeaseRecord {
   _id: string;
@@ -33,6 +42,7 @@ const entrySchema = new Schema<OutboxEntry>(
     nextAttemptAt: { type: Date, required: true },
     enqueuedAt: { type: Date, required: true },
     lastError: { type: String, default: null },
+    parkedAt: { type: Date, default: null },
   },
   { collection: 'search_outbox', versionKey: false },
 );
@@ -64,7 +74,8 @@ export class OutboxRepository {
           filter: { _id: `${entity}:${entityId}` },
           update: {
             $inc: { seq: 1 },
-            $set: { entity, entityId, nextAttemptAt: now },
+            // A new write may have fixed what the engine refused: it unparks the entry.
+            $set: { entity, entityId, nextAttemptAt: now, parkedAt: null },
             $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
           },
           upsert: true,
@@ -79,8 +90,18 @@ export class OutboxRepository {
     return this.entries.find({ nextAttemptAt: { $lte: now } }).sort({ enqueuedAt: 1, _id: 1 }).limit(limit).lean<OutboxEntry[]>();
   }
 
+  /** Entries still to be applied (parked ones are not: they wait for a fix, not for the engine). */
   async pendingCount(): Promise<number> {
-    return this.entries.countDocuments({});
+    return (await this.entries.countDocuments({})) - (await this.parkedCount());
+  }
+
+  async parkedCount(): Promise<number> {
+    return this.entries.countDocuments({ nextAttemptAt: PARKED_UNTIL });
+  }
+
+  /** Parked entries, longest parked first. */
+  async parked(limit: number): Promise<OutboxEntry[]> {
+    return this.entries.find({ nextAttemptAt: PARKED_UNTIL }).sort({ parkedAt: 1, _id: 1 }).limit(limit).lean<OutboxEntry[]>();
   }
 
   /** Removes the entry only if nobody recorded a newer change since it was read. */
@@ -92,6 +113,14 @@ export class OutboxRepository {
     await this.entries.updateOne(
       { _id: entry._id },
       { $inc: { attempts: 1 }, $set: { nextAttemptAt: retryAt, lastError: error.slice(0, 500) } },
+    );
+  }
+
+  /** Parks the entry unless someone recorded a newer change since it was read (that one is retried). */
+  async park(entry: Pick<OutboxEntry, '_id' | 'seq'>, at: Date, error: string): Promise<void> {
+    await this.entries.updateOne(
+      { _id: entry._id, seq: entry.seq },
+      { $inc: { attempts: 1 }, $set: { nextAttemptAt: PARKED_UNTIL, parkedAt: at, lastError: error.slice(0, 500) } },
     );
   }
 

@@ -6,7 +6,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { findFreePort, waitForPort } from './ports.js';
 import { buildFerretDb, isGoAvailable, FERRETDB_BUILD, FERRETDB_VERSION } from './ferretdb.installer.js';
-import type { StartedMongo } from './local-mongo.js';
+import type { StartedMongo } from './started-mongo.js';
 
 export const DEFAULT_FERRETDB_BINARY = path.join(homedir(), '.cache', 'healthmatch', 'bin', `ferretdb-${FERRETDB_BUILD}`);
 

@@ -7,13 +7,8 @@
 import { canDownloadMongod, locateCachedMongod, startMongod } from './mongod.server.js';
 import { locateFerretDb, startFerretDb } from './ferretdb.server.js';
 
-export interface StartedMongo {
-  /** Connection string without a database name (the caller picks the database). */
-  uri: string;
-  /** Human description for logs and test output. */
-  server: string;
-  stop(): Promise<void>;
-}
+export type { StartedMongo } from './started-mongo.js';
+import type { StartedMongo } from './started-mongo.js';
 
 export type LocalServerPreference = 'auto' | 'mongod' | 'ferretdb';
 

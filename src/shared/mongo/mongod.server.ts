@@ -2,7 +2,7 @@
 // downloads where the download host can be reached (users with internet).
 import { lookup } from 'node:dns/promises';
 import { mkdir } from 'node:fs/promises';
-import type { StartedMongo } from './local-mongo.js';
+import type { StartedMongo } from './started-mongo.js';
 
 const DOWNLOAD_HOST = 'fastdl.mongodb.org';
 

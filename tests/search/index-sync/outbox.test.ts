@@ -1,6 +1,6 @@
 // A search-engine outage never fails a MongoDB write and never loses an index update.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedSearchEngine } from '../../../src/search/embedded.engine.js';
+import { EmbeddedSearchEngine } from '../../../src/search/embedded/embedded.engine.js';
 import type { CandidateSearchDocument, PostingSearchDocument, SearchHealth } from '../../../src/search/search-engine.js';
 import { SearchUnavailableError } from '../../../src/search/search-errors.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type ContainerType } from 'type-graphql';
+import { CandidateResolver } from '../../candidates/candidate.resolver.js';
+import { EmployerResolver } from '../../employers/employer.resolver.js';
+import { PostingResolver } from '../../postings/posting.resolver.js';
+import { QualificationResolver } from '../../qualifications/qualification.resolver.js';
+import { PostingSearchResolver } from '../../postings/posting-search.resolver.js';
+import { MatchResolver } from '../../matches/match.resolver.js';
+import { ApiKeyResolver } from '../../api-keys/api-key.resolver.js';
+import { AuditResolver } from '../../audit/audit.resolver.js';
+import { CandidateSearchResolver } from '../../candidates/candidate-search.resolver.js';
+import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
+
+export const RESOLVERS = [
+  QualificationResolver,
+  EmployerResolver,
+  PostingResolver,
+  PostingSearchResolver,
+  CandidateResolver,
+  CandidateSearchResolver,
+  MatchResolver,
+  ApiKeyResolver,
+  AuditResolver,
+  IndexSyncResolver,
+] as const;
+
+/**
+ * `container` hands out the resolver instances (src/app.resolvers.ts); printing the schema
+ * needs none, since type-graphql asks the container only when a field resolves.
+ */
+export async function createSchema(container?: ContainerType): Promise<GraphQLSchema> {
+  // Input rules live in the services (they need the catalog and the database), so
+  // class-validator's decorator validation is not used.
+  return buildSchema({ resolvers: [...RESOLVERS], validate: false, container });
+}

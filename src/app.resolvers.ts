@@ -1,0 +1,37 @@
+// Part of the composition root: one instance of every resolver, built with the services it
+// needs, handed to type-graphql as its `container`. Resolvers therefore take their services
+// through their constructors, and the GraphQL context carries only the caller and loaders.
+import type { ContainerType } from 'type-graphql';
+import type { AppServices } from './app.services.js';
+import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { CandidateResolver } from './candidates/candidate.resolver.js';
+import { CandidateSearchResolver } from './candidates/candidate-search.resolver.js';
+import { EmployerResolver } from './employers/employer.resolver.js';
+import { MatchResolver } from './matches/match.resolver.js';
+import { PostingSearchResolver } from './postings/posting-search.resolver.js';
+import { PostingResolver } from './postings/posting.resolver.js';
+import { QualificationResolver } from './qualifications/qualification.resolver.js';
+import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
+
+export function createResolverContainer(s: AppServices): ContainerType {
+  const instances = new Map<unknown, object>([
+    [QualificationResolver, new QualificationResolver(s.qualifications)],
+    [EmployerResolver, new EmployerResolver(s.employers)],
+    [PostingResolver, new PostingResolver(s.postings, s.qualifications)],
+    [PostingSearchResolver, new PostingSearchResolver(s.postingSearch, s.postingLists)],
+    [CandidateResolver, new CandidateResolver(s.candidates, s.qualifications)],
+    [CandidateSearchResolver, new CandidateSearchResolver(s.candidateSearch)],
+    [MatchResolver, new MatchResolver(s.matches, s.qualifications)],
+    [ApiKeyResolver, new ApiKeyResolver(s.apiKeys)],
+    [AuditResolver, new AuditResolver(s.audit)],
+    [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
+  ]);
+  return {
+    get(resolverClass: unknown) {
+      const instance = instances.get(resolverClass);
+      if (!instance) throw new Error(`No resolver instance for ${String((resolverClass as { name?: string }).name)}`);
+      return instance;
+    },
+  };
+}

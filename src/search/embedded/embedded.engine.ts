@@ -1,0 +1,147 @@
+// The in-process search engine: the zero-infrastructure default (no MEILI_HOST) and the one the
+// tests and the benchmark run. It holds only what was upserted and never reads MongoDB.
+//
+// Full text: a small BM25 inverted index (embedded-text-index.ts says why not @orama/orama:
+// measured far too slow at 100,000 postings).
+//
+// Ranking for matching: the page must be ordered by the exact score of EVERY eligible document
+// (recall@20 vs exact scoring), and eligibility needs per-credential "held AND current on day D
+// AND in state S" and "experience years on day D" tests that a generic where-clause index
+// cannot express without per-element joins. So each store keeps, per document, one packed
+// Int32Array of interned ids (kernel/match-kernel.ts), and a query scans the open postings /
+// discoverable candidates once, tests eligibility with the kernel (which mirrors the rules of
+// src/matching) and scores each with src/matching/scoring.ts's fitScore/matchScore, keeping only the best offset+limit in a heap. That is exact by
+// construction (recall 100%), costs O(n) small integer compares with no allocation per
+// document, and indexing is a few array conversions per document. Posting filters are plain
+// field comparisons in the same scan (posting-filter.ts).
+import type {
+  CandidateFacetCounts,
+  CandidateFacetsQuery,
+  PostingFacetCounts,
+  PostingFacetsQuery,
+  SearchCandidatesQuery,
+  CandidateSearchDocument,
+  IdPage,
+  PostingSearchDocument,
+  RankCandidatesQuery,
+  RankPostingsQuery,
+  RankedPage,
+  SearchEngine,
+  SearchHealth,
+  SearchPostingsQuery,
+} from '../search-engine.js';
+import { Vocabulary } from '../kernel/match-kernel.js';
+import type { Vocabularies } from '../kernel/compact-documents.js';
+import { EmbeddedPostingStore } from './embedded-postings.js';
+import { EmbeddedCandidateStore } from './embedded-candidates.js';
+import { guardSearch } from '../search-errors.js';
+
+/** Offsets and limits are validated by the service; clamp here so a bad one cannot blow up a heap. */
+function window(offset: number, limit: number): { offset: number; limit: number } {
+  const o = Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0;
+  const l = Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0;
+  return { offset: o, limit: l };
+}
+
+/** Last document per id wins, as with a sequence of single upserts. */
+function lastPerId<T extends { id: string }>(docs: readonly T[]): T[] {
+  return [...new Map(docs.map((d) => [d.id, d])).values()];
+}
+
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly kind = 'embedded' as const;
+  private readonly vocab: Vocabularies = { skills: new Vocabulary(), fields: new Vocabulary(), tokens: new Vocabulary() };
+  private readonly postings = new EmbeddedPostingStore(this.vocab);
+  private readonly candidates = new EmbeddedCandidateStore(this.vocab);
+  private closed = false;
+
+  async searchPostings(query: SearchPostingsQuery): Promise<IdPage> {
+    return this.run('searchPostings', async () => {
+      const { offset, limit } = window(query.offset, query.limit);
+      return this.postings.search(query, offset, limit);
+    });
+  }
+
+  async postingFacets(query: PostingFacetsQuery): Promise<PostingFacetCounts> {
+    return this.run('postingFacets', async () => this.postings.facets(query));
+  }
+
+  async searchCandidates(query: SearchCandidatesQuery): Promise<IdPage> {
+    return this.run('searchCandidates', async () => {
+      const { offset, limit } = window(query.offset, query.limit);
+      return this.candidates.search(query, offset, limit);
+    });
+  }
+
+  async candidateFacets(query: CandidateFacetsQuery): Promise<CandidateFacetCounts> {
+    return this.run('candidateFacets', async () => this.candidates.facets(query));
+  }
+
+  async rankPostingsForCandidate(query: RankPostingsQuery): Promise<RankedPage> {
+    return this.run('rankPostingsForCandidate', async () => {
+      const { offset, limit } = window(query.offset, query.limit);
+      return this.postings.rankForCandidate(query.candidate, query.filter, query.includeIneligible, query.today, offset, limit);
+    });
+  }
+
+  async rankCandidatesForPosting(query: RankCandidatesQuery): Promise<RankedPage> {
+    return this.run('rankCandidatesForPosting', async () => {
+      const { offset, limit } = window(query.offset, query.limit);
+      return this.candidates.rankForPosting(query.posting, query.catalog, query.includeIneligible, query.today, offset, limit);
+    });
+  }
+
+  async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
+    return this.run('upsertPostings', async () => this.postings.upsert(lastPerId(docs)));
+  }
+
+  /**
+   * None: the embedded engine tests experience from the stored intervals whenever an anchor is
+   * stale (exact on any day), and it is rebuilt at every start anyway.
+   */
+  async staleCandidateIds(): Promise<string[]> {
+    return [];
+  }
+
+  async deletePostings(ids: readonly string[]): Promise<void> {
+    return this.run('deletePostings', async () => this.postings.delete(ids));
+  }
+
+  async upsertCandidates(docs: readonly CandidateSearchDocument[]): Promise<void> {
+    return this.run('upsertCandidates', async () => this.candidates.upsert(lastPerId(docs)));
+  }
+
+  async deleteCandidates(ids: readonly string[]): Promise<void> {
+    return this.run('deleteCandidates', async () => this.candidates.delete(ids));
+  }
+
+  async reset(): Promise<void> {
+    return this.run('reset', async () => {
+      this.postings.clear();
+      this.candidates.clear();
+      this.vocab.skills.clear();
+      this.vocab.fields.clear();
+      this.vocab.tokens.clear();
+    });
+  }
+
+  async health(): Promise<SearchHealth> {
+    return this.closed
+      ? { ok: false, engine: 'embedded', detail: 'closed' }
+      : { ok: true, engine: 'embedded', detail: `${this.postings.size} open postings, ${this.candidates.size} discoverable candidates` };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.postings.clear();
+    this.candidates.clear();
+  }
+
+  /** A closed engine answers like an unreachable one, and any internal failure is typed. */
+  private run<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    return guardSearch(operation, async () => {
+      if (this.closed) throw new Error('embedded search engine is closed');
+      return work();
+    });
+  }
+}

@@ -1,0 +1,134 @@
+// Turns MongoDB records into search documents: the one place that knows both shapes, and the
+// implementation of the index sync's document source. Employer names come through the
+// employer service (its per-process cache), the catalog through the qualification service.
+import { Types } from 'mongoose';
+import type { CandidateRecord } from '../../candidates/candidate.model.js';
+import { candidateProfile } from '../../candidates/candidate-profile.js';
+import type { EmployerRecord } from '../../employers/employer.model.js';
+import type { PostingRecord } from '../../postings/posting.model.js';
+import { postingProfile } from '../../postings/posting-profile.js';
+import type { CatalogQualification, IsoDate } from '../../matching/matching.types.js';
+import { buildCandidateDocument } from '../documents/candidate-document.js';
+import { buildPostingDocument } from '../documents/posting-document.js';
+import type { CandidateSearchDocument, PostingSearchDocument } from '../search-engine.js';
+import type { SearchDocumentSource } from './document-source.js';
+import { recordLocation } from '../../geo/geo-input.js';
+
+type Catalog = ReadonlyMap<string, CatalogQualification>;
+
+export interface RecordSources {
+  postings: {
+    findByIds(ids: readonly Types.ObjectId[]): Promise<(PostingRecord | undefined)[]>;
+    idsUsingCode(code: string): Promise<Types.ObjectId[]>;
+    count(): Promise<number>;
+    cursor(batchSize: number): AsyncIterable<PostingRecord>;
+  };
+  candidates: {
+    findByIds(ids: readonly Types.ObjectId[]): Promise<(CandidateRecord | undefined)[]>;
+    count(): Promise<number>;
+    cursor(batchSize: number): AsyncIterable<CandidateRecord>;
+  };
+  employers: { findByIds(ids: readonly Types.ObjectId[]): Promise<(EmployerRecord | undefined)[]> };
+  catalog(): Promise<Catalog>;
+}
+
+function postingDocument(p: PostingRecord, employerName: (id: Types.ObjectId) => string, catalog: Catalog): PostingSearchDocument {
+  return buildPostingDocument(
+    {
+      ...postingProfile(p),
+      title: p.title,
+      description: p.description,
+      employerId: p.employerId.toHexString(),
+      employerName: employerName(p.employerId),
+      employmentType: p.employmentType,
+      city: p.city,
+      remote: p.remote,
+      salaryMin: p.salaryMin,
+      salaryMax: p.salaryMax,
+      status: p.status,
+      ...recordLocation(p),
+    },
+    catalog,
+  );
+}
+
+function candidateDocument(c: CandidateRecord, today: IsoDate): CandidateSearchDocument {
+  return buildCandidateDocument(
+    {
+      ...candidateProfile(c),
+      discoverable: c.discoverable,
+      state: c.state,
+      headline: c.headline,
+      summary: c.summary,
+      experienceTitles: c.experience.map((e) => e.title),
+      ...recordLocation(c),
+    },
+    today,
+  );
+}
+
+function employerNames(employers: Iterable<EmployerRecord | undefined>): (id: Types.ObjectId) => string {
+  const names = new Map<string, string>();
+  for (const e of employers) if (e) names.set(e._id.toHexString(), e.name);
+  return (id) => names.get(id.toHexString()) ?? '';
+}
+
+export class RecordDocumentSource implements SearchDocumentSource {
+  constructor(private readonly src: RecordSources) {}
+
+  async postingDocuments(ids: readonly Types.ObjectId[]): Promise<(PostingSearchDocument | undefined)[]> {
+    const records = await this.src.postings.findByIds(ids);
+    const catalog = await this.src.catalog();
+    return this.withEmployerNames(records, catalog);
+  }
+
+  async candidateDocuments(ids: readonly Types.ObjectId[], today: IsoDate): Promise<(CandidateSearchDocument | undefined)[]> {
+    const records = await this.src.candidates.findByIds(ids);
+    return records.map((c) => (c === undefined ? undefined : candidateDocument(c, today)));
+  }
+
+  postingIdsUsingCode(code: string): Promise<Types.ObjectId[]> {
+    return this.src.postings.idsUsingCode(code);
+  }
+
+  postingCount(): Promise<number> {
+    return this.src.postings.count();
+  }
+
+  candidateCount(): Promise<number> {
+    return this.src.candidates.count();
+  }
+
+  async *postingBatches(batchSize: number): AsyncIterable<PostingSearchDocument[]> {
+    const catalog = await this.src.catalog();
+    for await (const batch of inBatches(this.src.postings.cursor(batchSize), batchSize)) {
+      yield (await this.withEmployerNames(batch, catalog)) as PostingSearchDocument[];
+    }
+  }
+
+  async *candidateBatches(batchSize: number, today: IsoDate): AsyncIterable<CandidateSearchDocument[]> {
+    for await (const batch of inBatches(this.src.candidates.cursor(batchSize), batchSize)) {
+      yield batch.map((c) => candidateDocument(c, today));
+    }
+  }
+
+  private async withEmployerNames(records: (PostingRecord | undefined)[], catalog: Catalog): Promise<(PostingSearchDocument | undefined)[]> {
+    const present = records.filter((r) => r !== undefined);
+    const employerIds = [...new Set(present.map((p) => p.employerId.toHexString()))].map((id) => new Types.ObjectId(id));
+    const names = employerNames(await this.src.employers.findByIds(employerIds));
+    return records.map((p) => (p === undefined ? undefined : postingDocument(p, names, catalog)));
+  }
+}
+
+/** Groups `source` into arrays of `size` (the last one shorter). */
+async function* inBatches<T>(source: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+  let batch: T[] = [];
+  for await (const item of source) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

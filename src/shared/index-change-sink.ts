@@ -1,0 +1,26 @@
+import type { Types } from 'mongoose';
+
+export type IndexedEntity = 'posting' | 'candidate';
+
+/**
+ * What a service tells the search index about a write, in two steps around the MongoDB write:
+ * - `record` BEFORE the write: a durable outbox entry, so a write that succeeds can never be
+ *   missing from the outbox, even if the process dies right after it (FerretDB v1 has no
+ *   transactions to make both one write). An entry whose write then fails is harmless: the
+ *   drainer always indexes the document's current state in MongoDB.
+ * - `committed` AFTER the write: bumps the entry's sequence number, so a drainer that read
+ *   the document before the write cannot retire the entry, and drains right away. It never
+ *   throws: the write has succeeded and the recorded entry will be retried anyway.
+ * - `stateSpecificChanged` after a catalog entry's `stateSpecific` flag flipped: search
+ *   documents flatten a state-specific licence with the posting's state, so every posting
+ *   that uses the code is queued for re-indexing.
+ *
+ * It lives in shared/ so producers (postings, candidates, qualifications) and the index sync
+ * that implements it see it without a feature importing the search folder.
+ */
+export interface IndexChangeSink {
+  record(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void>;
+  committed(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void>;
+  stateSpecificChanged(code: string): Promise<void>;
+}
+

@@ -1,0 +1,100 @@
+// A stand-in HTTP server speaking the few Meilisearch endpoints the adapter uses, recording
+// every request, so the adapter's requests, task checks and error mapping are testable without
+// a Meilisearch binary. It does not evaluate filters: search answers are scripted per test.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export type SearchResponder = (indexUid: string, body: Record<string, unknown>) => Record<string, unknown>;
+
+export class FakeMeilisearch {
+  readonly requests: RecordedRequest[] = [];
+  /** Task types that finish with status "failed" (e.g. "documentAdditionOrUpdate"). */
+  failingTaskTypes = new Set<string>();
+  /** The error code of those failed tasks: invalid_* is a permanent refusal, others transient. */
+  failingTaskCode = 'invalid_document_fields';
+  /** Respond to every request with HTTP 500 and a Meilisearch error body. */
+  broken = false;
+  /** Answer HTTP 400 (invalid_document_id) to a document addition that contains such a document. */
+  rejectDocument: (doc: Record<string, unknown>) => boolean = () => false;
+  /** Answer every search with HTTP 400 (invalid_search_filter), as for a malformed filter. */
+  rejectSearch = false;
+  search: SearchResponder = () => ({ hits: [], totalHits: 0, page: 1, hitsPerPage: 0, totalPages: 0 });
+  private readonly tasks = new Map<number, { type: string; indexUid: string }>();
+  private server: Server | null = null;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(([status, payload]) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(payload));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  bodiesTo(pathSuffix: string, method = 'POST'): Record<string, unknown>[] {
+    return this.requests.filter((r) => r.method === method && r.path.endsWith(pathSuffix)).map((r) => r.body as Record<string, unknown>);
+  }
+
+  private enqueue(type: string, indexUid: string): [number, unknown] {
+    const uid = this.tasks.size + 1;
+    this.tasks.set(uid, { type, indexUid });
+    return [202, { taskUid: uid, indexUid, status: 'enqueued', type, enqueuedAt: new Date().toISOString() }];
+  }
+
+  private async handle(req: IncomingMessage): Promise<[number, unknown]> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body: unknown = text ? JSON.parse(text) : null;
+    const path = (req.url ?? '').split('?')[0];
+    const method = req.method ?? 'GET';
+    this.requests.push({ method, path, body });
+    if (this.broken) return [500, { message: 'boom', code: 'internal', type: 'internal', link: '' }];
+    if (path === '/health') return [200, { status: 'available' }];
+    const task = /^\/tasks\/(\d+)$/.exec(path);
+    if (task) {
+      const t = this.tasks.get(Number(task[1]))!;
+      const failed = this.failingTaskTypes.has(t.type);
+      return [200, {
+        uid: Number(task[1]), batchUid: 1, indexUid: t.indexUid, type: t.type, canceledBy: null,
+        status: failed ? 'failed' : 'succeeded',
+        error: failed ? { message: 'rejected', code: this.failingTaskCode, type: this.failingTaskCode.startsWith('invalid_') ? 'invalid_request' : 'internal', link: '' } : null,
+        duration: 'PT0S', enqueuedAt: new Date().toISOString(), startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(),
+      }];
+    }
+    if (path === '/multi-search' && method === 'POST') {
+      const queries = (body as { queries: Record<string, unknown>[] }).queries;
+      return [200, { results: queries.map((q) => ({ indexUid: q.indexUid, processingTimeMs: 0, query: q.q ?? '', ...this.search(String(q.indexUid), q) })) }];
+    }
+    if (path === '/indexes' && method === 'POST') return this.enqueue('indexCreation', String((body as { uid: string }).uid));
+    const m = /^\/indexes\/([^/]+)\/(.+)$/.exec(path);
+    if (!m) return [404, { message: 'not found', code: 'not_found', type: 'invalid_request', link: '' }];
+    const [, uid, rest] = m;
+    if (rest === 'settings') return this.enqueue('settingsUpdate', uid);
+    if (rest === 'documents' && method === 'POST') {
+      if ((body as Record<string, unknown>[]).some((d) => this.rejectDocument(d))) {
+        return [400, { message: 'Document identifier is invalid.', code: 'invalid_document_id', type: 'invalid_request', link: '' }];
+      }
+      return this.enqueue('documentAdditionOrUpdate', uid);
+    }
+    if (rest === 'documents' && method === 'DELETE') return this.enqueue('documentDeletion', uid);
+    if (rest === 'documents/delete-batch') return this.enqueue('documentDeletion', uid);
+    if (rest === 'search' && this.rejectSearch) {
+      return [400, { message: 'Attribute `nope` is not filterable.', code: 'invalid_search_filter', type: 'invalid_request', link: '' }];
+    }
+    if (rest === 'search') return [200, { processingTimeMs: 0, query: '', ...this.search(uid, body as Record<string, unknown>) }];
+    return [404, { message: 'not found', code: 'not_found', type: 'invalid_request', link: '' }];
+  }
+}

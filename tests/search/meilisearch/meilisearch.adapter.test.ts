@@ -1,0 +1,123 @@
+// The Meilisearch adapter's requests and failure handling, against a scripted stand-in server
+// (fake-meilisearch.ts). The real-server contract is meilisearch.engine.test.ts.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
+import { SearchRejectedError, SearchUnavailableError } from '../../../src/search/search-errors.js';
+import { DomainError } from '../../../src/shared/errors.js';
+import { POSTING_SETTINGS } from '../../../src/search/meilisearch/meilisearch-settings.js';
+import { PROFILE_DIMENSIONS } from '../../../src/search/meilisearch/meilisearch-vectors.js';
+import { matchCandidateToPosting } from '../../../src/matching/match.js';
+import { postingProfileFromDocument } from '../../../src/search/documents/posting-document.js';
+import { FakeMeilisearch } from './fake-meilisearch.js';
+import { ALICE, CATALOG, TODAY, postingDocs } from '../contract-fixtures.js';
+import { parseFilter } from './meili-filter-grammar.js';
+import { isoToEpochDay } from '../../../src/matching/dates.js';
+
+describe('Meilisearch adapter requests (stand-in server)', () => {
+  let fake: FakeMeilisearch;
+  let engine: MeilisearchEngine;
+
+  beforeEach(async () => {
+    fake = new FakeMeilisearch();
+    const host = await fake.start();
+    engine = new MeilisearchEngine({ host, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000 });
+  });
+
+  afterEach(async () => {
+    await engine.close();
+    await fake.stop();
+  });
+
+  it('creates both indexes and applies settings before first use, waiting for each task', async () => {
+    await engine.searchPostings({ filter: null, offset: 0, limit: 5 });
+    expect(fake.bodiesTo('/indexes').map((b) => b.uid)).toEqual(['t_postings', 't_candidates']);
+    expect(fake.bodiesTo('/t_postings/settings', 'PATCH')).toEqual([JSON.parse(JSON.stringify(POSTING_SETTINGS))]);
+    expect(fake.requests.some((r) => r.path.startsWith('/tasks/'))).toBe(true);
+  });
+
+  it('searches open postings with an escaped filter, the tie-break sort and an exact page', async () => {
+    fake.search = () => ({ hits: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], totalHits: 42, page: 1, hitsPerPage: 3, totalPages: 14 });
+    const page = await engine.searchPostings({ text: ' nursing ', filter: { states: ['TX" OR status = CLOSED'] }, offset: 1, limit: 2 });
+    expect(page).toEqual({ ids: ['b', 'c'], total: 42 });
+    const [body] = fake.bodiesTo('/t_postings/search');
+    expect(body).toMatchObject({ q: 'nursing', page: 1, hitsPerPage: 3 });
+    // RELEVANCE (the default with words) sends no sort: the relevance rules decide.
+    expect(body.sort).toBeUndefined();
+    expect(parseFilter(String(body.filter))).toMatchObject({ op: 'AND' });
+    expect(String(body.filter)).toContain('state IN ["TX\\" OR STATUS = CLOSED"]');
+  });
+
+  it('sends profile vectors with documents and fails typed when the task fails', async () => {
+    await engine.upsertPostings(postingDocs().slice(0, 2));
+    const [docs] = fake.bodiesTo('/t_postings/documents') as unknown as Record<string, { profile: number[] }>[][];
+    expect(docs).toHaveLength(2);
+    expect(docs[0]._vectors.profile).toHaveLength(PROFILE_DIMENSIONS);
+    fake.failingTaskTypes.add('documentAdditionOrUpdate');
+    fake.failingTaskCode = 'internal';
+    const err = await engine.upsertPostings(postingDocs().slice(0, 1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SearchUnavailableError);
+    expect((err as SearchUnavailableError).code).toBe('SEARCH_UNAVAILABLE');
+  });
+
+  it('tells permanent refusals (4xx, invalid_* tasks) from transient failures', async () => {
+    // A task that failed because the input was invalid: retrying cannot help.
+    fake.failingTaskTypes.add('documentAdditionOrUpdate');
+    const failedTask = await engine.upsertPostings(postingDocs().slice(0, 1)).catch((e: unknown) => e);
+    expect(failedTask).toBeInstanceOf(SearchRejectedError);
+    expect(failedTask).not.toBeInstanceOf(DomainError);
+    expect((failedTask as SearchRejectedError).detail).toContain('invalid_document_fields');
+    fake.failingTaskTypes.clear();
+
+    // HTTP 400 for a bad document and for a bad filter.
+    fake.rejectDocument = (d) => d.id === postingDocs()[0].id;
+    const badDocument = await engine.upsertPostings(postingDocs().slice(0, 2)).catch((e: unknown) => e);
+    expect(badDocument).toBeInstanceOf(SearchRejectedError);
+    expect((badDocument as SearchRejectedError).detail).toMatch(/^HTTP 400 invalid_document_id: /);
+    await expect(engine.upsertPostings(postingDocs().slice(1, 2))).resolves.toBeUndefined();
+    fake.rejectSearch = true;
+    const badFilter = await engine.searchPostings({ filter: null, offset: 0, limit: 1 }).catch((e: unknown) => e);
+    expect(badFilter).toBeInstanceOf(SearchRejectedError);
+    expect((badFilter as SearchRejectedError).detail).toContain('invalid_search_filter');
+
+    // 5xx stays transient.
+    fake.rejectSearch = false;
+    fake.broken = true;
+    await expect(engine.searchPostings({ filter: null, offset: 0, limit: 1 })).rejects.toBeInstanceOf(SearchUnavailableError);
+  });
+
+  it('asks for candidates whose experience anchor ended before today', async () => {
+    fake.search = () => ({ hits: [{ id: 'c1' }, { id: 'c2' }], totalHits: 2, page: 1, hitsPerPage: 2, totalPages: 1 });
+    expect(await engine.staleCandidateIds('2026-11-23', 500)).toEqual(['c1', 'c2']);
+    const [body] = fake.bodiesTo('/t_candidates/search');
+    expect(body).toMatchObject({ filter: `experienceValidUntilDay < ${isoToEpochDay('2026-11-23')}`, limit: 500, attributesToRetrieve: ['id'] });
+    expect(parseFilter(String(body.filter))).toBeTruthy();
+  });
+
+  it('maps API errors and an unreachable host to SearchUnavailableError, and health to not ok', async () => {
+    fake.broken = true;
+    await expect(engine.deletePostings(['p1'])).rejects.toBeInstanceOf(SearchUnavailableError);
+    expect((await engine.health()).ok).toBe(false);
+    const nowhere = new MeilisearchEngine({ host: 'http://127.0.0.1:9', requestTimeoutMs: 1_000 });
+    await expect(nowhere.searchPostings({ filter: null, offset: 0, limit: 1 })).rejects.toBeInstanceOf(SearchUnavailableError);
+    expect(await nowhere.health()).toMatchObject({ ok: false, engine: 'meilisearch' });
+  });
+
+  it('re-scores the vector-ranked pool exactly and pages through the exact order', async () => {
+    const open = postingDocs().filter((d) => d.status === 'OPEN');
+    const eligible = open.filter((d) => matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).eligible);
+    fake.search = (_uid, body) =>
+      body.page === 0
+        ? { hits: [], totalHits: eligible.length, page: 0, hitsPerPage: 1, totalPages: eligible.length }
+        : { hits: [...eligible].reverse(), offset: 0, limit: Number(body.limit), estimatedTotalHits: eligible.length };
+    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+    const exact = eligible
+      .map((d) => ({ id: d.id, postedAt: d.postedAt, score: matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).score }))
+      .sort((a, b) => b.score - a.score || b.postedAt - a.postedAt || (a.id < b.id ? -1 : 1));
+    expect(page.total).toBe(eligible.length);
+    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
+    const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
+    expect(pool).toMatchObject({ hybrid: { embedder: 'profile', semanticRatio: 1 }, limit: 1000 });
+    expect(pool.vector).toHaveLength(PROFILE_DIMENSIONS);
+    expect(parseFilter(String(pool.filter)).op).toBe('AND');
+  });
+});
