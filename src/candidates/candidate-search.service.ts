@@ -45,6 +45,8 @@ export interface CandidateHit {
 
 const MAX_QUERY_LENGTH = 200;
 const MAX_YEARS = 60;
+/** DESIGN §10: every list in an input has a maximum. */
+const MAX_LIST = 100;
 
 export class CandidateSearchService {
   constructor(
@@ -87,6 +89,9 @@ export class CandidateSearchService {
   private async checkFilter(f: CandidateFilterArgs | null | undefined, checks: InputChecks): Promise<CandidateSearchFilter | null> {
     if (!f) return null;
     const catalog = await this.qualifications.catalog();
+    for (const [field, list] of [['states', f.states], ['qualifications', f.qualifications], ['minDegree.fields', f.minDegree?.fields]] as const) {
+      checks.require((list?.length ?? 0) <= MAX_LIST, `filter.${field}`, `must have at most ${MAX_LIST} items`);
+    }
     const states = f.states?.map((s) => normalizeState(s) ?? '');
     states?.forEach((s, i) => checks.require(isUsState(s), `filter.states[${i}]`, 'must be a two-letter US state code'));
     const qualificationTokens = (f.qualifications ?? []).map((q, i) => {
