@@ -129,6 +129,8 @@ try {
   log(formatLatency('matchesForCandidate(first: 20), 8 concurrent', results.matchesConc));
   log(formatLatency('candidatesForPosting(first: 20), 8 concurrent', results.candidatesConc));
 
+  await measureBrowse(api.url, KEY, data, SAMPLES, log);
+
   // Floor and recall: exact scoring of every open posting in this process.
   const catalog = catalogLookup(data.catalog);
   const today = systemClock.today();
@@ -162,7 +164,6 @@ try {
   log('');
   log(`Ratios: API p50 / floor p50 = ${(results.matchesSeq.p50 / floorS.p50).toFixed(2)}; naive p50 / API p50 = ${(naiveS.p50 / results.matchesSeq.p50).toFixed(1)}x`);
   log(`recall@20 of the served ranking vs exact scoring over the whole eligible set: ${((100 * hit) / Math.max(1, possible)).toFixed(2)}% (${hit}/${possible}; target >= 99%)`);
-  await measureBrowse(api.url, KEY, data, SAMPLES, log);
   log(`Peak RSS of the API process: ${api.peakRssMiB().toFixed(0)} MiB (target <= 1024 MiB)`);
 } finally {
   await api.stop();
