@@ -13,9 +13,12 @@ import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
 import { createSchema } from './api/graphql/schema.js';
 import { createResolverContainer } from './app.resolvers.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
+import { describeConnectError } from './shared/mongo/connect-error.js';
 import { createHttpApp } from './api/http/http-app.js';
 import { checkHealth } from './api/http/health.js';
+import type { DrainResult } from './api/http/request-drain.js';
 import { createSearchEngine } from './search/create-search-engine.js';
+import { AppMetrics } from './api/http/metrics.js';
 import type { SearchEngine } from './search/search-engine.js';
 
 export interface CreateAppOptions {
@@ -38,6 +41,8 @@ export interface App {
   httpServer: http.Server;
   /** Listens on config.http; returns the GraphQL URL. */
   listen(): Promise<string>;
+  /** Shutdown, first step: new requests get 503 while running ones finish, up to graceMs. */
+  drain(graceMs: number): Promise<DrainResult>;
   close(): Promise<void>;
 }
 
@@ -59,13 +64,22 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   try {
     const connection = await mongoose
-      .createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 20 })
-      .asPromise();
+      .createConnection(mongo.uri, {
+        dbName: config.mongo.dbName,
+        autoIndex: false,
+        maxPoolSize: 20,
+        serverSelectionTimeoutMS: config.mongo.timeoutMs,
+      })
+      .asPromise()
+      .catch((err: unknown) => {
+        throw describeConnectError(err, mongo.uri, ownsMongo && !!config.mongo.uri, config.mongo.timeoutMs);
+      });
     cleanups.unshift({ name: 'MongoDB connection', run: () => connection.close() });
     const repositories = createRepositories(connection, await detectIdLookup(connection));
     await ensureIndexes(repositories);
 
-    const engine = options.engine ?? (await createSearchEngine(config));
+    const metrics = new AppMetrics(logger);
+    const engine = metrics.instrument(options.engine ?? (await createSearchEngine(config)));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     // The ZIP data takes ~1 s to parse: once per process at start, never inside a request.
     preloadUsLocations();
@@ -76,6 +90,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
 
+    metrics.watchIndex({
+      outboxStats: () => services.indexSync.outboxStats(),
+      documentCounts: async () => (await engine.documentCounts?.()) ?? null,
+    });
+
     const schema = await createSchema(createResolverContainer(services));
     const searchHealth = {
       health: async () => ({
@@ -84,11 +103,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         parkedIndexUpdates: await services.indexSync.parkedCount(),
       }),
     };
-    const { httpServer, apollo } = await createHttpApp({
+    const { httpServer, apollo, drain } = await createHttpApp({
       config,
       schema,
       services,
       logger,
+      metrics,
       health: () => checkHealth(connection, mongo.server, searchHealth),
     });
     cleanups.unshift({ name: 'HTTP server', run: () => apollo.stop() });
@@ -100,6 +120,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       connection,
       mongoServer: mongo.server,
       httpServer,
+      drain,
       listen: () =>
         new Promise((resolve, reject) => {
           httpServer.once('error', reject);

@@ -11,6 +11,7 @@ import type { CareSetting, DegreeLevel } from '../shared/enums.js';
 import { notFound } from '../shared/errors.js';
 import { normalizeCode, normalizeEmail, normalizeList, normalizeState } from '../shared/normalize.js';
 import { InputChecks, parseId } from '../shared/validation.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import type { CandidateRecord, HeldQualificationRecord } from './candidate.model.js';
 import type { CandidateData, CandidateRepository } from './candidate.repository.js';
 import { checkCandidate } from './candidate.validation.js';
@@ -70,6 +71,7 @@ export class CandidateService {
 
   async create(actor: Principal, input: CandidateCreateData, id = new Types.ObjectId()): Promise<CandidateRecord> {
     requireAdmin(actor, 'create candidates');
+    enforceInputLimits('CandidateInput', input);
     const n = normalizeChanges(input);
     const data: CandidateData = {
       name: n.name ?? '',
@@ -97,6 +99,7 @@ export class CandidateService {
 
   async update(actor: Principal, idArg: string, input: CandidateUpdateData): Promise<CandidateRecord> {
     assertCanUpdateCandidate(actor, idArg);
+    enforceInputLimits('CandidateUpdateInput', input);
     const id = parseId(idArg, 'id');
     const current = await this.repo.findById(id);
     if (!current) throw notFound('Candidate', idArg);

@@ -5,6 +5,7 @@ import { notFound } from '../shared/errors.js';
 import type { CareSetting } from '../shared/enums.js';
 import { InputChecks, isUsState, parseId } from '../shared/validation.js';
 import { normalizeState } from '../shared/normalize.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import type { EmployerRepository } from './employer.repository.js';
 import type { EmployerRecord } from './employer.model.js';
 import { keysetWindow, type KeysetPage } from '../shared/keyset-pagination.js';
@@ -63,6 +64,7 @@ export class EmployerService {
 
   async create(actor: Principal, input: EmployerInputData, id?: Types.ObjectId): Promise<EmployerRecord> {
     requireAdmin(actor, 'create employers');
+    enforceInputLimits('EmployerInput', input);
     const state = normalizeState(input.state);
     new InputChecks()
       .require(input.name.trim().length > 0, 'input.name', 'must not be empty')

@@ -11,6 +11,7 @@ import { notFound } from '../shared/errors.js';
 import { PostingStatus, type CareSetting, type DegreeLevel, type EmploymentType } from '../shared/enums.js';
 import { normalizeList, normalizeState } from '../shared/normalize.js';
 import { InputChecks, parseId } from '../shared/validation.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import type { PostingRecord } from './posting.model.js';
 import type { PostingData, PostingRepository } from './posting.repository.js';
 import { checkPostingFields } from './posting.validation.js';
@@ -70,6 +71,7 @@ export class PostingService {
 
   async create(actor: Principal, input: PostingCreateData, id = new Types.ObjectId()): Promise<PostingRecord> {
     assertCanManagePosting(actor, { employerId: input.employerId }, 'create job postings for this employer');
+    enforceInputLimits('JobPostingInput', input);
     const employerId = parseId(input.employerId, 'input.employerId');
     const employer = await this.employers.require(employerId, 'input.employerId');
     const data: PostingData = {
@@ -106,6 +108,7 @@ export class PostingService {
 
   async update(actor: Principal, idArg: string, input: PostingUpdateData): Promise<PostingRecord> {
     assertMayManagePostings(actor, 'update job postings');
+    enforceInputLimits('JobPostingUpdateInput', input);
     const id = parseId(idArg, 'id');
     const current = await this.repo.findById(id);
     if (!current) throw notFound('JobPosting', idArg);

@@ -281,5 +281,7 @@ export interface SearchEngine {
   /** Removes every document and (re)applies index settings. */
   reset(): Promise<void>;
   health(): Promise<SearchHealth>;
+  /** Documents held per index, for /metrics (optional: test doubles need not count). */
+  documentCounts?(): Promise<{ postings: number; candidates: number }>;
   close(): Promise<void>;
 }

@@ -131,6 +131,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       : { ok: true, engine: 'embedded', detail: `${this.postings.size} open postings, ${this.candidates.size} discoverable candidates` };
   }
 
+  async documentCounts(): Promise<{ postings: number; candidates: number }> {
+    return { postings: this.postings.size, candidates: this.candidates.size };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.postings.clear();

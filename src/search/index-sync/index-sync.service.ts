@@ -135,6 +135,12 @@ export class IndexSyncService implements IndexChangeSink {
     }));
   }
 
+  /** Index changes still to apply, the age of the oldest, and parked ones, for /metrics. */
+  async outboxStats(): Promise<{ depth: number; oldestAgeSeconds: number; parked: number }> {
+    const [depth, oldest, parked] = await Promise.all([this.outbox.pendingCount(), this.outbox.oldestEnqueuedAt(), this.outbox.parkedCount()]);
+    return { depth, parked, oldestAgeSeconds: oldest ? Math.max(0, (this.clock.now().getTime() - oldest.getTime()) / 1000) : 0 };
+  }
+
   /** Runs one drain at a time in this process; a request during a run triggers one more run. */
   drain(): Promise<void> {
     if (this.running) {

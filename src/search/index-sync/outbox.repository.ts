@@ -104,6 +104,12 @@ export class OutboxRepository {
     return this.entries.find({ nextAttemptAt: PARKED_UNTIL }).sort({ parkedAt: 1, _id: 1 }).limit(limit).lean<OutboxEntry[]>();
   }
 
+  /** When the oldest change still to apply was recorded (null: none; parked ones not counted), for /metrics. */
+  async oldestEnqueuedAt(): Promise<Date | null> {
+    const oldest = await this.entries.findOne({ nextAttemptAt: { $lt: PARKED_UNTIL } }, { enqueuedAt: 1 }).sort({ enqueuedAt: 1 }).lean<Pick<OutboxEntry, 'enqueuedAt'>>();
+    return oldest?.enqueuedAt ?? null;
+  }
+
   /** Removes the entry only if nobody recorded a newer change since it was read. */
   async retire(entry: Pick<OutboxEntry, '_id' | 'seq'>): Promise<void> {
     await this.entries.deleteOne({ _id: entry._id, seq: entry.seq });

@@ -229,6 +229,13 @@ export class MeilisearchEngine implements SearchEngine {
     }
   }
 
+  async documentCounts(): Promise<{ postings: number; candidates: number }> {
+    return guardSearch('documentCounts', async () => {
+      const [postings, candidates] = await Promise.all([this.postings.getStats(), this.candidates.getStats()]);
+      return { postings: postings.numberOfDocuments, candidates: candidates.numberOfDocuments };
+    });
+  }
+
   async close(): Promise<void> {
     // The client holds no sockets of its own (fetch); nothing to release.
   }

@@ -21,7 +21,14 @@ async function isExecutable(file: string): Promise<boolean> {
 
 /** The binary to run: FERRETDB_BIN, else the cached build, else a fresh build when Go is present. */
 export async function locateFerretDb(explicit: string | undefined, log: (m: string) => void): Promise<string | null> {
-  if (explicit) return (await isExecutable(explicit)) ? explicit : null;
+  if (explicit) {
+    if (await isExecutable(explicit)) return explicit;
+    const exists = await access(explicit).then(() => true, () => false);
+    throw new Error(
+      `FERRETDB_BIN=${explicit}: ${exists ? 'the file is not executable (chmod +x it)' : 'no such file'}; ` +
+        'point FERRETDB_BIN at a FerretDB v1 binary, or unset it to use the cached build',
+    );
+  }
   if (await isExecutable(DEFAULT_FERRETDB_BINARY)) return DEFAULT_FERRETDB_BINARY;
   if (!(await isGoAvailable())) return null;
   await buildFerretDb(DEFAULT_FERRETDB_BINARY, log);
@@ -58,7 +65,7 @@ export async function startFerretDb(binary: string, dataDir: string | undefined)
     await waitForPort(port, 15_000, () => child.exitCode !== null);
   } catch (err) {
     child.kill('SIGKILL');
-    throw new Error(`FerretDB did not start: ${(err as Error).message}\n${stderr}`);
+    throw new Error(`FerretDB (${binary}) did not start: ${(err as Error).message}\n${stderr}`);
   }
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
