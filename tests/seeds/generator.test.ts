@@ -182,7 +182,9 @@ describe('distributions', () => {
 describe('locations', () => {
   it('gives every posting and candidate a ZIP of its own city', async () => {
     const { cityKey, zipLocation } = await import('../../src/geo/us-locations.js');
-    const located = [...postings, ...candidates].filter((r) => r.city !== null);
+    const { buildSeedData } = await import('../../seeds/seed-data.js');
+    const demo = buildSeedData(readDomainCatalog());
+    const located = [...postings, ...candidates, ...demo.postings, ...demo.candidates].filter((r) => r.city !== null);
     expect(located.length).toBeGreaterThan(0);
     for (const r of located) {
       const z = zipLocation(r.zip ?? '');
