@@ -19,6 +19,7 @@ import { PostingListService } from './postings/posting-list.service.js';
 import { CandidateSearchService } from './candidates/candidate-search.service.js';
 import { IndexSyncService } from './search/index-sync/index-sync.service.js';
 import { OutboxRepository } from './search/index-sync/outbox.repository.js';
+import { ChangeLogRepository } from './search/index-sync/change-log.repository.js';
 import { RecordDocumentSource } from './search/index-sync/record-documents.js';
 import type { SearchEngine } from './search/search-engine.js';
 import type { Clock } from './shared/clock.js';
@@ -31,6 +32,7 @@ export interface AppRepositories {
   postings: PostingRepository;
   candidates: CandidateRepository;
   outbox: OutboxRepository;
+  changeLog: ChangeLogRepository;
   apiKeys: ApiKeyRepository;
   audit: AuditRepository;
 }
@@ -58,6 +60,7 @@ export function createRepositories(conn: Connection, idLookup: IdLookup = 'point
     postings: new PostingRepository(conn, idLookup),
     candidates: new CandidateRepository(conn, idLookup),
     outbox: new OutboxRepository(conn),
+    changeLog: new ChangeLogRepository(conn),
     apiKeys: new ApiKeyRepository(conn),
     audit: new AuditRepository(conn),
   };
@@ -80,7 +83,9 @@ export function createServices(
     employers,
     catalog: (): ReturnType<QualificationService['catalog']> => qualifications.catalog(),
   });
-  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger);
+  // Each instance holds its own embedded index, so each follows the change log (DESIGN §9).
+  const changeLog = engine.kind === 'embedded' ? repos.changeLog : undefined;
+  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger, changeLog);
   const qualifications = new QualificationService(repos.qualifications, indexSync);
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);

@@ -30,6 +30,11 @@ export interface CreateAppOptions {
   engine?: SearchEngine;
   /** false: skip the start-up index build and outbox drain (the reindex command does its own). */
   prepareSearch?: boolean;
+  /**
+   * The local database server is gone for good (died, restarts used up). main.ts exits
+   * non-zero; by default the app stays up and answers 503 (tests look at it that way).
+   */
+  onDatabaseLost?: (reason: string) => void;
 }
 
 export interface App {
@@ -58,6 +63,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       prefer: config.mongo.localServer,
       ferretdbBinary: config.mongo.ferretdbBinary,
       log: (m) => logger.info(m),
+      supervision: {
+        maxRestarts: config.mongo.maxRestarts,
+        onInfo: (m) => logger.info(m),
+        onError: (m) => logger.error(m),
+        onGiveUp: (reason) => {
+          logger.error(`Giving up on the local database: ${reason}`);
+          options.onDatabaseLost?.(reason);
+        },
+      },
     }));
   const cleanups: { name: string; run: () => Promise<void> }[] = [];
   if (ownsMongo) cleanups.push({ name: 'local MongoDB-protocol server', run: () => mongo.stop() });
@@ -68,7 +82,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         dbName: config.mongo.dbName,
         autoIndex: false,
         maxPoolSize: 20,
-        serverSelectionTimeoutMS: config.mongo.timeoutMs,
+        // While the database is down, fail at once (DATABASE_UNAVAILABLE, HTTP 503) rather
+        // than queue requests for 10 s in mongoose and for the whole server selection. A server
+        // on this machine answers in milliseconds or not at all: 1 s for it.
+        bufferCommands: false,
+        serverSelectionTimeoutMS: mongo.alive ? Math.min(1000, config.mongo.timeoutMs) : config.mongo.timeoutMs,
       })
       .asPromise()
       .catch((err: unknown) => {
@@ -86,7 +104,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
     if (options.prepareSearch !== false) {
       await prepareSearchIndex(services, logger);
-      services.indexSync.start(config.search.outboxPollMs);
+      services.indexSync.start(config.search.outboxPollMs, config.search.changeLogPollMs);
     }
     cleanups.unshift({ name: 'index sync', run: () => services.indexSync.stop() });
 
@@ -109,7 +127,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       services,
       logger,
       metrics,
-      health: () => checkHealth(connection, mongo.server, searchHealth),
+      health: () => checkHealth(connection, mongo.server, searchHealth, { alive: mongo.alive, pingTimeoutMs: 1000 }),
     });
     cleanups.unshift({ name: 'HTTP server', run: () => apollo.stop() });
 

@@ -32,6 +32,7 @@ const envSchema = z.object({
   MONGO_LOCAL_SERVER: z.enum(['auto', 'mongod', 'ferretdb']).default('auto'),
   FERRETDB_BIN: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
+  LOCAL_DB_MAX_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
   MEILI_HOST: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
@@ -45,6 +46,7 @@ const envSchema = z.object({
   CORS_ORIGINS: originList.default(''),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   OUTBOX_POLL_MS: positiveInt.default(1000),
+  INDEX_CHANGES_POLL_MS: positiveInt.default(500),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
   // and the per-key (per-IP for anonymous callers) token bucket of each process.
@@ -117,8 +119,10 @@ export interface AppConfig {
     ferretdbBinary?: string;
     /** Where an embedded server keeps its data; undefined: throwaway (tests). */
     dataDir?: string;
+    /** Restarts of a local FerretDB that died, within ten minutes, before the service exits. */
+    maxRestarts: number;
   };
-  search: { meiliHost?: string; meiliKey?: string; usingMeiliMasterKey: boolean; indexPrefix: string; outboxPollMs: number };
+  search: { meiliHost?: string; meiliKey?: string; usingMeiliMasterKey: boolean; indexPrefix: string; outboxPollMs: number; changeLogPollMs: number };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   /** What start-up loads into an empty (or interrupted) database: src/seeding/seed-on-start.ts. */
   seed: SeedMode;
@@ -177,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       localServer: e.MONGO_LOCAL_SERVER,
       ferretdbBinary: e.FERRETDB_BIN,
       dataDir: path.resolve(e.DATA_DIR),
+      maxRestarts: e.LOCAL_DB_MAX_RESTARTS,
     },
     search: {
       meiliHost: e.MEILI_HOST,
@@ -185,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       usingMeiliMasterKey: !e.MEILI_API_KEY && !!e.MEILI_MASTER_KEY,
       indexPrefix: e.MEILI_INDEX_PREFIX,
       outboxPollMs: e.OUTBOX_POLL_MS,
+      changeLogPollMs: e.INDEX_CHANGES_POLL_MS,
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
     // Demo people only ever go into the embedded local database; a given MONGODB_URI gets the

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   }
   // Before any database is started: a busy port should fail in a second, not after the reindex.
   await assertPortFree(config.http.host, config.http.port);
-  const app = await createApp(config, { logger });
+  // The local database died and could not be restarted: stop, non-zero, so a supervisor sees it.
+  let onDatabaseLost = (): void => process.exit(1);
+  const app = await createApp(config, { logger, onDatabaseLost: () => onDatabaseLost() });
   logger.info(`MongoDB-protocol server: ${app.mongoServer}`);
 
   const seeding = await seedOnStart(app, config.seed, readSeedFiles, logger);
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
   logger.info(`GraphQL API ready at ${url} (health: ${url.replace(/graphql$/, 'health')})`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     const grace = config.shutdownGraceMs;
@@ -42,12 +44,13 @@ async function main(): Promise<void> {
       if (cut > 0) logger.warn(`Shutdown cut ${cut} of ${inFlight} running requests after the ${grace} ms grace period (SHUTDOWN_GRACE_MS)`);
       else logger.info(`Shutdown: ${inFlight} running requests finished; closing the HTTP server, the database and any server started here`);
       await app.close();
-      process.exit(0);
+      process.exit(exitCode);
     } catch (err) {
       logger.error('Error during shutdown', err);
       process.exit(1);
     }
   };
+  onDatabaseLost = () => void shutdown('Local database lost', 1);
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

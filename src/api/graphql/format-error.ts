@@ -2,11 +2,13 @@
 // code and message; GraphQL's own validation errors pass through; everything else is
 // INTERNAL_SERVER_ERROR with a masked message (the original is logged, never sent).
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError } from '../../shared/errors.js';
 import { InputProblemsError } from '../../shared/validation.js';
 import type { Logger } from '../../shared/logger.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../../shared/mongo/database-unavailable.js';
 
 const PASS_THROUGH_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -43,7 +45,9 @@ export function createFormatError(logger: Logger, options: { hideSuggestions?: b
 
 function formatOne(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    // The database being down is the client's to retry, not an internal error.
+    const original = isDatabaseUnavailable(unwrapped) ? databaseUnavailable() : unwrapped;
     const base = { locations: formatted.locations, path: formatted.path };
 
     if (original instanceof DomainError) {
@@ -75,3 +79,16 @@ function formatOne(logger: Logger) {
     return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
+
+/** A response carrying DATABASE_UNAVAILABLE is sent with HTTP 503, so load balancers and clients retry. */
+export const databaseUnavailableStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const body = response.body;
+        const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
+        if (errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) response.http.status = 503;
+      },
+    };
+  },
+};

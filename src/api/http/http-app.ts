@@ -10,7 +10,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../../config.js';
 import type { AppServices } from '../../app.services.js';
 import type { Logger } from '../../shared/logger.js';
-import { createFormatError } from '../graphql/format-error.js';
+import { createFormatError, databaseUnavailableStatusPlugin } from '../graphql/format-error.js';
+import { isDatabaseUnavailable } from '../../shared/mongo/database-unavailable.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
 import type { HealthReport } from './health.js';
@@ -70,6 +71,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
       createOperationGuardPlugin(),
       createInputLimitsPlugin(),
       createAuditPlugin(deps.services.audit, logger),
+      databaseUnavailableStatusPlugin,
     ],
     // csrfPrevention stays at Apollo's default (on): GET and simple-content-type POSTs need a
     // preflight header, so a browser page on another site cannot trigger operations.
@@ -118,6 +120,11 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
 
   // Body parser errors (too large, malformed JSON) must not reach the client as stack traces.
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // E.g. the API key look-up before GraphQL runs, while the database is down.
+    if (isDatabaseUnavailable(err)) {
+      res.status(503).json({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
+      return;
+    }
     const status = err.status ?? 500;
     if (status >= 500) logger.error('HTTP error', err);
     const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';

@@ -1,8 +1,12 @@
 // Keeps the search index derived from MongoDB: drains the outbox into the engine (retrying
 // with back-off while the engine is down, nothing lost; parking what the engine refuses
 // permanently), and rebuilds an index from MongoDB.
-// Draining is claimed with a lease in MongoDB, so with several API instances only one drains
-// at a time and each document's updates reach the engine in order.
+// Draining is claimed with a short lease in MongoDB (drain-lease.ts), so with several API
+// instances only one drains at a time and each document's updates reach the engine in order.
+// With the embedded engine every instance holds its own index, so draining into "the" engine
+// cannot work: there, every write is appended to the index change log, which each instance
+// follows (change-follower.ts), and the drain only passes on outbox entries that never reached
+// the log (a process that died between its write and the append).
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Clock } from '../../shared/clock.js';
@@ -14,9 +18,12 @@ import { requireAdmin } from '../../auth/access-policy.js';
 import type { IndexChangeSink, IndexedEntity } from '../../shared/index-change-sink.js';
 import type { SearchDocumentSource } from './document-source.js';
 import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
+import type { ChangeLogRepository } from './change-log.repository.js';
+import type { ChangeFollower } from './change-follower.js';
+import { ChangeLogSync } from './change-log-sync.js';
+import { DrainLease } from './drain-lease.js';
 
 const LEASE = 'search-outbox-drainer';
-const LEASE_MS = 30_000;
 const BATCH = 500;
 const MAX_BACKOFF_MS = 60_000;
 const MAX_REFRESH_ROUNDS = 400;
@@ -45,6 +52,10 @@ export class IndexSyncService implements IndexChangeSink {
   private rerun = false;
   private timer: NodeJS.Timeout | null = null;
   private refreshedOn: string | null = null;
+  private readonly lease: DrainLease;
+  /** Embedded engine only: the change log, and its follower into this instance's own index. */
+  private readonly logSync: ChangeLogSync | null;
+  private readonly follower: ChangeFollower | null;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -52,7 +63,20 @@ export class IndexSyncService implements IndexChangeSink {
     private readonly engine: SearchEngine,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+    /** Given with an engine each instance holds for itself (the embedded one). */
+    changeLog?: ChangeLogRepository,
+  ) {
+    this.lease = new DrainLease(outbox, LEASE, this.owner, logger);
+    this.logSync = changeLog
+      ? new ChangeLogSync(outbox, changeLog, clock, logger, {
+          index: (entity, ids) => (entity === 'posting' ? this.indexPostings(ids) : this.indexCandidates(ids)),
+          rebuild: async () => {
+            await this.reindex();
+          },
+        })
+      : null;
+    this.follower = this.logSync?.follower ?? null;
+  }
 
   async record(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
     await this.outbox.bump(entity, ids.map((id) => id.toHexString()), this.clock.now());
@@ -60,6 +84,11 @@ export class IndexSyncService implements IndexChangeSink {
 
   async committed(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
     try {
+      if (this.logSync) {
+        await this.logSync.publish(entity, ids);
+        await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
+        return;
+      }
       await this.record(entity, ids);
       const drained = this.drain();
       await Promise.race([drained, new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
@@ -79,9 +108,10 @@ export class IndexSyncService implements IndexChangeSink {
    * Polls the outbox so entries postponed while the engine was down are retried, and once a
    * day queues candidates whose indexed experience anchor went stale.
    */
-  start(pollMs: number): void {
+  start(pollMs: number, changeLogPollMs?: number): void {
     this.timer = setInterval(() => void this.tick().catch(() => undefined), pollMs);
     this.timer.unref();
+    this.follower?.start(changeLogPollMs);
   }
 
   private async tick(): Promise<void> {
@@ -110,12 +140,14 @@ export class IndexSyncService implements IndexChangeSink {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.follower?.stop();
     await this.running?.catch(() => undefined);
-    await this.outbox.releaseLease(LEASE, this.owner).catch(() => undefined);
+    await this.lease.release().catch(() => undefined);
   }
 
+  /** Outbox entries not yet applied, plus changes this instance heard of but could not index yet. */
   async pendingCount(): Promise<number> {
-    return this.outbox.pendingCount();
+    return (await this.outbox.pendingCount()) + (this.follower?.backlog() ?? 0);
   }
 
   async parkedCount(): Promise<number> {
@@ -161,14 +193,16 @@ export class IndexSyncService implements IndexChangeSink {
   }
 
   private async drainOnce(): Promise<void> {
-    const now = this.clock.now();
-    if (!(await this.outbox.claimLease(LEASE, this.owner, now, new Date(now.getTime() + LEASE_MS)))) return;
-    for (;;) {
-      const entries = await this.outbox.due(this.clock.now(), BATCH);
-      if (entries.length === 0) return;
-      const ok = await this.apply(entries);
-      if (!ok || entries.length < BATCH) return;
-    }
+    await this.lease.whileHeld(async (held) => {
+      while (held()) {
+        const entries = await this.outbox.due(this.clock.now(), BATCH);
+        if (entries.length === 0) return;
+        const ok = this.logSync ? await this.logSync.passOn(entries) : await this.apply(entries);
+        if (!ok || entries.length < BATCH) return;
+      }
+    });
+    // With or without the lease: this instance's own index catches up with the log.
+    await this.follower?.poll();
   }
 
   /**
@@ -243,6 +277,8 @@ export class IndexSyncService implements IndexChangeSink {
    * Returns the number of documents indexed.
    */
   async reindex(onProgress: (p: ReindexProgress) => void = () => undefined, batchSize = 1000): Promise<number> {
+    // Before reading MongoDB: a write that lands while the rebuild streams is applied after it.
+    this.follower?.startFrom(Date.now());
     await this.engine.reset();
     const today = this.clock.today();
 
