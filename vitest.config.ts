@@ -18,6 +18,8 @@ const UNIT = [
   'tests/shared/mongo/local-mongo.test.ts',
   'tests/schema/**/*.test.ts',
   'tests/seeds/**/*.test.ts',
+  'tests/geo/**/*.test.ts',
+  'tests/search/meilisearch/meilisearch-browse.test.ts',
   'tests/env-example.test.ts',
   'tests/app/compose-file.test.ts',
 ];

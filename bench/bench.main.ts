@@ -21,6 +21,7 @@ import { naiveMatches } from './naive-baseline.js';
 import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingProfileOf } from './engine-only.js';
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
 import { measureThroughput, type ThroughputFigures } from './throughput.js';
+import { measureBrowse } from './browse-load.js';
 
 const USAGE = `npm run bench [-- --help]
 
@@ -208,6 +209,8 @@ async function latencySection(api: Awaited<ReturnType<typeof startApiProcess>>):
   log(formatLatency('candidatesForPosting(first: 20), sequential', results.candidatesSeq));
   log(formatLatency('matchesForCandidate(first: 20), 8 concurrent', results.matchesConc));
   log(formatLatency('candidatesForPosting(first: 20), 8 concurrent', results.candidatesConc));
+
+  await measureBrowse(api.url, KEY, data, SAMPLES, log);
 
   // Floor and recall: exact scoring of every open posting in this process.
   const catalog = catalogLookup(data.catalog);

@@ -8,6 +8,7 @@ import { yearsOfExperience } from '../src/matching/experience.js';
 import { DegreeLevel, degreeRank } from '../src/shared/enums.js';
 import { REFERENCE_DATE } from './dates.js';
 import type { SeedCandidate } from './seed-types.js';
+import { zipFor } from './locations.js';
 
 export const README_NHA_STATE = 'TX';
 const TX_CITIES = ['Houston', 'Dallas', 'San Antonio'];
@@ -31,6 +32,7 @@ export function placeReadmeScenarios(candidates: SeedCandidate[]): SeedCandidate
       ...c,
       city,
       state: README_NHA_STATE,
+      zip: zipFor(city, README_NHA_STATE, c.email),
       qualifications: c.qualifications.map((q) => (q.code === 'NHA' ? { ...q, state: README_NHA_STATE } : q)),
     };
   });

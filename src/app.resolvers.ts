@@ -6,6 +6,7 @@ import type { AppServices } from './app.services.js';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { CandidateResolver } from './candidates/candidate.resolver.js';
+import { CandidateSearchResolver } from './candidates/candidate-search.resolver.js';
 import { EmployerResolver } from './employers/employer.resolver.js';
 import { MatchResolver } from './matches/match.resolver.js';
 import { PostingSearchResolver } from './postings/posting-search.resolver.js';
@@ -19,8 +20,9 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [QualificationResolver, new QualificationResolver(s.qualifications)],
     [EmployerResolver, new EmployerResolver(s.employers)],
     [PostingResolver, new PostingResolver(s.postings, s.qualifications)],
-    [PostingSearchResolver, new PostingSearchResolver(s.postingSearch)],
+    [PostingSearchResolver, new PostingSearchResolver(s.postingSearch, s.postingLists)],
     [CandidateResolver, new CandidateResolver(s.candidates, s.qualifications)],
+    [CandidateSearchResolver, new CandidateSearchResolver(s.candidateSearch)],
     [MatchResolver, new MatchResolver(s.matches, s.qualifications)],
     [ApiKeyResolver, new ApiKeyResolver(s.apiKeys)],
     [AuditResolver, new AuditResolver(s.audit)],

@@ -15,6 +15,8 @@ import { QualificationRepository } from './qualifications/qualification.reposito
 import { QualificationService } from './qualifications/qualification.service.js';
 import { MatchService } from './matches/match.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
+import { PostingListService } from './postings/posting-list.service.js';
+import { CandidateSearchService } from './candidates/candidate-search.service.js';
 import { IndexSyncService } from './search/index-sync/index-sync.service.js';
 import { OutboxRepository } from './search/index-sync/outbox.repository.js';
 import { AppliedJournal, JournaledOutboxRepository } from './search/index-sync/applied-journal.js';
@@ -44,6 +46,8 @@ export interface AppServices {
   postings: PostingService;
   candidates: CandidateService;
   postingSearch: PostingSearchService;
+  postingLists: PostingListService;
+  candidateSearch: CandidateSearchService;
   matches: MatchService;
   indexSync: IndexSyncService;
   reconcile: ReconcileService;
@@ -89,13 +93,16 @@ export function createServices(
   const qualifications = new QualificationService(repos.qualifications, indexSync);
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
+  const postingLists = new PostingListService(repos.postings);
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
     employers,
     postings,
     candidates,
-    postingSearch: new PostingSearchService(engine, postings),
+    postingSearch: new PostingSearchService(engine, postings, postingLists),
+    postingLists,
+    candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
     matches: new MatchService(engine, postings, candidates, qualifications, clock),
     indexSync,
     reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import mongoose, { type Connection } from 'mongoose';
 import type { AppConfig } from './config.js';
 import { createRepositories, createServices, ensureIndexes, type AppRepositories, type AppServices } from './app.services.js';
+import { preloadUsLocations } from './geo/us-locations.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { resolveMongo, type StartedMongo } from './shared/mongo/local-mongo.js';
@@ -113,6 +114,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const metrics = new AppMetrics(logger);
     const engine = metrics.instrument(options.engine ?? (await createSearchEngine(config, { logger, rebuild: () => rebuild() })));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
+    // The ZIP data takes ~1 s to parse: once per process at start, never inside a request.
+    preloadUsLocations();
     const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
     // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).
     rebuild = async () => {

@@ -15,6 +15,7 @@ import { enforceInputLimits } from '../shared/input-limits.js';
 import type { CandidateRecord, HeldQualificationRecord } from './candidate.model.js';
 import type { CandidateData, CandidateRepository } from './candidate.repository.js';
 import { checkCandidate } from './candidate.validation.js';
+import { checkZip, storedLocation } from '../geo/geo-input.js';
 
 export interface CandidateUpdateData {
   name?: string | null;
@@ -23,6 +24,7 @@ export interface CandidateUpdateData {
   summary?: string | null;
   city?: string | null;
   state?: string | null;
+  zip?: string | null;
   degrees?: { level: DegreeLevel; field: string; institution?: string | null; year?: number | null }[] | null;
   qualifications?: { code: string; earnedOn?: string | null; expiresOn?: string | null; state?: string | null }[] | null;
   experience?: { title: string; setting?: CareSetting | null; startDate: string; endDate?: string | null }[] | null;
@@ -78,6 +80,9 @@ export class CandidateService {
       summary: n.summary ?? null,
       city: n.city ?? null,
       state: n.state ?? null,
+      zip: n.zip ?? null,
+      latitude: null,
+      longitude: null,
       degrees: n.degrees ?? [],
       qualifications: n.qualifications ?? [],
       experience: n.experience ?? [],
@@ -85,6 +90,7 @@ export class CandidateService {
       discoverable: n.discoverable ?? true,
     };
     await this.validate(data);
+    Object.assign(data, storedLocation(data));
     await this.index.record('candidate', [id]);
     const saved = await this.repo.create(data, id);
     await this.index.committed('candidate', [id]);
@@ -99,6 +105,9 @@ export class CandidateService {
     if (!current) throw notFound('Candidate', idArg);
     const changes = normalizeChanges(input);
     await this.validate(changes);
+    if (changes.zip !== undefined || changes.city !== undefined || changes.state !== undefined) {
+      Object.assign(changes, storedLocation({ ...current, ...changes }));
+    }
     await this.index.record('candidate', [id]);
     const saved = await this.repo.update(id, changes);
     if (!saved) throw notFound('Candidate', idArg);
@@ -109,6 +118,7 @@ export class CandidateService {
   private async validate(data: Partial<CandidateData>): Promise<void> {
     const checks = new InputChecks();
     checkCandidate(data, await this.qualifications.catalog(), this.clock.now().getUTCFullYear(), checks);
+    checkZip(data.zip, 'input.zip', checks);
     checks.throwIfAny();
   }
 }
@@ -122,6 +132,7 @@ function normalizeChanges(input: CandidateUpdateData): Partial<CandidateData> {
   if (input.summary !== undefined) out.summary = blankToNull(input.summary);
   if (input.city !== undefined) out.city = blankToNull(input.city);
   if (input.state !== undefined) out.state = normalizeState(input.state) || null;
+  if (input.zip !== undefined) out.zip = input.zip?.trim() || null;
   if (input.degrees != null) {
     out.degrees = input.degrees.map((d) => ({
       level: d.level,

@@ -8,6 +8,7 @@ import { normalizeState } from '../shared/normalize.js';
 import { enforceInputLimits } from '../shared/input-limits.js';
 import type { EmployerRepository } from './employer.repository.js';
 import type { EmployerRecord } from './employer.model.js';
+import { keysetWindow, type KeysetPage } from '../shared/keyset-pagination.js';
 
 export interface EmployerInputData {
   name: string;
@@ -31,6 +32,13 @@ export class EmployerService {
 
   async get(id: string): Promise<EmployerRecord | null> {
     return this.repo.findById(parseId(id, 'id'));
+  }
+
+  /** Public list by name A-Z; `query` matches any part of the name, in any case. */
+  async list(query: string | null, first: number | null, after: string | null): Promise<KeysetPage<EmployerRecord>> {
+    const text = query?.trim() ?? '';
+    new InputChecks().require(text.length <= 200, 'query', 'must be at most 200 characters').throwIfAny();
+    return this.repo.list(text || null, keysetWindow(first, after));
   }
 
   async require(id: Types.ObjectId, field: string): Promise<EmployerRecord> {

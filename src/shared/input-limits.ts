@@ -18,7 +18,10 @@ export type InputTypeName =
   | 'EmployerInput'
   | 'QualificationInput'
   | 'IssueApiKeyInput'
-  | 'PostingFilter';
+  | 'PostingFilter'
+  | 'GeoRadiusInput'
+  | 'CandidateFilter'
+  | 'QualificationHeldInput';
 
 export interface TextLimit {
   kind: 'text';
@@ -75,6 +78,7 @@ const candidateFields: Record<string, Limit> = {
   summary: text(LIMITS.summary),
   city: CITY,
   state: STATE,
+  zip: text(LIMITS.code),
   degrees: list(LIMITS.degrees, input('DegreeInput')),
   qualifications: list(LIMITS.heldQualifications, input('HeldQualificationInput')),
   experience: list(LIMITS.experience, input('ExperienceInput')),
@@ -86,6 +90,7 @@ const postingFields: Record<string, Limit> = {
   description: text(LIMITS.description),
   city: CITY,
   state: STATE,
+  zip: text(LIMITS.code),
   minDegree: input('DegreeRequirementInput'),
   requiredQualificationCodes: CODES,
   preferredQualificationCodes: CODES,
@@ -110,6 +115,16 @@ export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
     settings: list(LIMITS.filterValues),
     employmentTypes: list(LIMITS.filterValues),
     employerId: ID,
+    near: input('GeoRadiusInput'),
+  },
+  GeoRadiusInput: { zip: text(LIMITS.code) },
+  QualificationHeldInput: { code: text(LIMITS.code), state: STATE },
+  CandidateFilter: {
+    states: list(LIMITS.filterValues, STATE),
+    qualifications: list(LIMITS.filterValues, input('QualificationHeldInput')),
+    minDegree: input('DegreeRequirementInput'),
+    settings: list(LIMITS.filterValues),
+    near: input('GeoRadiusInput'),
   },
 };
 
@@ -123,6 +138,10 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Query.searchPostings': { ...page, query: text(LIMITS.searchText), filter: input('PostingFilter') },
   'Query.matchesForCandidate': { ...page, candidateId: ID, filter: input('PostingFilter') },
   'Query.candidatesForPosting': { ...page, postingId: ID },
+  'Query.searchCandidates': { ...page, query: text(LIMITS.searchText), filter: input('CandidateFilter') },
+  'Query.candidates': page,
+  'Query.employers': { ...page, query: text(LIMITS.searchText) },
+  'Query.jobPostings': { ...page, employerId: ID },
   'Query.auditLog': { ...page, keyId: ID, operation: NAME, targetId: ID },
   'Mutation.createCandidate': { input: input('CandidateInput') },
   'Mutation.updateCandidate': { id: ID, input: input('CandidateUpdateInput') },

@@ -21,6 +21,7 @@ const readmePosting: SeedPosting = {
   employmentType: EmploymentType.FULL_TIME,
   city: null,
   state: 'TX',
+  zip: null,
   remote: false,
   salaryMin: null,
   salaryMax: null,
@@ -54,5 +55,24 @@ describe('demo data for the README examples', () => {
         /practice|manager/i.test(`${p.title} ${p.description}`),
     );
     expect(hits.length).toBeGreaterThan(0);
+  });
+
+  it('the browse examples (postings near 75201, NHA-in-TX candidates near 77001) have data', async () => {
+    const { zipLocation } = await import('../../src/geo/us-locations.js');
+    const { haversineMiles } = await import('../../src/matching/geo.js');
+    const miles = (a: string, b: string) => {
+      const [p, q] = [zipLocation(a)!, zipLocation(b)!];
+      return haversineMiles(p.latitude, p.longitude, q.latitude, q.longitude);
+    };
+    const postings = data.postings.filter(
+      (p) => p.status === PostingStatus.OPEN && !p.remote && p.state === 'TX' && p.zip !== null && miles('75201', p.zip) <= 50 &&
+        /practice|manager/i.test(`${p.title} ${p.description}`),
+    );
+    expect(postings.length).toBeGreaterThan(0);
+    const candidates = data.candidates.filter(
+      (c) => c.discoverable && c.state === 'TX' && c.zip !== null && miles('77001', c.zip) <= 300 &&
+        isEligible(c, readmePosting, byCode, '2026-12-01'),
+    );
+    expect(candidates.length).toBeGreaterThanOrEqual(3);
   });
 });

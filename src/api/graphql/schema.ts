@@ -9,6 +9,7 @@ import { PostingSearchResolver } from '../../postings/posting-search.resolver.js
 import { MatchResolver } from '../../matches/match.resolver.js';
 import { ApiKeyResolver } from '../../api-keys/api-key.resolver.js';
 import { AuditResolver } from '../../audit/audit.resolver.js';
+import { CandidateSearchResolver } from '../../candidates/candidate-search.resolver.js';
 import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
 
@@ -18,6 +19,7 @@ export const RESOLVERS = [
   PostingResolver,
   PostingSearchResolver,
   CandidateResolver,
+  CandidateSearchResolver,
   MatchResolver,
   ApiKeyResolver,
   AuditResolver,

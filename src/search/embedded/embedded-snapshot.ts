@@ -10,7 +10,7 @@ import { threadId } from 'node:worker_threads';
 import type { EmbeddedEngineState } from './embedded.engine.js';
 
 const MAGIC = 'healthmatch-search-snapshot';
-const FORMAT = 1;
+const FORMAT = 2;
 const CHUNK = 5000;
 
 export interface SnapshotMeta {
@@ -24,9 +24,11 @@ export interface SnapshotMeta {
 
 type PostingList = { docs: number[]; tfs: number[] };
 type Rec =
-  | { kind: 'head'; magic: string; format: number; meta: SnapshotMeta; vocab: EmbeddedEngineState['vocab']; text: { ids: (string | null)[]; lengths: number[]; totalLength: number } }
+  | { kind: 'head'; magic: string; format: number; meta: SnapshotMeta; vocab: EmbeddedEngineState['vocab'] }
+  | { kind: 'postingText' | 'candidateText'; ids: (string | null)[]; lengths: number[]; totalLength: number }
+  | { kind: 'postingGrid' | 'candidateGrid'; entries: [string, number][] }
   | { kind: 'postings'; slots: EmbeddedEngineState['postings']['slots'] }
-  | { kind: 'terms'; terms: [string, Int32Array, Float64Array][] }
+  | { kind: 'postingTerms' | 'candidateTerms'; terms: [string, Int32Array, Float64Array][] }
   | { kind: 'candidates'; slots: EmbeddedEngineState['candidates']['slots'] }
   | { kind: 'postingVersions' | 'candidateVersions'; entries: [string, number][] }
   | { kind: 'end' };
@@ -43,16 +45,24 @@ function* chunks<T>(items: Iterable<T>): Generator<T[]> {
   if (batch.length > 0) yield batch;
 }
 
-function* records(state: EmbeddedEngineState, meta: SnapshotMeta): Generator<Rec> {
-  const { terms, ...text } = state.postings.text;
-  yield { kind: 'head', magic: MAGIC, format: FORMAT, meta, vocab: state.vocab, text };
-  for (const slots of chunks(state.postings.slots)) yield { kind: 'postings', slots };
+function* textRecords(text: EmbeddedEngineState['postings']['text'], which: 'posting' | 'candidate'): Generator<Rec> {
+  const { terms, ...rest } = text;
+  yield { kind: `${which}Text`, ...rest };
   // Typed arrays serialise as one block each, far smaller and faster than arrays of numbers.
   const typed = (function* () {
     for (const [term, list] of terms) yield [term, Int32Array.from(list.docs), Float64Array.from(list.tfs)] as [string, Int32Array, Float64Array];
   })();
-  for (const batch of chunks(typed)) yield { kind: 'terms', terms: batch };
+  for (const batch of chunks(typed)) yield { kind: `${which}Terms`, terms: batch };
+}
+
+function* records(state: EmbeddedEngineState, meta: SnapshotMeta): Generator<Rec> {
+  yield { kind: 'head', magic: MAGIC, format: FORMAT, meta, vocab: state.vocab };
+  for (const slots of chunks(state.postings.slots)) yield { kind: 'postings', slots };
+  yield* textRecords(state.postings.text, 'posting');
+  for (const entries of chunks(state.postings.grid)) yield { kind: 'postingGrid', entries };
   for (const slots of chunks(state.candidates.slots)) yield { kind: 'candidates', slots };
+  yield* textRecords(state.candidates.text, 'candidate');
+  for (const entries of chunks(state.candidates.grid)) yield { kind: 'candidateGrid', entries };
   for (const entries of chunks(state.postingVersions)) yield { kind: 'postingVersions', entries };
   for (const entries of chunks(state.candidateVersions)) yield { kind: 'candidateVersions', entries };
   yield { kind: 'end' };
@@ -108,18 +118,26 @@ export async function readSnapshot(file: string): Promise<{ meta: SnapshotMeta; 
     };
     const head = await next();
     if (head.kind !== 'head' || head.magic !== MAGIC || head.format !== FORMAT) throw new Error('not a search snapshot of this version');
+    const emptyText = () => ({ ids: [], lengths: [], totalLength: 0, terms: new Map<string, PostingList>() });
     const state: EmbeddedEngineState = {
       format: 1,
       vocab: head.vocab,
-      postings: { slots: [], text: { ...head.text, terms: new Map<string, PostingList>() } },
-      candidates: { slots: [] },
+      postings: { slots: [], text: emptyText(), grid: [] },
+      candidates: { slots: [], text: emptyText(), grid: [] },
       postingVersions: new Map(),
       candidateVersions: new Map(),
     };
     for (let rec = await next(); rec.kind !== 'end'; rec = await next()) {
       if (rec.kind === 'postings') state.postings.slots.push(...rec.slots);
       else if (rec.kind === 'candidates') state.candidates.slots.push(...rec.slots);
-      else if (rec.kind === 'terms') for (const [t, docs, tfs] of rec.terms) state.postings.text.terms.set(t, { docs: Array.from(docs), tfs: Array.from(tfs) });
+      else if (rec.kind === 'postingText' || rec.kind === 'candidateText') {
+        const store = rec.kind === 'postingText' ? state.postings : state.candidates;
+        store.text = { ids: rec.ids, lengths: rec.lengths, totalLength: rec.totalLength, terms: store.text.terms };
+      } else if (rec.kind === 'postingTerms' || rec.kind === 'candidateTerms') {
+        const terms = (rec.kind === 'postingTerms' ? state.postings : state.candidates).text.terms;
+        for (const [t, docs, tfs] of rec.terms) terms.set(t, { docs: Array.from(docs), tfs: Array.from(tfs) });
+      } else if (rec.kind === 'postingGrid') state.postings.grid.push(...rec.entries);
+      else if (rec.kind === 'candidateGrid') state.candidates.grid.push(...rec.entries);
       else if (rec.kind === 'postingVersions') for (const [id, v] of rec.entries) state.postingVersions.set(id, v);
       else if (rec.kind === 'candidateVersions') for (const [id, v] of rec.entries) state.candidateVersions.set(id, v);
       else throw new Error(`unexpected record ${rec.kind} in search snapshot`);

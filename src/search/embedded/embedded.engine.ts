@@ -15,6 +15,11 @@
 // document, and indexing is a few array conversions per document. Posting filters are plain
 // field comparisons in the same scan (posting-filter.ts).
 import type {
+  CandidateFacetCounts,
+  CandidateFacetsQuery,
+  PostingFacetCounts,
+  PostingFacetsQuery,
+  SearchCandidatesQuery,
   CandidateSearchDocument,
   IdPage,
   PostingSearchDocument,
@@ -74,8 +79,23 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
   async searchPostings(query: SearchPostingsQuery): Promise<IdPage> {
     return this.run('searchPostings', async () => {
       const { offset, limit } = window(query.offset, query.limit);
-      return this.postings.search(query.text, query.filter, offset, limit);
+      return this.postings.search(query, offset, limit);
     });
+  }
+
+  async postingFacets(query: PostingFacetsQuery): Promise<PostingFacetCounts> {
+    return this.run('postingFacets', async () => this.postings.facets(query));
+  }
+
+  async searchCandidates(query: SearchCandidatesQuery): Promise<IdPage> {
+    return this.run('searchCandidates', async () => {
+      const { offset, limit } = window(query.offset, query.limit);
+      return this.candidates.search(query, offset, limit);
+    });
+  }
+
+  async candidateFacets(query: CandidateFacetsQuery): Promise<CandidateFacetCounts> {
+    return this.run('candidateFacets', async () => this.candidates.facets(query));
   }
 
   async rankPostingsForCandidate(query: RankPostingsQuery): Promise<RankedPage> {

@@ -12,6 +12,7 @@ import { buildCandidateDocument } from '../documents/candidate-document.js';
 import { buildPostingDocument } from '../documents/posting-document.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../search-engine.js';
 import type { SearchDocumentSource } from './document-source.js';
+import { recordLocation } from '../../geo/geo-input.js';
 
 type Catalog = ReadonlyMap<string, CatalogQualification>;
 
@@ -50,6 +51,7 @@ function postingDocument(p: PostingRecord, employerName: (id: Types.ObjectId) =>
       salaryMin: p.salaryMin,
       salaryMax: p.salaryMax,
       status: p.status,
+      ...recordLocation(p),
     },
     catalog,
   );
@@ -57,7 +59,19 @@ function postingDocument(p: PostingRecord, employerName: (id: Types.ObjectId) =>
 }
 
 function candidateDocument(c: CandidateRecord, today: IsoDate): CandidateSearchDocument {
-  return { ...buildCandidateDocument({ ...candidateProfile(c), discoverable: c.discoverable, state: c.state }, today), version: versionOf(c) };
+  const doc = buildCandidateDocument(
+    {
+      ...candidateProfile(c),
+      discoverable: c.discoverable,
+      state: c.state,
+      headline: c.headline,
+      summary: c.summary,
+      experienceTitles: c.experience.map((e) => e.title),
+      ...recordLocation(c),
+    },
+    today,
+  );
+  return { ...doc, version: versionOf(c) };
 }
 
 function employerNames(employers: Iterable<EmployerRecord | undefined>): (id: Types.ObjectId) => string {

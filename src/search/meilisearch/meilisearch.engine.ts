@@ -12,6 +12,11 @@ import { DAYS_PER_YEAR, experienceDays } from '../../matching/experience.js';
 import { epochDayToIso, isoToEpochDay } from '../../matching/dates.js';
 import { distinctCodes, normalizeTerms } from '../../shared/normalize.js';
 import type {
+  CandidateFacetCounts,
+  CandidateFacetsQuery,
+  PostingFacetCounts,
+  PostingFacetsQuery,
+  SearchCandidatesQuery,
   CandidateSearchDocument,
   IdPage,
   PostingSearchDocument,
@@ -36,6 +41,8 @@ import {
 } from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
 import { PROFILE_EMBEDDER, candidateVector, postingVector } from './meilisearch-vectors.js';
+
+export { meiliPostingDocument } from './meilisearch-browse.js';
 import {
   CANDIDATE_POOL_FIELDS,
   POSTING_POOL_FIELDS,
@@ -46,6 +53,8 @@ import {
   type PostingPoolDoc,
 } from './meilisearch-ranking.js';
 import type { IsoDate } from '../../matching/matching.types.js';
+import { geoField, hitDistances, meiliPostingDocument, postingSort } from './meilisearch-browse.js';
+import { askCandidateFacets, askPostingFacets, askSearchCandidates, hasWords } from './meilisearch-browse-requests.js';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -90,16 +99,31 @@ export class MeilisearchEngine implements SearchEngine {
   async searchPostings(q: SearchPostingsQuery): Promise<IdPage> {
     return this.op('searchPostings', async () => {
       const { offset, limit } = window(q.offset, q.limit);
-      // One page of offset+limit from page 1: exact totalHits and any offset, ids only.
-      const res = await this.postings.search(q.text?.trim() || null, {
+      const text = q.text?.trim() || null;
+      const near = q.filter?.near ?? null;
+      // One page of offset+limit from page 1: exact totalHits and any offset.
+      const res = await this.postings.search(text, {
         filter: and(OPEN_POSTING, postingFilterClause(q.filter)),
-        sort: ['postedAt:desc', 'id:asc'],
+        sort: postingSort(q.sort ?? (hasWords(text) ? 'RELEVANCE' : 'NEWEST'), near),
         page: 1,
         hitsPerPage: offset + limit,
-        attributesToRetrieve: ['id'],
+        attributesToRetrieve: near ? ['id', 'latitude', 'longitude'] : ['id'],
       });
-      return { ids: res.hits.slice(offset).map((h) => String(h.id)), total: res.totalHits };
+      const hits = res.hits.slice(offset);
+      return { ids: hits.map((h) => String(h.id)), total: res.totalHits, ...(near ? { distancesMiles: hitDistances(hits, near) } : {}) };
     });
+  }
+
+  async postingFacets(q: PostingFacetsQuery): Promise<PostingFacetCounts> {
+    return this.op('postingFacets', () => askPostingFacets(this.client, this.postings.uid, q));
+  }
+
+  async searchCandidates(q: SearchCandidatesQuery): Promise<IdPage> {
+    return this.op('searchCandidates', () => askSearchCandidates(this.client, this.candidates, q, window(q.offset, q.limit)));
+  }
+
+  async candidateFacets(q: CandidateFacetsQuery): Promise<CandidateFacetCounts> {
+    return this.op('candidateFacets', () => askCandidateFacets(this.client, this.candidates.uid, q));
   }
 
   async rankPostingsForCandidate(q: RankPostingsQuery): Promise<RankedPage> {
@@ -175,7 +199,7 @@ export class MeilisearchEngine implements SearchEngine {
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.op('upsertPostings', () =>
-      this.write('upsertPostings', this.postings.addDocuments(docs.map((d) => ({ ...d, _vectors: { [PROFILE_EMBEDDER]: postingVector(d) } })), { primaryKey: 'id' })),
+      this.write('upsertPostings', this.postings.addDocuments(docs.map(meiliPostingDocument), { primaryKey: 'id' })),
     );
   }
 
@@ -188,7 +212,7 @@ export class MeilisearchEngine implements SearchEngine {
     if (docs.length === 0) return;
     const withVectors = docs.map((d) => {
       const years = experienceDays(d.experience, epochDayToIso(d.indexedOnDay)) / DAYS_PER_YEAR;
-      return { ...d, _vectors: { [PROFILE_EMBEDDER]: candidateVector(d, years) } };
+      return { ...d, ...geoField(d), _vectors: { [PROFILE_EMBEDDER]: candidateVector(d, years) } };
     });
     await this.op('upsertCandidates', () => this.write('upsertCandidates', this.candidates.addDocuments(withVectors, { primaryKey: 'id' })));
   }

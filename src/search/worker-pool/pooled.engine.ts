@@ -15,6 +15,11 @@
 // `broadcast`), the worker needs no change. Arguments and results must be structured-cloneable.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type {
+  CandidateFacetCounts,
+  CandidateFacetsQuery,
+  PostingFacetCounts,
+  PostingFacetsQuery,
+  SearchCandidatesQuery,
   CandidateSearchDocument,
   IdPage,
   PostingSearchDocument,
@@ -87,6 +92,9 @@ export class PooledSearchEngine implements SearchEngine, SnapshottingEngine {
   }
 
   searchPostings = (q: SearchPostingsQuery): Promise<IdPage> => this.read('searchPostings', q);
+  postingFacets = (q: PostingFacetsQuery): Promise<PostingFacetCounts> => this.read('postingFacets', q);
+  searchCandidates = (q: SearchCandidatesQuery): Promise<IdPage> => this.read('searchCandidates', q);
+  candidateFacets = (q: CandidateFacetsQuery): Promise<CandidateFacetCounts> => this.read('candidateFacets', q);
   rankPostingsForCandidate = (q: RankPostingsQuery): Promise<RankedPage> => this.read('rankPostingsForCandidate', q);
   rankCandidatesForPosting = (q: RankCandidatesQuery): Promise<RankedPage> => this.read('rankCandidatesForPosting', q);
   staleCandidateIds = (today: IsoDate, limit: number): Promise<string[]> => this.read('staleCandidateIds', today, limit);

@@ -78,6 +78,10 @@ export class FakeMeilisearch {
         duration: 'PT0S', enqueuedAt: new Date().toISOString(), startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(),
       }];
     }
+    if (path === '/multi-search' && method === 'POST') {
+      const queries = (body as { queries: Record<string, unknown>[] }).queries;
+      return [200, { results: queries.map((q) => ({ indexUid: q.indexUid, processingTimeMs: 0, query: q.q ?? '', ...this.search(String(q.indexUid), q) })) }];
+    }
     if (path === '/indexes' && method === 'POST') return this.enqueue('indexCreation', String((body as { uid: string }).uid));
     const m = /^\/indexes\/([^/]+)\/(.+)$/.exec(path);
     if (!m) return [404, { message: 'not found', code: 'not_found', type: 'invalid_request', link: '' }];
