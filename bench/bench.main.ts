@@ -37,6 +37,9 @@ Options (environment variables):
   BENCH_SAMPLES=200           requests per latency measurement
   BENCH_NAIVE_SAMPLES=3       samples of the naive MongoDB baseline (each scans all postings)
   MONGODB_URI=<uri>           use this server instead of starting a throwaway local one
+  BENCH_SECONDS=15            duration of each throughput run (matchesForCandidate, closed loop)
+  BENCH_CLIENTS=1,8,32        concurrent clients of the throughput runs
+  BENCH_WORKERS=0,            SEARCH_WORKERS settings to compare (empty: the service default)
 
 Example: BENCH_POSTINGS=10000 BENCH_CANDIDATES=10000 BENCH_SAMPLES=50 npm run bench
 `;
