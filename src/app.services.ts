@@ -15,7 +15,7 @@ import { QualificationRepository } from './qualifications/qualification.reposito
 import { QualificationService } from './qualifications/qualification.service.js';
 import { MatchService } from './matches/match.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
-import { IndexSyncService } from './search/index-sync/index-sync.service.js';
+import { IndexSyncService, type IndexSyncOptions } from './search/index-sync/index-sync.service.js';
 import { OutboxRepository } from './search/index-sync/outbox.repository.js';
 import { RecordDocumentSource } from './search/index-sync/record-documents.js';
 import type { SearchEngine } from './search/search-engine.js';
@@ -65,7 +65,7 @@ export async function ensureIndexes(repos: AppRepositories): Promise<void> {
 
 export function createServices(
   repos: AppRepositories,
-  deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger },
+  deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger; indexSync?: IndexSyncOptions },
 ): AppServices {
   const { clock, engine } = deps;
   const employers = new EmployerService(repos.employers);
@@ -76,7 +76,7 @@ export function createServices(
     employers,
     catalog: (): ReturnType<QualificationService['catalog']> => qualifications.catalog(),
   });
-  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger);
+  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger, deps.indexSync);
   const qualifications = new QualificationService(repos.qualifications, indexSync);
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);

@@ -66,7 +66,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
     const engine = options.engine ?? (await createSearchEngine(config));
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
-    const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
+    const services = createServices(repositories, {
+      adminApiKey: config.auth.adminApiKey,
+      clock,
+      engine,
+      logger,
+      indexSync: { batchSize: config.search.indexBatchSize, reindexBatchSize: config.search.reindexBatchSize },
+    });
     if (options.prepareSearch !== false) {
       await prepareSearchIndex(services, logger);
       services.indexSync.start(config.search.outboxPollMs);

@@ -29,6 +29,11 @@ const envSchema = z.object({
   ADMIN_API_KEY: z.string().min(12, 'must be at least 12 characters').optional(),
   SEED_ON_EMPTY: boolFlag.default('true'),
   OUTBOX_POLL_MS: positiveInt.default(1000),
+  // Index writes per engine task (README "Meilisearch at feed scale").
+  INDEX_BATCH_SIZE: positiveInt.max(100_000).default(2_000),
+  REINDEX_BATCH_SIZE: positiveInt.max(100_000).default(5_000),
+  // Documents the Meilisearch adapter re-scores exactly per ranked window (README "Exact ranking").
+  MEILI_RANK_WINDOW: positiveInt.max(20_000).default(400),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
   // and the per-key (per-IP for anonymous callers) token bucket of each process.
@@ -52,7 +57,15 @@ export interface AppConfig {
     /** Where an embedded server keeps its data; undefined: throwaway (tests). */
     dataDir?: string;
   };
-  search: { meiliHost?: string; meiliKey?: string; indexPrefix: string; outboxPollMs: number };
+  search: {
+    meiliHost?: string;
+    meiliKey?: string;
+    indexPrefix: string;
+    outboxPollMs: number;
+    indexBatchSize: number;
+    reindexBatchSize: number;
+    rankWindow: number;
+  };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   seedOnEmpty: boolean;
   limits: { maxDepth: number; maxCost: number; ratePerMinute: number; rateBurst: number; trustProxy: boolean };
@@ -99,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliKey: e.MEILI_MASTER_KEY ?? e.MEILI_API_KEY,
       indexPrefix: e.MEILI_INDEX_PREFIX,
       outboxPollMs: e.OUTBOX_POLL_MS,
+      indexBatchSize: e.INDEX_BATCH_SIZE,
+      reindexBatchSize: e.REINDEX_BATCH_SIZE,
+      rankWindow: e.MEILI_RANK_WINDOW,
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
     seedOnEmpty: e.SEED_ON_EMPTY,

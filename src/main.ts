@@ -17,7 +17,7 @@ async function main(): Promise<void> {
 
   if (config.seedOnEmpty && !config.mongo.uri && (await isDatabaseEmpty(app.repositories))) {
     logger.info('Empty embedded database: loading the demo data from seeds/ …');
-    const report = await loadSeeds(app.services, app.repositories, readSeedFiles());
+    const report = await app.services.indexSync.bulk(() => loadSeeds(app.services, app.repositories, readSeedFiles()));
     logger.info(`Seeded: ${JSON.stringify(report)}`);
   }
 

@@ -7,7 +7,7 @@ import { loadSeeds } from './seeding/seed-loader.js';
 
 const app = await createApp(loadConfig());
 try {
-  const report = await loadSeeds(app.services, app.repositories, readSeedFiles());
+  const report = await app.services.indexSync.bulk(() => loadSeeds(app.services, app.repositories, readSeedFiles()));
   console.log(`Seeded ${app.mongoServer}: ${JSON.stringify(report, null, 2)}`);
 } finally {
   await app.close();

@@ -10,5 +10,6 @@ export async function createSearchEngine(config: AppConfig): Promise<SearchEngin
     host: config.search.meiliHost,
     apiKey: config.search.meiliKey,
     indexPrefix: config.search.indexPrefix,
+    rankWindow: config.search.rankWindow,
   });
 }

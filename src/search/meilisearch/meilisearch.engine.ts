@@ -1,16 +1,15 @@
 // Production search engine: Meilisearch through the official client. Documents are the port's
-// documents plus a profile vector (meilisearch-vectors.ts); hard requirements are filter
-// strings (meilisearch-filters.ts); the page is re-scored exactly (meilisearch-ranking.ts).
+// documents plus a fit vector (meilisearch-fit-vectors.ts); hard requirements are filter
+// strings (meilisearch-filters.ts); ranked lists are re-scored exactly in windows
+// (meilisearch-exact-ranking.ts). Settings are sent only when they differ from the server's
+// (meilisearch-settings-sync.ts).
 // Every write waits for its task and checks it succeeded (a failed task resolves, it does not
 // throw). Transient failures (unreachable host, timeout, 5xx) become SearchUnavailableError
 // (SEARCH_UNAVAILABLE; the outbox retries); permanent ones (a 4xx for a bad filter or
 // document, a task failed with an invalid_* code: meilisearch-errors.ts) SearchRejectedError
 // (the outbox parks the entry).
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type Settings, type Task } from 'meilisearch';
-import { degreeRank } from '../../shared/enums.js';
-import { DAYS_PER_YEAR, experienceDays } from '../../matching/experience.js';
-import { epochDayToIso, isoToEpochDay } from '../../matching/dates.js';
-import { distinctCodes, normalizeTerms } from '../../shared/normalize.js';
+import { isoToEpochDay } from '../../matching/dates.js';
 import type {
   CandidateSearchDocument,
   IdPage,
@@ -35,11 +34,18 @@ import {
   postingRequirements,
 } from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
-import { PROFILE_EMBEDDER, candidateVector, postingVector } from './meilisearch-vectors.js';
+import { FIT_EMBEDDER } from './meilisearch-fit-vectors.js';
+import {
+  candidateDocumentFitVector,
+  candidateQueryFitVector,
+  postingDocumentFitVector,
+  postingQueryFitVector,
+} from './meilisearch-fit-inputs.js';
+import { rankInWindows } from './meilisearch-exact-ranking.js';
+import { settingsToSend } from './meilisearch-settings-sync.js';
 import {
   CANDIDATE_POOL_FIELDS,
   POSTING_POOL_FIELDS,
-  rankInTiers,
   scoreCandidates,
   scorePostings,
   type CandidatePoolDoc,
@@ -54,11 +60,17 @@ export interface MeilisearchEngineOptions {
   indexPrefix?: string;
   requestTimeoutMs?: number;
   taskTimeoutMs?: number;
-  /** Documents re-scored exactly per tier and request (see meilisearch-ranking.ts). */
-  poolSize?: number;
+  /** Documents sorted exactly together in ranked lists (see meilisearch-exact-ranking.ts). */
+  rankWindow?: number;
 }
 
 type Doc = Record<string, unknown>;
+
+/** See meilisearch-exact-ranking.ts and the README's "Exact ranking" section. */
+export const DEFAULT_RANK_WINDOW = 400;
+
+/** Vector components as float32 keeps them (shorter JSON, same stored values). */
+const f32 = (v: number[]) => v.map((x) => Math.fround(x));
 
 function window(offset: number, limit: number): { offset: number; limit: number } {
   return {
@@ -73,7 +85,7 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly postings: Index<Doc>;
   private readonly candidates: Index<Doc>;
   private readonly taskTimeoutMs: number;
-  private readonly poolSize: number;
+  private readonly rankWindow: number;
   private ready: Promise<void> | null = null;
 
   constructor(options: MeilisearchEngineOptions) {
@@ -82,7 +94,7 @@ export class MeilisearchEngine implements SearchEngine {
     this.postings = this.client.index<Doc>(`${prefix}postings`);
     this.candidates = this.client.index<Doc>(`${prefix}candidates`);
     this.taskTimeoutMs = options.taskTimeoutMs ?? 60_000;
-    this.poolSize = options.poolSize ?? 1_000;
+    this.rankWindow = options.rankWindow ?? DEFAULT_RANK_WINDOW;
   }
 
   async searchPostings(q: SearchPostingsQuery): Promise<IdPage> {
@@ -106,15 +118,15 @@ export class MeilisearchEngine implements SearchEngine {
       const view = candidateView(q.candidate, q.today);
       const base = and(OPEN_POSTING, postingFilterClause(q.filter));
       const eligibility = postingEligibilityClause(view, q.catalog);
-      const vector = candidateVector(q.candidate, view.experienceYears);
-      return rankInTiers<PostingPoolDoc>({
+      const vector = candidateQueryFitVector(q.candidate, q.today);
+      return rankInWindows<PostingPoolDoc>({
         eligibleFilter: and(base, eligibility),
         ineligibleFilter: q.includeIneligible ? and(base, not(eligibility)) : null,
         offset,
         limit,
-        poolSize: this.poolSize,
+        window: this.rankWindow,
         count: (filter) => this.count(this.postings, filter),
-        pool: (filter, size) => this.pool<PostingPoolDoc>(this.postings, filter, size, vector, POSTING_POOL_FIELDS),
+        ranked: (filter, size) => this.ranked<PostingPoolDoc>(this.postings, filter, size, vector, POSTING_POOL_FIELDS),
         score: (docs) => scorePostings(docs, q.candidate, q.today),
         order: 'postings',
       });
@@ -125,21 +137,15 @@ export class MeilisearchEngine implements SearchEngine {
     return this.op('rankCandidatesForPosting', async () => {
       const { offset, limit } = window(q.offset, q.limit);
       const eligibility = candidateEligibilityClause(postingRequirements(q.posting, q.catalog), isoToEpochDay(q.today));
-      const vector = postingVector({
-        minDegreeRank: q.posting.minDegree ? degreeRank(q.posting.minDegree.minLevel) : null,
-        minYearsExperience: q.posting.minYearsExperience,
-        requiredQualificationCodes: distinctCodes(q.posting.requiredQualificationCodes),
-        preferredQualificationCodes: distinctCodes(q.posting.preferredQualificationCodes),
-        skills: normalizeTerms(q.posting.skills),
-      });
-      return rankInTiers<CandidatePoolDoc>({
+      const vector = postingQueryFitVector(q.posting, q.catalog);
+      return rankInWindows<CandidatePoolDoc>({
         eligibleFilter: eligibility,
         ineligibleFilter: q.includeIneligible ? and('discoverable = true', not(eligibility)) : null,
         offset,
         limit,
-        poolSize: this.poolSize,
+        window: this.rankWindow,
         count: (filter) => this.count(this.candidates, filter),
-        pool: (filter, size) => this.pool<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
+        ranked: (filter, size) => this.ranked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
         score: (docs) => scoreCandidates(docs, q.posting, q.catalog, q.today),
         order: 'candidates',
       });
@@ -160,7 +166,7 @@ export class MeilisearchEngine implements SearchEngine {
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.op('upsertPostings', () =>
-      this.write('upsertPostings', this.postings.addDocuments(docs.map((d) => ({ ...d, _vectors: { [PROFILE_EMBEDDER]: postingVector(d) } })), { primaryKey: 'id' })),
+      this.write('upsertPostings', this.postings.addDocuments(docs.map((d) => ({ ...d, _vectors: { [FIT_EMBEDDER]: f32(postingDocumentFitVector(d)) } })), { primaryKey: 'id' })),
     );
   }
 
@@ -171,10 +177,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async upsertCandidates(docs: readonly CandidateSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    const withVectors = docs.map((d) => {
-      const years = experienceDays(d.experience, epochDayToIso(d.indexedOnDay)) / DAYS_PER_YEAR;
-      return { ...d, _vectors: { [PROFILE_EMBEDDER]: candidateVector(d, years) } };
-    });
+    const withVectors = docs.map((d) => ({ ...d, _vectors: { [FIT_EMBEDDER]: f32(candidateDocumentFitVector(d)) } }));
     await this.op('upsertCandidates', () => this.write('upsertCandidates', this.candidates.addDocuments(withVectors, { primaryKey: 'id' })));
   }
 
@@ -220,13 +223,18 @@ export class MeilisearchEngine implements SearchEngine {
     );
   }
 
-  /** Creates both indexes if missing and applies settings, once per engine (again after a failure). */
+  /**
+   * Creates both indexes if missing and sends the settings that differ from the server's,
+   * once per engine (again after a failure). Unchanged settings are never re-sent: an update
+   * makes Meilisearch re-process the whole index.
+   */
   private ensureReady(): Promise<void> {
     this.ready ??= (async () => {
       for (const [index, settings] of [[this.postings, POSTING_SETTINGS], [this.candidates, CANDIDATE_SETTINGS]] as [Index<Doc>, Settings][]) {
         const created = await this.client.createIndex(index.uid, { primaryKey: 'id' }).waitTask({ timeout: this.taskTimeoutMs });
         if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') this.failed('createIndex', created);
-        await this.write('updateSettings', index.updateSettings(settings));
+        const changes = settingsToSend(settings, await index.getSettings());
+        if (changes !== null) await this.write('updateSettings', index.updateSettings(changes));
       }
     })().catch((err: unknown) => {
       this.ready = null;
@@ -253,12 +261,13 @@ export class MeilisearchEngine implements SearchEngine {
     return res.totalHits;
   }
 
-  private async pool<D>(index: Index<Doc>, filter: string, size: number, vector: number[], fields: string[]): Promise<D[]> {
+  /** The tier's first `size` documents by fit-vector similarity, scoring fields only. */
+  private async ranked<D>(index: Index<Doc>, filter: string, size: number, vector: number[], fields: string[]): Promise<D[]> {
     const res = await index.search<Doc>(null, {
       filter,
       limit: size,
-      vector,
-      hybrid: { embedder: PROFILE_EMBEDDER, semanticRatio: 1 },
+      vector: f32(vector),
+      hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 },
       attributesToRetrieve: fields,
     });
     return res.hits as unknown as D[];
