@@ -31,11 +31,18 @@ Options (environment variables):
   BENCH_SAMPLES=200           requests per latency measurement
   BENCH_NAIVE_SAMPLES=3       samples of the naive MongoDB baseline (each scans all postings)
   MONGODB_URI=<uri>           use this server instead of starting a throwaway local one
+  MEILI_HOST=<url>            measure the Meilisearch path instead (bench/meili-bench.ts;
+                              MEILI_MASTER_KEY, BENCH_MEILI_RAW, BENCH_RECALL_SAMPLES)
 
 Example: BENCH_POSTINGS=10000 BENCH_CANDIDATES=10000 BENCH_SAMPLES=50 npm run bench
 `;
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(USAGE);
+  process.exit(0);
+}
+// With MEILI_HOST the bench measures the Meilisearch path instead (bench/meili-bench.ts).
+if (process.env.MEILI_HOST) {
+  await import('./meili-bench.js');
   process.exit(0);
 }
 

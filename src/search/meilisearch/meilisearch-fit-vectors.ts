@@ -16,7 +16,7 @@
 //   - the coverage halves h/t and o/n of the preferred and skill terms: each listed token or
 //     skill carries 1/t (1/n) on the posting side, the candidate holds 1 where it holds it.
 // Approximate: h/(h+1) and o/(o+1) are concave in the count, so a per-item weight can only be
-// exact at two counts (we use 0 and 1, the common cases); degree fields are summed over the
+// exact at two counts (we use 0 and 2); degree fields are summed over the
 // accepted fields (exact unless the candidate holds degrees in two of them); tokens, skills
 // and fields are hashed into buckets (a collision over-counts). The exact re-scoring makes
 // these errors cost pool depth, never correctness of the returned scores.
@@ -32,8 +32,8 @@ export const FIT_EMBEDDER = 'fit';
 const EXP_SLOTS = 51; // whole years 0..50; longer requirements and careers clamp to 50
 const RANK_SLOTS = 6; // NO_DEGREE_RANK (-1) .. DOCTORATE (4)
 const FIELD_BUCKETS = 16;
-const TOKEN_BUCKETS = 64;
-const SKILL_BUCKETS = 96;
+const TOKEN_BUCKETS = 96;
+const SKILL_BUCKETS = 64;
 const SETTINGS: readonly string[] = Object.values(CareSetting);
 
 const EXP = 0;
@@ -64,24 +64,37 @@ const POSTED_SPAN = 10 * 365.25 * 86_400_000;
 const POSTING_NORM = 3;
 const CANDIDATE_NORM = 8;
 
-/** FNV-1a: stable across processes and versions, unlike any built-in hash. */
+/**
+ * FNV-1a with MurmurHash3's final mix (FNV's low bits alone collide on similar strings such as
+ * "public health" / "public administration"): stable across processes and versions.
+ */
 export function bucketOf(value: string, buckets: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) {
     h ^= value.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h % buckets;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  // `^` yields a signed 32-bit value: back to unsigned before the modulo.
+  return (h >>> 0) % buckets;
 }
 
 const half = (w: number) => w / 2;
 const W_DEGREE = half(FIT_WEIGHTS.alignment);
 const W_EXPERIENCE = half(FIT_WEIGHTS.alignment);
 
-/** The per-item weight of a count term ½·k/(k+1) + ½·k/total: exact at k = 0 and k = 1. */
-const SECANT = Number(process.env.FIT_SECANT ?? 2);
+/**
+ * The per-item weight of a count term ½·k/(k+1) + ½·k/total: the secant through k = 0 and
+ * k = 2 (2/3 ÷ 2 = 1/3 per item for the concave half), so one shared item is under-counted by
+ * 1/12 of the weight and four over-counted by 4/15: measured on the seed distributions, this
+ * ranks the exact top 20 higher in the engine's order than exactness at k = 1 does.
+ */
 function countItemWeight(weight: number, total: number): number {
-  return total > 0 ? weight * (0.5 * (1 / (SECANT + 1)) + 0.5 / total) : 0;
+  return total > 0 ? weight * (0.5 * (1 / 3) + 0.5 / total) : 0;
 }
 
 export interface PostingFitInput {

@@ -72,6 +72,15 @@ export const DEFAULT_RANK_WINDOW = 400;
 /** Vector components as float32 keeps them (shorter JSON, same stored values). */
 const f32 = (v: number[]) => v.map((x) => Math.fround(x));
 
+/** A posting document as sent to Meilisearch: with its fit vector. */
+export function postingPayload(d: PostingSearchDocument): Doc {
+  return { ...d, _vectors: { [FIT_EMBEDDER]: f32(postingDocumentFitVector(d)) } };
+}
+
+export function candidatePayload(d: CandidateSearchDocument): Doc {
+  return { ...d, _vectors: { [FIT_EMBEDDER]: f32(candidateDocumentFitVector(d)) } };
+}
+
 function window(offset: number, limit: number): { offset: number; limit: number } {
   return {
     offset: Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0,
@@ -93,7 +102,9 @@ export class MeilisearchEngine implements SearchEngine {
     const prefix = options.indexPrefix ?? 'healthmatch_';
     this.postings = this.client.index<Doc>(`${prefix}postings`);
     this.candidates = this.client.index<Doc>(`${prefix}candidates`);
-    this.taskTimeoutMs = options.taskTimeoutMs ?? 60_000;
+    // Generous: a rebuild keeps several 5,000-document tasks queued, and a timed-out wait
+    // does not cancel the task anyway.
+    this.taskTimeoutMs = options.taskTimeoutMs ?? 300_000;
     this.rankWindow = options.rankWindow ?? DEFAULT_RANK_WINDOW;
   }
 
@@ -166,7 +177,7 @@ export class MeilisearchEngine implements SearchEngine {
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.op('upsertPostings', () =>
-      this.write('upsertPostings', this.postings.addDocuments(docs.map((d) => ({ ...d, _vectors: { [FIT_EMBEDDER]: f32(postingDocumentFitVector(d)) } })), { primaryKey: 'id' })),
+      this.write('upsertPostings', this.postings.addDocuments(docs.map(postingPayload), { primaryKey: 'id' })),
     );
   }
 
@@ -177,8 +188,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async upsertCandidates(docs: readonly CandidateSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    const withVectors = docs.map((d) => ({ ...d, _vectors: { [FIT_EMBEDDER]: f32(candidateDocumentFitVector(d)) } }));
-    await this.op('upsertCandidates', () => this.write('upsertCandidates', this.candidates.addDocuments(withVectors, { primaryKey: 'id' })));
+    await this.op('upsertCandidates', () => this.write('upsertCandidates', this.candidates.addDocuments(docs.map(candidatePayload), { primaryKey: 'id' })));
   }
 
   async deleteCandidates(ids: readonly string[]): Promise<void> {

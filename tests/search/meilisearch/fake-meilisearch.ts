@@ -36,10 +36,11 @@ export class FakeMeilisearch {
   rejectSearch = false;
   search: SearchResponder = () => ({ hits: [], totalHits: 0, page: 1, hitsPerPage: 0, totalPages: 0 });
   /**
-   * While true, every task reports "processing": the adapter's waitTask keeps waiting, so a
-   * test can see what happens while the engine is busy. Tasks finish once it is false again.
+   * Tasks of the types this returns true for report "processing": the adapter's waitTask keeps
+   * waiting, so a test can see what happens while the engine is busy. They finish once it
+   * returns false again.
    */
-  holdTasks = false;
+  holdTask: (type: string) => boolean = () => false;
   /** Each index's settings as GET /settings reports them: what PATCHes set over server defaults. */
   readonly settings = new Map<string, Record<string, unknown>>();
   private readonly tasks = new Map<number, { type: string; indexUid: string }>();
@@ -86,7 +87,7 @@ export class FakeMeilisearch {
     const task = /^\/tasks\/(\d+)$/.exec(path);
     if (task) {
       const t = this.tasks.get(Number(task[1]))!;
-      if (this.holdTasks) {
+      if (this.holdTask(t.type)) {
         return [200, { uid: Number(task[1]), batchUid: 1, indexUid: t.indexUid, type: t.type, canceledBy: null, status: 'processing', error: null, enqueuedAt: new Date().toISOString() }];
       }
       const failed = this.failingTaskTypes.has(t.type);
