@@ -71,7 +71,8 @@ export class IndexSyncService implements IndexChangeSink {
     this.applier = new OutboxBatchApplier(outbox, documents, engine, clock, logger);
     this.batchSize = options.batchSize ?? DEFAULT_INDEX_BATCH_SIZE;
     this.reindexBatchSize = options.reindexBatchSize ?? 5_000;
-    this.reindexInFlight = options.reindexInFlight ?? 3;
+    // Six queued tasks let Meilisearch auto-batch several of them into one indexing run.
+    this.reindexInFlight = options.reindexInFlight ?? 6;
   }
 
   /**

@@ -267,7 +267,9 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   private async write(operation: string, enqueued: EnqueuedTaskPromise): Promise<void> {
-    const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs });
+    // Polled every 100 ms: the client adds a listener per poll to the wait's timeout signal,
+    // so the default 50 ms warned of a listener leak during minute-long rebuild waits.
+    const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs, interval: 100 });
     if (task.status !== 'succeeded') this.failed(operation, task);
   }
 
