@@ -254,7 +254,7 @@ export class MeilisearchEngine implements SearchEngine {
   private ensureReady(): Promise<void> {
     this.ready ??= (async () => {
       for (const [index, settings] of [[this.postings, POSTING_SETTINGS], [this.candidates, CANDIDATE_SETTINGS]] as [Index<Doc>, Settings][]) {
-        const created = await this.client.createIndex(index.uid, { primaryKey: 'id' }).waitTask({ timeout: this.taskTimeoutMs });
+        const created = await this.awaitTask(this.client.createIndex(index.uid, { primaryKey: 'id' }));
         if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') this.failed('createIndex', created);
         const changes = settingsToSend(settings, await index.getSettings());
         if (changes !== null) await this.write('updateSettings', index.updateSettings(changes));
@@ -267,10 +267,24 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   private async write(operation: string, enqueued: EnqueuedTaskPromise): Promise<void> {
-    // Polled every 100 ms: the client adds a listener per poll to the wait's timeout signal,
-    // so the default 50 ms warned of a listener leak during minute-long rebuild waits.
-    const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs, interval: 100 });
+    const task = await this.awaitTask(enqueued);
     if (task.status !== 'succeeded') this.failed(operation, task);
+  }
+
+  /**
+   * Polls the task until it is finished, 25 ms at first, backing off to 500 ms. Not the
+   * client's waitTask: that adds a listener to one timeout signal per poll, which leaked
+   * (and warned) during the minute-long waits of a rebuild's queued batches.
+   */
+  private async awaitTask(enqueued: EnqueuedTaskPromise): Promise<Task> {
+    const { taskUid } = await enqueued;
+    const deadline = Date.now() + this.taskTimeoutMs;
+    for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
+      const task = await this.client.tasks.getTask(taskUid);
+      if (task.status === 'succeeded' || task.status === 'failed' || task.status === 'canceled') return task;
+      if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${this.taskTimeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
   }
 
   private failed(operation: string, task: Task): never {
