@@ -18,7 +18,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { catalogLookup } from '../src/search/documents/posting-document.js';
 import { readSeedFiles } from '../src/seeding/seed-files.js';
 import { loadSeeds } from '../src/seeding/seed-loader.js';
-import { MeilisearchEngine, postingPayload } from '../src/search/meilisearch/meilisearch.engine.js';
+import { DEFAULT_RANK_WINDOWS, MeilisearchEngine, postingPayload } from '../src/search/meilisearch/meilisearch.engine.js';
 import type { SearchEngine } from '../src/search/search-engine.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { exactTopCandidates, exactTopPostings } from './exact-ranking.js';
@@ -185,6 +185,7 @@ try {
     for (const window of [app.config.search.rankWindow, ...WINDOWS]) {
       const meili: SearchEngine =
         window === app.config.search.rankWindow ? app.services.search : new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: window });
+      const label = window ?? `${DEFAULT_RANK_WINDOWS.postings} (postings) / ${DEFAULT_RANK_WINDOWS.candidates} (candidates)`;
       const rankP = (c: (typeof sampleC)[number]) =>
         meili.rankPostingsForCandidate({ candidate: candidateProfileOf(c), includeIneligible: false, catalog, today, offset: 0, limit: 20 });
       const rankC = (p: (typeof sampleP)[number]) =>
@@ -194,7 +195,7 @@ try {
       const servedC: string[][] = [];
       const mP = await timeEach(sampleC, async (i) => (servedP[i] = (await rankP(sampleC[i])).hits.map((h) => h.id)));
       const mC = await timeEach(sampleP, async (i) => (servedC[i] = (await rankC(sampleP[i])).hits.map((h) => h.id)));
-      log(`  Meilisearch, rank window ${window}:`);
+      log(`  Meilisearch, rank window ${label}:`);
       log(formatLatency('    rankPostingsForCandidate', mP));
       log(formatLatency('    rankCandidatesForPosting', mC));
       log(`    p95 meili / embedded: postings ${(mP.p95 / embedded.rankPostings.p95).toFixed(2)}x, candidates ${(mC.p95 / embedded.rankCandidates.p95).toFixed(2)}x (target <= 3x)`);
@@ -214,7 +215,7 @@ try {
       mismatches += paged.filter((id, i) => whole[i] !== id).length;
     }
     log(`Paging (5 candidates, 10 pages of 20 vs one request of 200): ${repeats} repeats, ${mismatches} positions differing`);
-    log(`Samples: ${sampleC.length} candidates, ${sampleP.length} postings; rank window ${app.config.search.rankWindow}; elapsed ${ms(performance.now() - t0)}`);
+    log(`Samples: ${sampleC.length} candidates, ${sampleP.length} postings; rank window ${app.config.search.rankWindow ?? 'default'}; elapsed ${ms(performance.now() - t0)}`);
   } finally {
     await conn.dropDatabase().catch(() => undefined);
     await conn.close();

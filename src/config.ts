@@ -33,7 +33,7 @@ const envSchema = z.object({
   INDEX_BATCH_SIZE: positiveInt.max(100_000).default(2_000),
   REINDEX_BATCH_SIZE: positiveInt.max(100_000).default(5_000),
   // Documents the Meilisearch adapter re-scores exactly per ranked window (README "Exact ranking").
-  MEILI_RANK_WINDOW: positiveInt.max(20_000).default(400),
+  MEILI_RANK_WINDOW: positiveInt.max(20_000).optional(),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
   // and the per-key (per-IP for anonymous callers) token bucket of each process.
@@ -64,7 +64,8 @@ export interface AppConfig {
     outboxPollMs: number;
     indexBatchSize: number;
     reindexBatchSize: number;
-    rankWindow: number;
+    /** Unset: the adapter's per-direction defaults. */
+    rankWindow?: number;
   };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   seedOnEmpty: boolean;

@@ -131,7 +131,7 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(page.total).toBe(eligible.length);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
     const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
-    expect(pool).toMatchObject({ hybrid: { embedder: 'fit', semanticRatio: 1 }, limit: 400 });
+    expect(pool).toMatchObject({ hybrid: { embedder: 'fit', semanticRatio: 1 }, limit: 1000 });
     expect(pool.vector).toHaveLength(FIT_DIMENSIONS);
     expect(pool.attributesToRetrieve).not.toContain('description');
     expect(parseFilter(String(pool.filter)).op).toBe('AND');
