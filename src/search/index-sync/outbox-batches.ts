@@ -73,7 +73,7 @@ export class OutboxBatchApplier {
     }
   }
 
-  private async indexPostings(ids: Types.ObjectId[]): Promise<void> {
+  async indexPostings(ids: Types.ObjectId[]): Promise<void> {
     const docs = await this.documents.postingDocuments(ids);
     const present = docs.filter((d) => d !== undefined);
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
@@ -81,7 +81,7 @@ export class OutboxBatchApplier {
     if (gone.length > 0) await this.engine.deletePostings(gone);
   }
 
-  private async indexCandidates(ids: Types.ObjectId[]): Promise<void> {
+  async indexCandidates(ids: Types.ObjectId[]): Promise<void> {
     const docs = await this.documents.candidateDocuments(ids, this.clock.today());
     const present = docs.filter((d) => d !== undefined);
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
