@@ -1,10 +1,11 @@
 # Multi-stage build of the API. Production talks to MongoDB and Meilisearch over the network
-# (see docker-compose.yml); nothing here starts a database.
+# (see docker-compose.yml); nothing here starts a database. `npm run build` also bundles the
+# development query explorer; production does not serve it.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.explorer.json ./
 COPY src ./src
 COPY seeds ./seeds
 COPY bench ./bench

@@ -20,6 +20,10 @@ const UNIT = [
   'tests/shared/mongo/local-mongo.test.ts',
   'tests/schema/**/*.test.ts',
   'tests/seeds/**/*.test.ts',
+  'tests/geo/**/*.test.ts',
+  'tests/search/meilisearch/meilisearch-browse.test.ts',
+  'tests/env-example.test.ts',
+  'tests/app/compose-file.test.ts',
 ];
 
 export default defineConfig({
@@ -44,7 +48,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...UNIT],
-          globalSetup: ['tests/setup/global-mongo.ts'],
+          globalSetup: ['tests/setup/global-mongo.ts', 'tests/setup/explorer-bundle.ts'],
         },
       },
     ],

@@ -21,7 +21,8 @@ export async function startApiProcess(projectRoot: string, env: Record<string, s
   });
   const logLines: string[] = [];
   child.stderr?.on('data', (b: Buffer) => logLines.push(...b.toString().split('\n').filter(Boolean)));
-  await waitForPort(port, 600_000, () => child.exitCode !== null).catch((err: Error) => {
+  // A cold start at 100,000 + 100,000 reads everything from FerretDB: over 10 minutes on a busy machine.
+  await waitForPort(port, 3_600_000, () => child.exitCode !== null).catch((err: Error) => {
     throw new Error(`API did not start: ${err.message}\n${logLines.slice(-20).join('\n')}`);
   });
   return {

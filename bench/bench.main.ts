@@ -1,8 +1,12 @@
 // `npm run bench`: 100,000 postings and 100,000 candidates from the seed distributions, loaded
 // into a real MongoDB-protocol server, served by the built API in its own process with the
 // embedded engine; prints latency percentiles, reindex throughput, peak RSS, the in-process
-// floor, a naive MongoDB baseline and recall@20. Figures only: nothing here asserts a target.
+// floor, a naive MongoDB baseline and recall@20, then throughput at 1/8/32 clients with
+// /health latency and start-up time, for the engine in the main thread (SEARCH_WORKERS=0, the
+// baseline) and in worker threads. Figures only: nothing here asserts a target.
 import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
@@ -16,6 +20,8 @@ import { exactTopPostings } from './exact-ranking.js';
 import { naiveMatches } from './naive-baseline.js';
 import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingProfileOf } from './engine-only.js';
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
+import { measureThroughput, type ThroughputFigures } from './throughput.js';
+import { measureBrowse } from './browse-load.js';
 
 const USAGE = `npm run bench [-- --help]
 
@@ -51,6 +57,10 @@ const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 // Each naive query scans the postings collection: a few samples are enough to show its cost.
 const NAIVE_SAMPLES = Number(process.env.BENCH_NAIVE_SAMPLES ?? 3);
+// Seconds per throughput run, client counts, and SEARCH_WORKERS settings to compare ('' = default).
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
+const WORKER_SETTINGS = (process.env.BENCH_WORKERS ?? '0,').split(',');
 const KEY = 'bench-admin-key-0123456789';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -92,7 +102,11 @@ const load = performance.now();
 await bulkLoad(conn, data);
 log(`Loaded into MongoDB in ${ms(performance.now() - load)}`);
 
-const api = await startApiProcess(root, {
+// One data folder for every API start: the first builds the index from MongoDB (cold) and
+// leaves a snapshot, the later ones load it (warm).
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hm-bench-data-'));
+const apiEnv = (workers: string): Record<string, string> => ({
+  DATA_DIR: dataDir,
   MONGODB_URI: mongo.uri,
   MONGODB_DB: dbName,
   ADMIN_API_KEY: KEY,
@@ -101,8 +115,76 @@ const api = await startApiProcess(root, {
   NODE_ENV: 'production',
   RATE_LIMIT_PER_MINUTE: '10000000',
   RATE_LIMIT_BURST: '100000',
+  ...(workers === '' ? {} : { SEARCH_WORKERS: workers }),
 });
-try {
+const loadIds = data.candidates.filter((_, i) => i % 7 === 0).map(candidateIdOf);
+const serving: { label: string; start: string; startMs: number; startRssMiB: number; rssMiB: number; runs: ThroughputFigures[] }[] = [];
+
+/** Resolves once the API logged a line matching `re` (or after `timeoutMs`). */
+async function logged(api: Awaited<ReturnType<typeof startApiProcess>>, re: RegExp, timeoutMs: number): Promise<string | undefined> {
+  const t0 = performance.now();
+  for (;;) {
+    const line = api.logLines.find((l) => re.test(l));
+    if (line || performance.now() - t0 > timeoutMs) return line;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+for (const workers of WORKER_SETTINGS) {
+  const label = workers === '' ? 'SEARCH_WORKERS default' : `SEARCH_WORKERS=${workers}`;
+  const t0 = performance.now();
+  const api = await startApiProcess(root, apiEnv(workers));
+  await postGraphQL(api.url, KEY, MATCHES, { id: loadIds[0] });
+  const startMs = performance.now() - t0;
+  const startRssMiB = api.peakRssMiB();
+  const start = api.logLines.some((l) => l.includes('loaded from its snapshot')) ? 'warm, from the snapshot' : 'cold, from MongoDB';
+  try {
+    // A cold start writes its first snapshot in the background: measure after it.
+    if (start.startsWith('cold')) await logged(api, /Search snapshot (written|not written)/, 600_000);
+    // A warm start reconciles with MongoDB in the background (reading every id and updatedAt):
+    // measure steady state, after it.
+    else {
+      const t1 = performance.now();
+      const line = await logged(api, /Search index reconciled/, 600_000);
+      log(`${label}: background reconciliation ${line ? `done ${ms(performance.now() - t1)} after the first answer: ${line.replace(/.*reconciled: /, '').slice(0, 120)}` : 'not finished within 10 min'}`);
+    }
+    log(`${label}: started (${start}) in ${ms(startMs)}, peak RSS ${startRssMiB.toFixed(0)} MiB`);
+    if (workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) {
+      await latencySection(api).catch((err: Error) => log(`latency section failed: ${err.message}\n${api.logLines.slice(-10).join('\n')}`));
+    }
+    const runs: ThroughputFigures[] = [];
+    for (const clients of CLIENTS) {
+      const r = await measureThroughput(api.url, KEY, MATCHES, (i) => ({ id: loadIds[i % loadIds.length] }), clients, SECONDS * 1000);
+      log(`  ${label}, ${clients} clients: ${r.perSecond.toFixed(1)} req/s, p95 ${ms(r.latency.p95)}, /health p99 ${ms(r.health.p99)}${r.errors ? `, ${r.errors} errors` : ''}`);
+      runs.push(r);
+    }
+    serving.push({ label, start, startMs, startRssMiB, rssMiB: api.peakRssMiB(), runs });
+    if (api.child.exitCode !== null) log(`API exited with ${api.child.exitCode}:\n${api.logLines.slice(-10).join('\n')}`);
+  } finally {
+    await api.stop();
+  }
+}
+
+log('');
+log(`Serving matchesForCandidate(first: 20) over HTTP, ${SECONDS} s per run, closed-loop clients; /health probed every 100 ms meanwhile:`);
+for (const s of serving) {
+  log(`  ${s.label}: start-up (${s.start}) to first answer ${ms(s.startMs)} (target <= 30 s); peak RSS ${s.startRssMiB.toFixed(0)} MiB at start, ${s.rssMiB.toFixed(0)} MiB overall (target <= 1024)`);
+  const one = s.runs.find((r) => r.clients === 1);
+  for (const r of s.runs) {
+    const speedup = one ? ` = ${(r.perSecond / one.perSecond).toFixed(2)}x 1 client` : '';
+    log(`    ${String(r.clients).padStart(2)} clients: ${r.perSecond.toFixed(1)} req/s${speedup}; p50 ${ms(r.latency.p50)} p95 ${ms(r.latency.p95)} p99 ${ms(r.latency.p99)}${r.errors ? `; ${r.errors} errors` : ''}; /health p50 ${ms(r.health.p50)} p99 ${ms(r.health.p99)}`);
+  }
+  const eight = s.runs.find((r) => r.clients === 8);
+  if (one && eight) {
+    log(`    targets: 8-client throughput ${(eight.perSecond / one.perSecond).toFixed(2)}x (>= 1.6x); 8-client p95 / 1-client p95 ${(eight.latency.p95 / one.latency.p95).toFixed(2)} (<= 2); /health p99 at 8 clients ${ms(eight.health.p99)} (<= 100 ms)`);
+  }
+}
+await conn.dropDatabase().catch(() => undefined);
+await conn.close();
+await mongo.stop();
+rmSync(dataDir, { recursive: true, force: true });
+
+async function latencySection(api: Awaited<ReturnType<typeof startApiProcess>>): Promise<void> {
   const built = api.logLines.map((l) => /Embedded search index built from MongoDB: (\d+) documents in (\d+) ms/.exec(l)).find(Boolean);
   if (built) {
     const docs = Number(built[1]);
@@ -134,6 +216,8 @@ try {
   log(formatLatency('candidatesForPosting(first: 20), sequential', results.candidatesSeq));
   log(formatLatency('matchesForCandidate(first: 20), 8 concurrent', results.matchesConc));
   log(formatLatency('candidatesForPosting(first: 20), 8 concurrent', results.candidatesConc));
+
+  await measureBrowse(api.url, KEY, data, SAMPLES, log);
 
   // Floor and recall: exact scoring of every open posting in this process.
   const catalog = catalogLookup(data.catalog);
@@ -168,10 +252,5 @@ try {
   log('');
   log(`Ratios: API p50 / floor p50 = ${(results.matchesSeq.p50 / floorS.p50).toFixed(2)}; naive p50 / API p50 = ${(naiveS.p50 / results.matchesSeq.p50).toFixed(1)}x`);
   log(`recall@20 of the served ranking vs exact scoring over the whole eligible set: ${((100 * hit) / Math.max(1, possible)).toFixed(2)}% (${hit}/${possible}; target >= 99%)`);
-  log(`Peak RSS of the API process: ${api.peakRssMiB().toFixed(0)} MiB (target <= 1024 MiB)`);
-} finally {
-  await api.stop();
-  await conn.dropDatabase().catch(() => undefined);
-  await conn.close();
-  await mongo.stop();
+  log(`Peak RSS of the API process so far: ${api.peakRssMiB().toFixed(0)} MiB (target <= 1024 MiB)`);
 }

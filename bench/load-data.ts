@@ -4,6 +4,7 @@ import { generateCandidates, generateEmployers, generatePostings, type SeedCandi
 import { createRepositories } from '../src/app.services.js';
 import { seedObjectId } from '../src/seeding/seed-ids.js';
 import { readSeedFiles } from '../src/seeding/seed-files.js';
+import { storedLocation } from '../src/geo/geo-input.js';
 
 export interface BenchData {
   catalog: SeedQualification[];
@@ -38,6 +39,7 @@ export async function bulkLoad(conn: Connection, data: ReturnType<typeof generat
       employerId: seedObjectId('employer', employerKey),
       externalRef,
       ...p,
+      ...storedLocation(p),
       postedAt: new Date(postedAt),
       closedAt: null,
       createdAt: now,
@@ -46,6 +48,6 @@ export async function bulkLoad(conn: Connection, data: ReturnType<typeof generat
   );
   await insertInBatches(
     (docs) => repos.candidates.model.insertMany(docs, { ordered: false, lean: true }),
-    data.candidates.map((c) => ({ _id: seedObjectId('candidate', c.email.toLowerCase()), ...c, email: c.email.toLowerCase(), createdAt: now, updatedAt: now })),
+    data.candidates.map((c) => ({ _id: seedObjectId('candidate', c.email.toLowerCase()), ...c, ...storedLocation(c), email: c.email.toLowerCase(), createdAt: now, updatedAt: now })),
   );
 }

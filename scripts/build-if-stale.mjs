@@ -13,13 +13,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = path.join(root, 'dist', '.build-stamp.json');
 const INPUT_DIRS = ['src', 'seeds', 'bench'];
-const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const INPUT_FILES = ['tsconfig.json', 'tsconfig.build.json', 'tsconfig.explorer.json', 'package-lock.json'];
 
 function walk(dir, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out);
-    else if (/\.(ts|json)$/.test(entry.name)) out.push(full);
+    else if (/\.(ts|tsx|json)$/.test(entry.name)) out.push(full);
   }
   return out;
 }
@@ -52,6 +52,9 @@ if (why === null) {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  // The development query explorer's browser bundle (GraphiQL, React, CSS) into dist/explorer.
+  const bundle = spawnSync(process.execPath, [path.join(root, 'dist', 'src', 'explorer', 'build-explorer.main.js')], { stdio: 'inherit' });
+  if (bundle.status !== 0) process.exit(bundle.status ?? 1);
   mkdirSync(path.dirname(STAMP), { recursive: true });
   writeFileSync(STAMP, JSON.stringify({ files }));
   console.error(`Compiled in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

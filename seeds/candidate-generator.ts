@@ -6,6 +6,7 @@ import { drawSkills, prepareFamilies } from './posting-generator.js';
 import { Rng } from './prng.js';
 import type { RoleFamily, RoleFamilyId } from './role-families.js';
 import type { SeedCandidate, SeedDegree, SeedExperience, SeedHeldQualification, SeedQualification } from './seed-types.js';
+import { zipFor } from './locations.js';
 import { COMMUNITY_COLLEGES, FIRST_NAMES, HIGH_SCHOOLS, LAST_NAMES, UNIVERSITIES } from './vocabulary.js';
 
 const CANDIDATE_SALT = 0x3e1d_0003;
@@ -174,13 +175,15 @@ export function generateCandidates(count: number, catalog: readonly SeedQualific
       ? flat([headline, '. Strengths: ', skills.slice(0, 3).join(', '), '.', codes.length > 0 ? ` Credentials: ${codes.join(', ')}.` : ''])
       : null;
 
+    const email = flat([emailPart(first), '.', emailPart(last), '.', String(i + 1), '@example.org']);
     candidates[i] = {
       name: flat([first, ' ', last]),
-      email: flat([emailPart(first), '.', emailPart(last), '.', String(i + 1), '@example.org']),
+      email,
       headline,
       summary,
       city,
       state,
+      zip: zipFor(city, state, email),
       degrees,
       qualifications,
       experience,

@@ -5,6 +5,7 @@ import { Rng, WeightedTable } from './prng.js';
 import { DEGREE_LEVELS_WITH_NONE, ROLE_FAMILIES, type CredentialRule, type RoleFamily, type RoleFamilyId } from './role-families.js';
 import type { SeedDegreeRequirement, SeedEmployer, SeedPosting, SeedQualification } from './seed-types.js';
 import { GENERAL_SKILLS } from './vocabulary.js';
+import { zipFor } from './locations.js';
 
 const POSTING_SALT = 0x3e1d_0002;
 const POSTING_WINDOW_MINUTES = 120 * 24 * 60;
@@ -178,6 +179,8 @@ export function generatePostings(
       employmentType: EMPLOYMENT_TYPES.draw(rng),
       city: employer.city,
       state: employer.state,
+      // The employer's own site: every posting of one employer shares its ZIP.
+      zip: zipFor(employer.city, employer.state, employer.key),
       remote: family.remoteChance > 0 && rng.chance(family.remoteChance),
       salaryMin,
       salaryMax,

@@ -4,6 +4,7 @@ import { transformCatalog } from './catalog-transform.js';
 import { generateCandidates } from './candidate-generator.js';
 import { generateEmployers } from './employer-generator.js';
 import { generatePostings } from './posting-generator.js';
+import { placeReadmeScenarios } from './readme-scenarios.js';
 import type { SeedCandidate, SeedEmployer, SeedPosting, SeedQualification } from './seed-types.js';
 
 export const DEMO_COUNTS = { employers: 25, postings: 300, candidates: 300 } as const;
@@ -34,7 +35,7 @@ export function buildSeedData(domainCatalog: unknown): SeedData {
     catalog,
     employers,
     postings: generatePostings(DEMO_COUNTS.postings, employers, catalog, DEMO_SEEDS.postings),
-    candidates: generateCandidates(DEMO_COUNTS.candidates, catalog, DEMO_SEEDS.candidates),
+    candidates: placeReadmeScenarios(generateCandidates(DEMO_COUNTS.candidates, catalog, DEMO_SEEDS.candidates)),
   };
 }
 

@@ -45,6 +45,8 @@ export interface SeedPosting {
   employmentType: EmploymentType;
   city: string | null;
   state: string | null;
+  /** One of the city's ZIP codes (seeds/locations.ts). */
+  zip: string | null;
   remote: boolean;
   salaryMin: number | null;
   salaryMax: number | null;
@@ -89,6 +91,7 @@ export interface SeedCandidate {
   summary: string | null;
   city: string | null;
   state: string | null;
+  zip: string | null;
   degrees: SeedDegree[];
   qualifications: SeedHeldQualification[];
   experience: SeedExperience[];

@@ -6,24 +6,28 @@ import type { AppServices } from './app.services.js';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { CandidateResolver } from './candidates/candidate.resolver.js';
+import { CandidateSearchResolver } from './candidates/candidate-search.resolver.js';
 import { EmployerResolver } from './employers/employer.resolver.js';
 import { MatchResolver } from './matches/match.resolver.js';
 import { PostingSearchResolver } from './postings/posting-search.resolver.js';
 import { PostingResolver } from './postings/posting.resolver.js';
 import { QualificationResolver } from './qualifications/qualification.resolver.js';
 import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
+import { ReconcileResolver } from './search/index-sync/reconcile.resolver.js';
 
 export function createResolverContainer(s: AppServices): ContainerType {
   const instances = new Map<unknown, object>([
     [QualificationResolver, new QualificationResolver(s.qualifications)],
     [EmployerResolver, new EmployerResolver(s.employers)],
     [PostingResolver, new PostingResolver(s.postings, s.qualifications)],
-    [PostingSearchResolver, new PostingSearchResolver(s.postingSearch)],
+    [PostingSearchResolver, new PostingSearchResolver(s.postingSearch, s.postingLists)],
     [CandidateResolver, new CandidateResolver(s.candidates, s.qualifications)],
+    [CandidateSearchResolver, new CandidateSearchResolver(s.candidateSearch)],
     [MatchResolver, new MatchResolver(s.matches, s.qualifications)],
     [ApiKeyResolver, new ApiKeyResolver(s.apiKeys)],
     [AuditResolver, new AuditResolver(s.audit)],
     [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
+    [ReconcileResolver, new ReconcileResolver(s.reconcile)],
   ]);
   return {
     get(resolverClass: unknown) {

@@ -15,8 +15,13 @@ import { QualificationRepository } from './qualifications/qualification.reposito
 import { QualificationService } from './qualifications/qualification.service.js';
 import { MatchService } from './matches/match.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
+import { PostingListService } from './postings/posting-list.service.js';
+import { CandidateSearchService } from './candidates/candidate-search.service.js';
 import { IndexSyncService, type IndexSyncOptions } from './search/index-sync/index-sync.service.js';
 import { OutboxRepository } from './search/index-sync/outbox.repository.js';
+import { AppliedJournal, JournaledOutboxRepository } from './search/index-sync/applied-journal.js';
+import { ReconcileService } from './search/index-sync/reconcile.js';
+import { ChangeLogRepository } from './search/index-sync/change-log.repository.js';
 import { RecordDocumentSource } from './search/index-sync/record-documents.js';
 import type { SearchEngine } from './search/search-engine.js';
 import type { Clock } from './shared/clock.js';
@@ -29,6 +34,7 @@ export interface AppRepositories {
   postings: PostingRepository;
   candidates: CandidateRepository;
   outbox: OutboxRepository;
+  changeLog: ChangeLogRepository;
   apiKeys: ApiKeyRepository;
   audit: AuditRepository;
 }
@@ -40,20 +46,25 @@ export interface AppServices {
   postings: PostingService;
   candidates: CandidateService;
   postingSearch: PostingSearchService;
+  postingLists: PostingListService;
+  candidateSearch: CandidateSearchService;
   matches: MatchService;
   indexSync: IndexSyncService;
+  reconcile: ReconcileService;
   search: SearchEngine;
   apiKeys: ApiKeyService;
   audit: AuditService;
 }
 
-export function createRepositories(conn: Connection, idLookup: IdLookup = 'point-reads'): AppRepositories {
+/** `journal`: note each applied index change, for restarts from a snapshot (index-sync/snapshot.ts). */
+export function createRepositories(conn: Connection, idLookup: IdLookup = 'point-reads', options: { journal?: boolean } = {}): AppRepositories {
   return {
     qualifications: new QualificationRepository(conn),
     employers: new EmployerRepository(conn, idLookup),
     postings: new PostingRepository(conn, idLookup),
     candidates: new CandidateRepository(conn, idLookup),
-    outbox: new OutboxRepository(conn),
+    outbox: options.journal ? new JournaledOutboxRepository(conn, new AppliedJournal(conn)) : new OutboxRepository(conn),
+    changeLog: new ChangeLogRepository(conn),
     apiKeys: new ApiKeyRepository(conn),
     audit: new AuditRepository(conn),
   };
@@ -76,19 +87,25 @@ export function createServices(
     employers,
     catalog: (): ReturnType<QualificationService['catalog']> => qualifications.catalog(),
   });
-  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger, deps.indexSync);
+  // Each instance holds its own embedded index, so each follows the change log (DESIGN §9).
+  const changeLog = engine.kind === 'embedded' ? repos.changeLog : undefined;
+  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger, changeLog, deps.indexSync);
   const qualifications = new QualificationService(repos.qualifications, indexSync);
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
+  const postingLists = new PostingListService(repos.postings);
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
     employers,
     postings,
     candidates,
-    postingSearch: new PostingSearchService(engine, postings),
+    postingSearch: new PostingSearchService(engine, postings, postingLists),
+    postingLists,
+    candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
     matches: new MatchService(engine, postings, candidates, qualifications, clock),
     indexSync,
+    reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),
     search: engine,
     apiKeys: new ApiKeyService(repos.apiKeys, employers, candidates, clock),
     audit: new AuditService(repos.audit, clock),

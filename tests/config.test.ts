@@ -23,10 +23,23 @@ describe('loadConfig', () => {
       env: 'development',
       http: { host: '127.0.0.1', port: 4000, maxBodyBytes: 1_000_000 },
       logLevel: 'info',
-      mongo: { uri: undefined, dbName: 'healthmatch', localServer: 'auto', ferretdbBinary: undefined },
-      search: { meiliHost: undefined, meiliKey: undefined, indexPrefix: 'healthmatch', outboxPollMs: 1000 },
-      seedOnEmpty: true,
-      limits: { maxDepth: 10, maxCost: 10_000, ratePerMinute: 600, rateBurst: 100, trustProxy: false },
+      mongo: { uri: undefined, timeoutMs: 5000, dbName: 'healthmatch', localServer: 'auto', ferretdbBinary: undefined },
+      search: { meiliHost: undefined, meiliKey: undefined, usingMeiliMasterKey: false, indexPrefix: 'healthmatch', outboxPollMs: 1000 },
+      seed: 'demo',
+      corsOrigins: [],
+      metricsToken: undefined,
+      limits: {
+        maxDepth: 10,
+        maxCost: 100_000,
+        maxNodes: 2_000,
+        maxAliases: 30,
+        listEstimate: 100,
+        ratePerMinute: 600,
+        rateBurst: 100,
+        costPerToken: 10_000,
+        trustProxy: false,
+      },
+      shutdownGraceMs: 10_000,
     });
     expect(c.mongo.dataDir).toBe(path.resolve('.data'));
     // Development gets a well-known key, and says so.
@@ -45,53 +58,140 @@ describe('loadConfig', () => {
       MONGO_LOCAL_SERVER: 'ferretdb',
       FERRETDB_BIN: '/opt/ferretdb',
       DATA_DIR: '/var/lib/hm',
+      LOCAL_DB_MAX_RESTARTS: '5',
       MEILI_HOST: 'http://search:7700',
       MEILI_API_KEY: 'meili-key',
       MEILI_INDEX_PREFIX: 'hm',
       ADMIN_API_KEY: 'a-very-long-admin-key',
-      SEED_ON_EMPTY: 'false',
+      SEED: 'catalog',
+      MONGODB_TIMEOUT_MS: '2500',
+      CORS_ORIGINS: 'https://board.example.com, http://localhost:5173',
+      METRICS_TOKEN: 'metrics-token-0123456789',
       OUTBOX_POLL_MS: '250',
       INDEX_BATCH_SIZE: '1500',
       REINDEX_BATCH_SIZE: '4000',
       MEILI_RANK_WINDOW: '800',
+      SEARCH_WORKERS: '3',
+      INDEX_CHANGES_POLL_MS: '300',
       MAX_BODY_BYTES: '2048',
       GRAPHQL_MAX_DEPTH: '7',
       GRAPHQL_MAX_COST: '500',
       RATE_LIMIT_PER_MINUTE: '60',
       RATE_LIMIT_BURST: '5',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '2',
+      GRAPHQL_MAX_NODES: '300',
+      GRAPHQL_MAX_ALIASES: '4',
+      GRAPHQL_LIST_ESTIMATE: '250',
+      RATE_LIMIT_COST_PER_TOKEN: '800',
+      SHUTDOWN_GRACE_MS: '2500',
     });
     expect(c).toEqual({
       env: 'production',
       http: { host: '0.0.0.0', port: 8080, maxBodyBytes: 2048 },
       logLevel: 'warn',
-      mongo: { uri: 'mongodb://db:27017', dbName: 'hm_prod', localServer: 'ferretdb', ferretdbBinary: '/opt/ferretdb', dataDir: '/var/lib/hm' },
+      mongo: {
+        uri: 'mongodb://db:27017',
+        timeoutMs: 2500,
+        dbName: 'hm_prod',
+        localServer: 'ferretdb',
+        ferretdbBinary: '/opt/ferretdb',
+        dataDir: '/var/lib/hm',
+        maxRestarts: 5,
+      },
       search: {
         meiliHost: 'http://search:7700',
         meiliKey: 'meili-key',
+        usingMeiliMasterKey: false,
         indexPrefix: 'hm',
         outboxPollMs: 250,
+        changeLogPollMs: 300,
+        workers: 3,
+        snapshot: null,
         indexBatchSize: 1500,
         reindexBatchSize: 4000,
         rankWindow: 800,
       },
       auth: { adminApiKey: 'a-very-long-admin-key', usingDevAdminKey: false },
-      seedOnEmpty: false,
-      limits: { maxDepth: 7, maxCost: 500, ratePerMinute: 60, rateBurst: 5, trustProxy: true },
+      seed: 'catalog',
+      corsOrigins: ['https://board.example.com', 'http://localhost:5173'],
+      metricsToken: 'metrics-token-0123456789',
+      limits: {
+        maxDepth: 7,
+        maxCost: 500,
+        maxNodes: 300,
+        maxAliases: 4,
+        listEstimate: 250,
+        ratePerMinute: 60,
+        rateBurst: 5,
+        costPerToken: 800,
+        trustProxy: 2,
+      },
+      shutdownGraceMs: 2500,
     });
   });
 
-  it('prefers MEILI_MASTER_KEY over MEILI_API_KEY', () => {
-    expect(loadConfig({ MEILI_MASTER_KEY: 'master', MEILI_API_KEY: 'api' }).search.meiliKey).toBe('master');
+  it('runs the embedded engine in worker threads by default, in-thread for tests or with SEARCH_WORKERS=0', () => {
+    expect(loadConfig({}).search.workers).toBeGreaterThanOrEqual(1);
+    expect(loadConfig({ NODE_ENV: 'test' }).search.workers).toBe(0);
+    expect(loadConfig({ SEARCH_WORKERS: '0' }).search.workers).toBe(0);
+    expect(variablesIn(configError({ SEARCH_WORKERS: '-1' }))).toEqual(['SEARCH_WORKERS']);
+  });
+
+  it('keeps an embedded-index snapshot per database under DATA_DIR unless told not to (never with Meilisearch)', () => {
+    expect(loadConfig({ DATA_DIR: '/var/hm', MONGODB_DB: 'prod' }).search.snapshot).toEqual({ dir: '/var/hm/search-snapshot/prod', intervalMs: 600_000 });
+    expect(loadConfig({ NODE_ENV: 'test' }).search.snapshot).toBeNull();
+    expect(loadConfig({ SEARCH_SNAPSHOT: 'false' }).search.snapshot).toBeNull();
+    expect(loadConfig({ MEILI_HOST: 'http://search:7700' }).search.snapshot).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test', SEARCH_SNAPSHOT: 'true', SEARCH_SNAPSHOT_INTERVAL_MS: '5000' }).search.snapshot?.intervalMs).toBe(5000);
+  });
+
+  it('prefers the scoped MEILI_API_KEY over MEILI_MASTER_KEY, and says when only the master key is given', () => {
+    expect(loadConfig({ MEILI_MASTER_KEY: 'master', MEILI_API_KEY: 'api' }).search).toMatchObject({ meiliKey: 'api', usingMeiliMasterKey: false });
+    expect(loadConfig({ MEILI_MASTER_KEY: 'master' }).search).toMatchObject({ meiliKey: 'master', usingMeiliMasterKey: true });
   });
 
   it.each([
+    [{}, 'demo'],
+    [{ MONGODB_URI: 'mongodb://db:27017' }, 'catalog'],
+    [{ SEED_ON_EMPTY: 'true' }, 'demo'],
+    [{ SEED_ON_EMPTY: '1', MONGODB_URI: 'mongodb://db:27017' }, 'catalog'],
+    [{ SEED_ON_EMPTY: 'false' }, 'none'],
+    [{ SEED_ON_EMPTY: '0', MONGODB_URI: 'mongodb://db:27017' }, 'none'],
+    [{ SEED: 'demo', MONGODB_URI: 'mongodb://db:27017' }, 'demo'],
+    [{ SEED: 'catalog' }, 'catalog'],
+    [{ SEED: 'none' }, 'none'],
+    [{ SEED: 'catalog', SEED_ON_EMPTY: 'false' }, 'catalog'],
+  ])('seed mode for %j is %s', (env, expected) => {
+    expect(loadConfig(env as Record<string, string>).seed).toBe(expected);
+  });
+
+  it('rejects origins with a path or without a scheme', () => {
+    expect(variablesIn(configError({ CORS_ORIGINS: 'https://ok.example.com,example.com' }))).toEqual(['CORS_ORIGINS']);
+    expect(variablesIn(configError({ CORS_ORIGINS: 'https://ok.example.com/app' }))).toEqual(['CORS_ORIGINS']);
+  });
+
+  it.each<[string, unknown]>([
     ['true', true],
-    ['1', true],
     ['false', false],
-    ['0', false],
-  ])('SEED_ON_EMPTY=%s is %s', (value, expected) => {
-    expect(loadConfig({ SEED_ON_EMPTY: value }).seedOnEmpty).toBe(expected);
+    ['0', 0],
+    ['1', 1],
+    [' 3 ', 3],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['10.0.0.0/8, 192.168.1.2,loopback', ['10.0.0.0/8', '192.168.1.2', 'loopback']],
+    ['fd00::/8', ['fd00::/8']],
+  ])('TRUST_PROXY=%s is %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).limits.trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', '10.0.0.1/33', '10.0.0.999', 'proxy.example.com', '1,', '-1', '::1/129'])('rejects TRUST_PROXY=%s', (value) => {
+    const err = configError({ TRUST_PROXY: value });
+    expect(variablesIn(err)).toEqual(['TRUST_PROXY']);
+    expect(err.message).toContain('a hop count, or a comma list of IP addresses / CIDR ranges');
+  });
+
+  it('rejects bad hardening limits together', () => {
+    const err = configError({ GRAPHQL_MAX_NODES: '0', GRAPHQL_MAX_ALIASES: '-1', GRAPHQL_LIST_ESTIMATE: 'many', RATE_LIMIT_COST_PER_TOKEN: '0', SHUTDOWN_GRACE_MS: '-5' });
+    expect(variablesIn(err)).toEqual(['GRAPHQL_LIST_ESTIMATE', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_NODES', 'RATE_LIMIT_COST_PER_TOKEN', 'SHUTDOWN_GRACE_MS']);
   });
 
   it('lists every bad variable together in one ConfigError', () => {
@@ -105,6 +205,8 @@ describe('loadConfig', () => {
       MEILI_HOST: 'not a url',
       ADMIN_API_KEY: 'short',
       SEED_ON_EMPTY: 'yes',
+      SEED: 'everything',
+      METRICS_TOKEN: 'short',
       OUTBOX_POLL_MS: '-5',
       MAX_BODY_BYTES: '0',
     });
@@ -119,6 +221,8 @@ describe('loadConfig', () => {
         'MEILI_HOST',
         'ADMIN_API_KEY',
         'SEED_ON_EMPTY',
+        'SEED',
+        'METRICS_TOKEN',
         'OUTBOX_POLL_MS',
         'MAX_BODY_BYTES',
       ].sort(),
@@ -173,6 +277,8 @@ describe('loadConfig', () => {
         MEILI_MASTER_KEY: '',
         ADMIN_API_KEY: '',
         SEED_ON_EMPTY: '',
+        SEED: '',
+        CORS_ORIGINS: '',
         MAX_BODY_BYTES: '',
       });
       expect(c).toEqual(loadConfig({}));

@@ -6,6 +6,7 @@ import type { CandidateService } from '../candidates/candidate.service.js';
 import type { EmployerService } from '../employers/employer.service.js';
 import type { Clock } from '../shared/clock.js';
 import { notFound } from '../shared/errors.js';
+import { enforceInputLimits, LIMITS } from '../shared/input-limits.js';
 import { InputChecks, parseId } from '../shared/validation.js';
 import { requireAdmin } from '../auth/access-policy.js';
 import type { ApiKeyRecord } from './api-key.model.js';
@@ -20,7 +21,7 @@ export interface IssueApiKeyData {
   candidateId?: string | null;
 }
 
-const MAX_LABEL = 100;
+const MAX_LABEL = LIMITS.label;
 
 export class ApiKeyService {
   constructor(
@@ -32,6 +33,7 @@ export class ApiKeyService {
 
   async issue(actor: Principal, input: IssueApiKeyData): Promise<{ key: string; record: ApiKeyRecord }> {
     requireAdmin(actor, 'issue API keys');
+    enforceInputLimits('IssueApiKeyInput', input);
     const label = input.label.trim();
     const wantsEmployer = input.role === 'RECRUITER';
     const wantsCandidate = input.role === 'CANDIDATE';

@@ -36,8 +36,9 @@ export function createAuditPlugin(audit: AuditService, logger: Logger): ApolloSe
       const events: AuditEvent[] = [];
       return {
         async executionDidStart({ operation }) {
-          // Only mutations pay for per-field hooks.
-          if (operation.operation !== 'mutation') return;
+          // Only mutations pay for per-field hooks. No operation (an unknown operationName) runs
+          // nothing; the operation guard refuses it earlier, this is the second line.
+          if (operation?.operation !== 'mutation') return;
           return {
             willResolveField({ info, args, contextValue }) {
               if (info.path.prev !== undefined) return;

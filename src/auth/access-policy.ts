@@ -92,6 +92,30 @@ export function assertCanUpdateCandidate(p: Principal, candidateId: string): voi
   }
 }
 
+/** searchCandidates: recruiters, job boards and admins (discoverable candidates only, for all). */
+export function assertMaySearchCandidates(p: Principal): void {
+  requireRole(p, ['ADMIN', 'RECRUITER', 'JOB_BOARD'], 'search candidates');
+}
+
+/** candidates (the full list, discoverable or not): admins only. */
+export function assertMayListCandidates(p: Principal): void {
+  requireRole(p, ['ADMIN'], 'list every candidate');
+}
+
+/**
+ * jobPostings (any status): admins for any employer; a recruiter only for its own employer,
+ * which is also what it gets without employerId. Returns the employer to list (null: all).
+ */
+export function postingListScope(p: Principal, employerId: string | null): string | null {
+  const key = requireRole(p, ['ADMIN', 'RECRUITER'], 'list job postings of any status');
+  if (key.role === 'ADMIN') return employerId;
+  if (!key.employerId) throw forbidden(key, 'list job postings', 'the key is bound to no employer');
+  if (employerId !== null && !sameId(key.employerId, employerId)) {
+    throw forbidden(key, 'list job postings of this employer', 'the key belongs to another employer');
+  }
+  return key.employerId;
+}
+
 /** Emails are personal data: only admins and the candidate themself may read them. */
 export function canSeeCandidateEmail(p: Principal, candidateId: string): boolean {
   return (p.kind === 'key' && p.role === 'ADMIN') || isCandidateSelf(p, candidateId);

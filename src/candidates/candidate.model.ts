@@ -33,6 +33,11 @@ export interface CandidateRecord {
   summary: string | null;
   city: string | null;
   state: string | null;
+  /** Five-digit US ZIP, or null. */
+  zip: string | null;
+  /** From the zip, else the city+state centroid (src/geo); null when unknown. */
+  latitude: number | null;
+  longitude: number | null;
   degrees: DegreeRecord[];
   qualifications: HeldQualificationRecord[];
   experience: ExperienceRecord[];
@@ -80,6 +85,9 @@ const schema = new Schema<CandidateRecord>(
     summary: { type: String, default: null },
     city: { type: String, default: null },
     state: { type: String, default: null },
+    zip: { type: String, default: null },
+    latitude: { type: Number, default: null },
+    longitude: { type: Number, default: null },
     degrees: { type: [degree], default: [] },
     qualifications: { type: [held], default: [] },
     experience: { type: [experience], default: [] },
@@ -89,6 +97,8 @@ const schema = new Schema<CandidateRecord>(
   { timestamps: true, collection: 'candidates', strict: 'throw' },
 );
 schema.index({ email: 1 }, { unique: true });
+// candidates(): keyset pages newest first.
+schema.index({ createdAt: -1, _id: -1 });
 
 export function candidateModel(conn: Connection): Model<CandidateRecord> {
   return (conn.models.Candidate as Model<CandidateRecord>) ?? conn.model('Candidate', schema);

@@ -11,9 +11,11 @@ import type { CareSetting, DegreeLevel } from '../shared/enums.js';
 import { notFound } from '../shared/errors.js';
 import { normalizeCode, normalizeEmail, normalizeList, normalizeState } from '../shared/normalize.js';
 import { InputChecks, parseId } from '../shared/validation.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import type { CandidateRecord, HeldQualificationRecord } from './candidate.model.js';
 import type { CandidateData, CandidateRepository } from './candidate.repository.js';
 import { checkCandidate } from './candidate.validation.js';
+import { checkZip, storedLocation } from '../geo/geo-input.js';
 
 export interface CandidateUpdateData {
   name?: string | null;
@@ -22,6 +24,7 @@ export interface CandidateUpdateData {
   summary?: string | null;
   city?: string | null;
   state?: string | null;
+  zip?: string | null;
   degrees?: { level: DegreeLevel; field: string; institution?: string | null; year?: number | null }[] | null;
   qualifications?: { code: string; earnedOn?: string | null; expiresOn?: string | null; state?: string | null }[] | null;
   experience?: { title: string; setting?: CareSetting | null; startDate: string; endDate?: string | null }[] | null;
@@ -68,6 +71,7 @@ export class CandidateService {
 
   async create(actor: Principal, input: CandidateCreateData, id = new Types.ObjectId()): Promise<CandidateRecord> {
     requireAdmin(actor, 'create candidates');
+    enforceInputLimits('CandidateInput', input);
     const n = normalizeChanges(input);
     const data: CandidateData = {
       name: n.name ?? '',
@@ -76,6 +80,9 @@ export class CandidateService {
       summary: n.summary ?? null,
       city: n.city ?? null,
       state: n.state ?? null,
+      zip: n.zip ?? null,
+      latitude: null,
+      longitude: null,
       degrees: n.degrees ?? [],
       qualifications: n.qualifications ?? [],
       experience: n.experience ?? [],
@@ -83,6 +90,7 @@ export class CandidateService {
       discoverable: n.discoverable ?? true,
     };
     await this.validate(data);
+    Object.assign(data, storedLocation(data));
     await this.index.record('candidate', [id]);
     const saved = await this.repo.create(data, id);
     await this.index.committed('candidate', [id]);
@@ -91,11 +99,15 @@ export class CandidateService {
 
   async update(actor: Principal, idArg: string, input: CandidateUpdateData): Promise<CandidateRecord> {
     assertCanUpdateCandidate(actor, idArg);
+    enforceInputLimits('CandidateUpdateInput', input);
     const id = parseId(idArg, 'id');
     const current = await this.repo.findById(id);
     if (!current) throw notFound('Candidate', idArg);
     const changes = normalizeChanges(input);
     await this.validate(changes);
+    if (changes.zip !== undefined || changes.city !== undefined || changes.state !== undefined) {
+      Object.assign(changes, storedLocation({ ...current, ...changes }));
+    }
     await this.index.record('candidate', [id]);
     const saved = await this.repo.update(id, changes);
     if (!saved) throw notFound('Candidate', idArg);
@@ -106,6 +118,7 @@ export class CandidateService {
   private async validate(data: Partial<CandidateData>): Promise<void> {
     const checks = new InputChecks();
     checkCandidate(data, await this.qualifications.catalog(), this.clock.now().getUTCFullYear(), checks);
+    checkZip(data.zip, 'input.zip', checks);
     checks.throwIfAny();
   }
 }
@@ -119,6 +132,7 @@ function normalizeChanges(input: CandidateUpdateData): Partial<CandidateData> {
   if (input.summary !== undefined) out.summary = blankToNull(input.summary);
   if (input.city !== undefined) out.city = blankToNull(input.city);
   if (input.state !== undefined) out.state = normalizeState(input.state) || null;
+  if (input.zip !== undefined) out.zip = input.zip?.trim() || null;
   if (input.degrees != null) {
     out.degrees = input.degrees.map((d) => ({
       level: d.level,

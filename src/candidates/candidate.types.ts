@@ -1,9 +1,10 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { CareSetting, DegreeLevel } from '../shared/enums.js';
 import '../shared/graphql/enums.graphql.js';
 import { QualificationType } from '../qualifications/qualification.types.js';
 import type { CandidateRecord, ExperienceRecord, HeldQualificationRecord } from './candidate.model.js';
+import { recordLocation } from '../geo/geo-input.js';
 
 @ObjectType('Degree')
 export class DegreeType {
@@ -39,6 +40,10 @@ export class CandidateType {
   @Field(() => String, { nullable: true }) summary!: string | null;
   @Field(() => String, { nullable: true }) city!: string | null;
   @Field(() => String, { nullable: true }) state!: string | null;
+  @Field(() => String, { nullable: true }) zip!: string | null;
+  @Field(() => Float, { nullable: true, description: 'From zip, else the city+state centroid; null when unknown' })
+  latitude!: number | null;
+  @Field(() => Float, { nullable: true }) longitude!: number | null;
   @Field(() => [DegreeType]) degrees!: DegreeType[];
   @Field(() => [ExperienceType]) experience!: ExperienceRecord[];
   @Field(() => [String]) skills!: string[];
@@ -80,6 +85,7 @@ export class CandidateUpdateInput {
   @Field(() => String, { nullable: true }) summary?: string | null;
   @Field(() => String, { nullable: true }) city?: string | null;
   @Field(() => String, { nullable: true }) state?: string | null;
+  @Field(() => String, { nullable: true }) zip?: string | null;
   @Field(() => [DegreeInput], { nullable: true }) degrees?: DegreeInput[] | null;
   @Field(() => [HeldQualificationInput], { nullable: true }) qualifications?: HeldQualificationInput[] | null;
   @Field(() => [ExperienceInput], { nullable: true }) experience?: ExperienceInput[] | null;
@@ -95,6 +101,7 @@ export class CandidateInput {
   @Field(() => String, { nullable: true }) summary?: string | null;
   @Field(() => String, { nullable: true }) city?: string | null;
   @Field(() => String, { nullable: true }) state?: string | null;
+  @Field(() => String, { nullable: true }) zip?: string | null;
   @Field(() => [DegreeInput], { nullable: true, defaultValue: [] }) degrees?: DegreeInput[] | null;
   @Field(() => [HeldQualificationInput], { nullable: true, defaultValue: [] })
   qualifications?: HeldQualificationInput[] | null;
@@ -111,6 +118,8 @@ export function toCandidateView(c: CandidateRecord): CandidateType {
     summary: c.summary,
     city: c.city,
     state: c.state,
+    zip: c.zip ?? null,
+    ...recordLocation(c),
     degrees: c.degrees.map((d) => ({ ...d })),
     experience: c.experience.map((e) => ({ ...e })),
     skills: [...c.skills],

@@ -4,7 +4,22 @@ import type { InputChecks } from '../shared/validation.js';
 import { isLocalDate, isUsState } from '../shared/validation.js';
 import type { CandidateData } from './candidate.repository.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const WHITESPACE = /\s/;
+
+/**
+ * The rule the old pattern /^[^\s@]+@[^\s@]+\.[^\s@]+$/ stated, checked in one pass: no
+ * whitespace, exactly one "@" with something before it, and a "." in the domain with something
+ * on both sides. That pattern backtracks quadratically on inputs like "a@" + "."x64000 + "@";
+ * this is linear (and the length limit in shared/input-limits.ts applies first anyway).
+ */
+export function isEmailAddress(value: string): boolean {
+  if (WHITESPACE.test(value)) return false;
+  const at = value.indexOf('@');
+  if (at < 1 || value.indexOf('@', at + 1) !== -1) return false;
+  const domain = value.slice(at + 1);
+  const dot = domain.indexOf('.', 1);
+  return dot !== -1 && dot < domain.length - 1;
+}
 
 /** Checks a whole profile as it will be stored (after normalisation). */
 export function checkCandidate(
@@ -14,7 +29,7 @@ export function checkCandidate(
   checks: InputChecks,
 ): void {
   if (c.name !== undefined) checks.require(c.name.length > 0, 'input.name', 'must not be empty');
-  if (c.email !== undefined) checks.require(EMAIL.test(c.email), 'input.email', 'must be an email address');
+  if (c.email !== undefined) checks.require(isEmailAddress(c.email), 'input.email', 'must be an email address');
   if (c.state) checks.require(isUsState(c.state), 'input.state', 'must be a two-letter US state code');
 
   c.degrees?.forEach((d, i) => {

@@ -22,6 +22,8 @@ const schema = new Schema<EmployerRecord>(
 );
 // Admin listings and the seed loader look employers up by name.
 schema.index({ name: 1 });
+// employers(query): keyset pages by (name, _id).
+schema.index({ name: 1, _id: 1 });
 
 export function employerModel(conn: Connection): Model<EmployerRecord> {
   return (conn.models.Employer as Model<EmployerRecord>) ?? conn.model('Employer', schema);

@@ -5,8 +5,10 @@ import { notFound } from '../shared/errors.js';
 import type { CareSetting } from '../shared/enums.js';
 import { InputChecks, isUsState, parseId } from '../shared/validation.js';
 import { normalizeState } from '../shared/normalize.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import type { EmployerRepository } from './employer.repository.js';
 import type { EmployerRecord } from './employer.model.js';
+import { keysetWindow, type KeysetPage } from '../shared/keyset-pagination.js';
 
 export interface EmployerInputData {
   name: string;
@@ -32,6 +34,13 @@ export class EmployerService {
     return this.repo.findById(parseId(id, 'id'));
   }
 
+  /** Public list by name A-Z; `query` matches any part of the name, in any case. */
+  async list(query: string | null, first: number | null, after: string | null): Promise<KeysetPage<EmployerRecord>> {
+    const text = query?.trim() ?? '';
+    new InputChecks().require(text.length <= 200, 'query', 'must be at most 200 characters').throwIfAny();
+    return this.repo.list(text || null, keysetWindow(first, after));
+  }
+
   async require(id: Types.ObjectId, field: string): Promise<EmployerRecord> {
     const employer = await this.repo.findById(id);
     if (!employer) throw notFound('Employer', `${id.toHexString()} (${field})`);
@@ -55,6 +64,7 @@ export class EmployerService {
 
   async create(actor: Principal, input: EmployerInputData, id?: Types.ObjectId): Promise<EmployerRecord> {
     requireAdmin(actor, 'create employers');
+    enforceInputLimits('EmployerInput', input);
     const state = normalizeState(input.state);
     new InputChecks()
       .require(input.name.trim().length > 0, 'input.name', 'must not be empty')

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfoType } from '../shared/graphql/page-info.types.js';
 import { CareSetting } from '../shared/enums.js';
 import '../shared/graphql/enums.graphql.js';
 import type { EmployerRecord } from './employer.model.js';
@@ -18,6 +19,19 @@ export class EmployerInput {
   @Field(() => CareSetting) setting!: CareSetting;
   @Field(() => String, { nullable: true }) city?: string | null;
   @Field(() => String, { nullable: true }) state?: string | null;
+}
+
+@ObjectType('EmployerEdge')
+export class EmployerEdgeType {
+  @Field(() => String) cursor!: string;
+  @Field(() => EmployerType) node!: EmployerType;
+}
+
+@ObjectType('EmployerConnection')
+export class EmployerConnectionType {
+  @Field(() => [EmployerEdgeType]) edges!: EmployerEdgeType[];
+  @Field(() => PageInfoType) pageInfo!: PageInfoType;
+  @Field(() => Int) totalCount!: number;
 }
 
 export function toEmployerView(e: EmployerRecord): EmployerType {

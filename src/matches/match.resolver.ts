@@ -25,8 +25,9 @@ export class MatchResolver {
   ): Promise<JobMatchConnectionType> {
     const page = await this.matches.matchesForCandidate(ctx.principal, candidateId, { filter, includeIneligible, first, after });
     const catalog = await this.qualifications.catalog();
-    return toConnection(page, ({ posting, result }) => ({
+    return toConnection(page, ({ posting, result, distanceMiles }) => ({
       posting: toPostingView(posting),
+      distanceMiles,
       score: result.score,
       eligible: result.eligible,
       explanation: toMatchExplanationView(result, catalog),

@@ -8,9 +8,9 @@ import type { CandidateRecord } from '../candidates/candidate.model.js';
 import type { CandidateService } from '../candidates/candidate.service.js';
 import type { PostingRecord } from '../postings/posting.model.js';
 import type { PostingService } from '../postings/posting.service.js';
-import { checkPostingFilter } from '../postings/posting-filter.validation.js';
+import { checkPostingFilter, type PostingFilterArgs } from '../postings/posting-filter.validation.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
-import type { SearchEngine, PostingSearchFilter } from '../search/search-engine.js';
+import type { SearchEngine } from '../search/search-engine.js';
 import { candidateProfile } from '../candidates/candidate-profile.js';
 import { postingProfile } from '../postings/posting-profile.js';
 import type { Clock } from '../shared/clock.js';
@@ -20,6 +20,7 @@ import { pageFromHits, pageWindow, type Page } from '../shared/pagination.js';
 import { InputChecks, parseId } from '../shared/validation.js';
 import { matchCandidateToPosting } from '../matching/match.js';
 import type { MatchResult } from '../matching/matching.types.js';
+import { distanceFromCentre } from '../geo/geo-input.js';
 
 export interface MatchPageArgs {
   includeIneligible?: boolean | null;
@@ -30,6 +31,8 @@ export interface MatchPageArgs {
 export interface JobMatchItem {
   posting: PostingRecord;
   result: MatchResult;
+  /** Miles from filter.near's centre, when it is given. */
+  distanceMiles: number | null;
 }
 
 export interface CandidateMatchItem {
@@ -49,7 +52,7 @@ export class MatchService {
   async matchesForCandidate(
     actor: Principal,
     candidateIdArg: string,
-    args: MatchPageArgs & { filter?: PostingSearchFilter | null },
+    args: MatchPageArgs & { filter?: PostingFilterArgs | null },
   ): Promise<Page<JobMatchItem>> {
     assertMayAskMatchesFor(actor, candidateIdArg);
     const candidateId = parseId(candidateIdArg, 'candidateId');
@@ -78,7 +81,8 @@ export class MatchService {
     return pageFromHits(records, window.offset, page.total, (posting) => {
       if (posting.status !== PostingStatus.OPEN) return null;
       const result = matchCandidateToPosting(profile, postingProfile(posting), catalog, today);
-      return result.eligible || args.includeIneligible ? { posting, result } : null;
+      const distanceMiles = filter?.near ? distanceFromCentre(filter.near, posting) : null;
+      return result.eligible || args.includeIneligible ? { posting, result, distanceMiles } : null;
     });
   }
 

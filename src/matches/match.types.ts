@@ -30,6 +30,7 @@ export class JobMatchType {
   @Field(() => Float, { description: '0..1' }) score!: number;
   @Field(() => Boolean) eligible!: boolean;
   @Field(() => MatchExplanationType) explanation!: MatchExplanationType;
+  @Field(() => Float, { nullable: true, description: 'Miles from filter.near; set when it is given' }) distanceMiles!: number | null;
 }
 
 @ObjectType('CandidateMatch')

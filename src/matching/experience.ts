@@ -7,9 +7,8 @@
 // an interval is the half-open day range [start, end + 1), so adjacent jobs (one ends 06-30,
 // the next starts 07-01) join without a gap and a shared day is counted once.
 //
-// Everything here is allocation-free: the union is computed by a sweep that repeatedly picks
-// the next uncovered start (O(n²) for n intervals, n is a handful per candidate) instead of
-// sorting a copy.
+// The union is computed by sorting the intervals by start and sweeping once (O(n log n)):
+// request data decides n, so nothing here may be quadratic in it (DESIGN §10).
 import type { ExperienceInterval, IsoDate } from './matching.types.js';
 import { epochDayToIso, isoToEpochDay } from './dates.js';
 
@@ -25,32 +24,42 @@ function endDayExclusive(i: ExperienceInterval): number {
 }
 
 /**
+ * The union of the intervals as disjoint runs [start, end) of days, sorted, with overlapping
+ * and adjacent intervals joined (a run's end is exclusive, so [a, b) and [b, c) join).
+ * Unclipped: open intervals end at +Infinity. Malformed or reversed intervals are left out.
+ */
+export function experienceRuns(intervals: readonly ExperienceInterval[]): { starts: number[]; ends: number[] } {
+  const spans: [number, number][] = [];
+  for (const iv of intervals) {
+    const s = startDay(iv);
+    const e = endDayExclusive(iv);
+    if (s < e) spans.push([s, e]); // false for NaN (malformed) and for reversed intervals
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [s, e] of spans) {
+    const last = ends.length - 1;
+    if (last >= 0 && s <= ends[last]) {
+      if (e > ends[last]) ends[last] = e;
+    } else {
+      starts.push(s);
+      ends.push(e);
+    }
+  }
+  return { starts, ends };
+}
+
+/**
  * Length in days of the union of the intervals clipped to [.., today] (inclusive).
  * Malformed or reversed intervals contribute nothing.
  */
 export function experienceDays(intervals: readonly ExperienceInterval[], today: IsoDate): number {
   const limit = isoToEpochDay(today) + 1;
-  let reach = -Infinity;
+  const { starts, ends } = experienceRuns(intervals);
   let total = 0;
-  for (;;) {
-    // Among intervals still extending past `reach`, the one whose uncovered part starts first.
-    let bestStart = Infinity;
-    let bestEnd = -Infinity;
-    for (let k = 0; k < intervals.length; k++) {
-      const iv = intervals[k];
-      const e = Math.min(endDayExclusive(iv), limit);
-      if (!(e > reach)) continue;
-      const s = Math.max(startDay(iv), reach);
-      if (!(s < e)) continue;
-      if (s < bestStart || (s === bestStart && e > bestEnd)) {
-        bestStart = s;
-        bestEnd = e;
-      }
-    }
-    if (bestStart === Infinity) return total;
-    total += bestEnd - bestStart;
-    reach = bestEnd;
-  }
+  for (let k = 0; k < starts.length && starts[k] < limit; k++) total += Math.min(ends[k], limit) - starts[k];
+  return total;
 }
 
 /** DESIGN §5 rule 2's yearsOfExperience. */
@@ -102,29 +111,15 @@ export function experienceGrowthAnchor(
   const todayDay = isoToEpochDay(today);
   const total = experienceDays(intervals, today);
 
-  // Extend forward from today through overlapping/adjacent intervals (unclipped).
-  let reach = todayDay;
-  let covered = false;
-  for (;;) {
-    let next = reach;
-    for (const iv of intervals) {
-      const s = startDay(iv);
-      const e = endDayExclusive(iv);
-      if (s <= reach && e > reach && e > next) next = e;
-    }
-    if (next === reach) break;
-    if (reach === todayDay) covered = true;
-    reach = next;
-    if (reach === Infinity) break;
-  }
+  // The run (overlapping/adjacent intervals joined, unclipped) that covers today, if any.
+  const { starts, ends } = experienceRuns(intervals);
+  let k = 0;
+  while (k < starts.length && ends[k] <= todayDay) k++;
+  const covered = k < starts.length && starts[k] <= todayDay;
 
   if (!covered) {
-    let nextStart = Infinity;
-    for (const iv of intervals) {
-      const s = startDay(iv);
-      if (s > todayDay && s < nextStart && endDayExclusive(iv) > s) nextStart = s;
-    }
-    const until = nextStart === Infinity ? null : nextStart;
+    // Runs after today start in order; the first one is the next future start.
+    const until = k < starts.length ? starts[k] : null;
     return {
       closedDays: total,
       closedYears: total / DAYS_PER_YEAR,
@@ -136,18 +131,8 @@ export function experienceGrowthAnchor(
     };
   }
 
-  // Extend backward from today to the first day of the covering run.
-  let lo = todayDay;
-  for (;;) {
-    let prev = lo;
-    for (const iv of intervals) {
-      const s = startDay(iv);
-      const e = endDayExclusive(iv);
-      if (s < lo && e >= lo && s < prev) prev = s;
-    }
-    if (prev === lo) break;
-    lo = prev;
-  }
+  const lo = starts[k];
+  const reach = ends[k];
   const closedDays = total - (todayDay - lo + 1);
   const until = reach === Infinity ? null : reach;
   return {

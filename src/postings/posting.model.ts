@@ -17,6 +17,11 @@ export interface PostingRecord {
   employmentType: EmploymentType;
   city: string | null;
   state: string | null;
+  /** Five-digit US ZIP, or null. */
+  zip: string | null;
+  /** From the zip, else the city+state centroid (src/geo); null when unknown. */
+  latitude: number | null;
+  longitude: number | null;
   remote: boolean;
   salaryMin: number | null;
   salaryMax: number | null;
@@ -50,6 +55,9 @@ const schema = new Schema<PostingRecord>(
     employmentType: { type: String, enum: Object.values(EmploymentType), required: true },
     city: { type: String, default: null },
     state: { type: String, default: null },
+    zip: { type: String, default: null },
+    latitude: { type: Number, default: null },
+    longitude: { type: Number, default: null },
     remote: { type: Boolean, required: true },
     salaryMin: { type: Number, default: null },
     salaryMax: { type: Number, default: null },
@@ -68,6 +76,9 @@ const schema = new Schema<PostingRecord>(
 schema.index({ employerId: 1, status: 1, postedAt: -1 });
 // Job boards address their postings by their own reference.
 schema.index({ externalRef: 1 });
+// jobPostings(employerId?, status?): keyset pages newest first.
+schema.index({ postedAt: -1, _id: 1 });
+schema.index({ employerId: 1, postedAt: -1, _id: 1 });
 
 export function postingModel(conn: Connection): Model<PostingRecord> {
   return (conn.models.JobPosting as Model<PostingRecord>) ?? conn.model('JobPosting', schema);

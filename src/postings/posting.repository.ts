@@ -1,6 +1,8 @@
 import type { Connection, Model, Types } from 'mongoose';
 import { postingModel, type PostingRecord } from './posting.model.js';
 import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
+import { afterCondition, type KeysetPage, type KeysetWindow } from '../shared/keyset-pagination.js';
+import { allOf } from '../shared/mongo/filters.js';
 import type { PostingStatus } from '../shared/enums.js';
 
 export type PostingData = Omit<PostingRecord, '_id' | 'createdAt' | 'updatedAt'>;
@@ -33,6 +35,27 @@ export class PostingRepository {
     return this.model.find(filter).sort({ postedAt: -1, _id: 1 }).lean<PostingRecord[]>();
   }
 
+  /** Postings of any status, newest first (ties by id asc), optionally of one employer / status. */
+  async list(employerId: Types.ObjectId | null, status: PostingStatus | null, w: KeysetWindow): Promise<KeysetPage<PostingRecord>> {
+    const base = listFilter(employerId, status);
+    const rows = await this.model
+      .find(allOf(base, afterCondition('postedAt', -1, 1, w)))
+      .sort({ postedAt: -1, _id: 1 })
+      .limit(w.limit + 1)
+      .lean<PostingRecord[]>();
+    const totalCount = await this.model.countDocuments(base);
+    return { items: rows.slice(0, w.limit), hasNextPage: rows.length > w.limit, totalCount };
+  }
+
+  /** Counts per value of one field over a list's postings (a simple $group FerretDB v1 runs). */
+  async countBy(employerId: Types.ObjectId | null, status: PostingStatus | null, field: string, extra: Record<string, unknown> = {}): Promise<Map<unknown, number>> {
+    const rows = await this.model.aggregate<{ _id: unknown; n: number }>([
+      { $match: allOf(listFilter(employerId, status), extra) },
+      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+    ]);
+    return new Map(rows.map((r) => [r._id, r.n]));
+  }
+
   async create(data: PostingData, id?: Types.ObjectId): Promise<PostingRecord> {
     const doc = await this.model.create(id ? { _id: id, ...data } : data);
     return doc.toObject();
@@ -57,7 +80,20 @@ export class PostingRepository {
     return rows.map((r) => r._id);
   }
 
+  /** Every document's id and updatedAt (epoch ms), for search-index reconciliation. */
+  async *versions(batchSize = 5000): AsyncIterable<[string, number]> {
+    const cursor = this.model.collection.find({}, { projection: { _id: 1, updatedAt: 1 }, batchSize });
+    for await (const d of cursor) yield [String(d._id), d.updatedAt instanceof Date ? d.updatedAt.getTime() : 0];
+  }
+
   async count(): Promise<number> {
     return this.model.estimatedDocumentCount();
   }
+}
+
+function listFilter(employerId: Types.ObjectId | null, status: PostingStatus | null): Record<string, unknown> {
+  const f: Record<string, unknown> = {};
+  if (employerId) f.employerId = employerId;
+  if (status) f.status = status;
+  return f;
 }

@@ -11,9 +11,11 @@ import { notFound } from '../shared/errors.js';
 import { PostingStatus, type CareSetting, type DegreeLevel, type EmploymentType } from '../shared/enums.js';
 import { normalizeList, normalizeState } from '../shared/normalize.js';
 import { InputChecks, parseId } from '../shared/validation.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import type { PostingRecord } from './posting.model.js';
 import type { PostingData, PostingRepository } from './posting.repository.js';
 import { checkPostingFields } from './posting.validation.js';
+import { checkZip, storedLocation } from '../geo/geo-input.js';
 
 export interface DegreeRequirementData {
   minLevel: DegreeLevel;
@@ -27,6 +29,7 @@ export interface PostingUpdateData {
   employmentType?: EmploymentType | null;
   city?: string | null;
   state?: string | null;
+  zip?: string | null;
   remote?: boolean | null;
   salaryMin?: number | null;
   salaryMax?: number | null;
@@ -68,6 +71,7 @@ export class PostingService {
 
   async create(actor: Principal, input: PostingCreateData, id = new Types.ObjectId()): Promise<PostingRecord> {
     assertCanManagePosting(actor, { employerId: input.employerId }, 'create job postings for this employer');
+    enforceInputLimits('JobPostingInput', input);
     const employerId = parseId(input.employerId, 'input.employerId');
     const employer = await this.employers.require(employerId, 'input.employerId');
     const data: PostingData = {
@@ -79,6 +83,9 @@ export class PostingService {
       employmentType: input.employmentType ?? ('FULL_TIME' as EmploymentType),
       city: input.city?.trim() || null,
       state: normalizeState(input.state) || null,
+      zip: input.zip?.trim() || null,
+      latitude: null,
+      longitude: null,
       remote: input.remote ?? false,
       salaryMin: input.salaryMin ?? null,
       salaryMax: input.salaryMax ?? null,
@@ -92,6 +99,7 @@ export class PostingService {
       closedAt: null,
     };
     await this.validate(data);
+    Object.assign(data, storedLocation(data));
     await this.index.record('posting', [id]);
     const saved = await this.repo.create(data, id);
     await this.index.committed('posting', [id]);
@@ -100,6 +108,7 @@ export class PostingService {
 
   async update(actor: Principal, idArg: string, input: PostingUpdateData): Promise<PostingRecord> {
     assertMayManagePostings(actor, 'update job postings');
+    enforceInputLimits('JobPostingUpdateInput', input);
     const id = parseId(idArg, 'id');
     const current = await this.repo.findById(id);
     if (!current) throw notFound('JobPosting', idArg);
@@ -111,6 +120,7 @@ export class PostingService {
     if (input.employmentType != null) changes.employmentType = input.employmentType;
     if (input.city !== undefined) changes.city = input.city?.trim() || null;
     if (input.state !== undefined) changes.state = normalizeState(input.state) || null;
+    if (input.zip !== undefined) changes.zip = input.zip?.trim() || null;
     if (input.remote != null) changes.remote = input.remote;
     if (input.salaryMin !== undefined) changes.salaryMin = input.salaryMin;
     if (input.salaryMax !== undefined) changes.salaryMax = input.salaryMax;
@@ -125,6 +135,9 @@ export class PostingService {
     if (input.skills != null) changes.skills = normalizeList(input.skills);
     // Validate the posting as it would be after the change: e.g. a new salaryMin against the old salaryMax.
     await this.validate({ ...current, ...changes });
+    if (changes.zip !== undefined || changes.city !== undefined || changes.state !== undefined) {
+      Object.assign(changes, storedLocation({ ...current, ...changes }));
+    }
     await this.index.record('posting', [id]);
     const saved = await this.repo.update(id, changes);
     if (!saved) throw notFound('JobPosting', idArg);
@@ -163,6 +176,7 @@ export class PostingService {
       },
       checks,
     );
+    checkZip(p.zip, 'input.zip', checks);
     await this.qualifications.checkCodesExist(p.requiredQualificationCodes, 'input.requiredQualificationCodes', checks);
     await this.qualifications.checkCodesExist(p.preferredQualificationCodes, 'input.preferredQualificationCodes', checks);
     checks.throwIfAny();

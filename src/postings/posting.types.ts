@@ -3,6 +3,8 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { CareSetting, DegreeLevel, EmploymentType, PostingStatus } from '../shared/enums.js';
 import '../shared/graphql/enums.graphql.js';
 import type { PostingRecord } from './posting.model.js';
+import { GeoRadiusInput } from '../geo/geo.types.js';
+import { recordLocation } from '../geo/geo-input.js';
 
 @ObjectType('DegreeRequirement')
 export class DegreeRequirementType {
@@ -19,6 +21,10 @@ export class JobPostingType {
   @Field(() => EmploymentType) employmentType!: EmploymentType;
   @Field(() => String, { nullable: true }) city!: string | null;
   @Field(() => String, { nullable: true }) state!: string | null;
+  @Field(() => String, { nullable: true }) zip!: string | null;
+  @Field(() => Float, { nullable: true, description: 'From zip, else the city+state centroid; null when unknown' })
+  latitude!: number | null;
+  @Field(() => Float, { nullable: true }) longitude!: number | null;
   @Field(() => Boolean) remote!: boolean;
   @Field(() => Int, { nullable: true }) salaryMin!: number | null;
   @Field(() => Int, { nullable: true }) salaryMax!: number | null;
@@ -49,6 +55,7 @@ export class JobPostingUpdateInput {
   @Field(() => EmploymentType, { nullable: true }) employmentType?: EmploymentType | null;
   @Field(() => String, { nullable: true }) city?: string | null;
   @Field(() => String, { nullable: true }) state?: string | null;
+  @Field(() => String, { nullable: true }) zip?: string | null;
   @Field(() => Boolean, { nullable: true }) remote?: boolean | null;
   @Field(() => Int, { nullable: true }) salaryMin?: number | null;
   @Field(() => Int, { nullable: true }) salaryMax?: number | null;
@@ -70,6 +77,7 @@ export class JobPostingInput {
   employmentType?: EmploymentType | null;
   @Field(() => String, { nullable: true }) city?: string | null;
   @Field(() => String, { nullable: true }) state?: string | null;
+  @Field(() => String, { nullable: true }) zip?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) remote?: boolean | null;
   @Field(() => Int, { nullable: true }) salaryMin?: number | null;
   @Field(() => Int, { nullable: true }) salaryMax?: number | null;
@@ -91,6 +99,8 @@ export class PostingFilter {
   @Field(() => Int, { nullable: true, description: 'Postings whose salaryMax (or salaryMin) reaches this' })
   minSalary?: number | null;
   @Field(() => ID, { nullable: true }) employerId?: string | null;
+  @Field(() => GeoRadiusInput, { nullable: true, description: "The posting's zip (or city+state) within the radius; remote postings excluded" })
+  near?: GeoRadiusInput | null;
 }
 
 export function toPostingView(p: PostingRecord): JobPostingType {
@@ -102,6 +112,8 @@ export function toPostingView(p: PostingRecord): JobPostingType {
     employmentType: p.employmentType,
     city: p.city,
     state: p.state,
+    zip: p.zip ?? null,
+    ...recordLocation(p),
     remote: p.remote,
     salaryMin: p.salaryMin,
     salaryMax: p.salaryMax,

@@ -4,6 +4,7 @@
 import type { Principal } from '../auth/principal.js';
 import { requireAdmin } from '../auth/access-policy.js';
 import type { QualificationKind } from '../shared/enums.js';
+import { enforceInputLimits } from '../shared/input-limits.js';
 import type { IndexChangeSink } from '../shared/index-change-sink.js';
 import { normalizeCode } from '../shared/normalize.js';
 import { InputChecks } from '../shared/validation.js';
@@ -25,6 +26,12 @@ const CACHE_TTL_MS = 30_000;
 
 export class QualificationService {
   private cache: { at: number; byCode: Map<string, QualificationRecord> } | null = null;
+  /** The reload in progress: concurrent callers share it (single flight) instead of each reading. */
+  private loading: Promise<Map<string, QualificationRecord>> | null = null;
+  /** Bumped by every write, so a reload that started before a write does not install stale rows. */
+  private generation = 0;
+  /** How many times the catalog was read from MongoDB (the single-flight test counts them). */
+  loads = 0;
 
   constructor(
     private readonly repo: QualificationRepository,
@@ -37,11 +44,29 @@ export class QualificationService {
   }
 
   async catalog(): Promise<ReadonlyMap<string, QualificationRecord>> {
-    if (!this.cache || Date.now() - this.cache.at > CACHE_TTL_MS) {
-      const rows = await this.repo.findAll();
-      this.cache = { at: Date.now(), byCode: new Map(rows.map((q) => [q.code, q])) };
+    if (this.cache && Date.now() - this.cache.at <= CACHE_TTL_MS) return this.cache.byCode;
+    if (!this.loading) {
+      const flight: Promise<Map<string, QualificationRecord>> = this.reload().finally(() => {
+        if (this.loading === flight) this.loading = null;
+      });
+      this.loading = flight;
     }
-    return this.cache.byCode;
+    return this.loading;
+  }
+
+  private async reload(): Promise<Map<string, QualificationRecord>> {
+    const generation = this.generation;
+    this.loads++;
+    const rows = await this.repo.findAll();
+    const byCode = new Map(rows.map((q) => [q.code, q]));
+    if (generation === this.generation) this.cache = { at: Date.now(), byCode };
+    return byCode;
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.cache = null;
+    this.loading = null;
   }
 
   /** Records a problem for every code in `codes` that the catalog lacks. */
@@ -54,6 +79,7 @@ export class QualificationService {
 
   async upsert(actor: Principal, input: QualificationInputData): Promise<QualificationRecord> {
     requireAdmin(actor, 'change the qualification catalog');
+    enforceInputLimits('QualificationInput', input);
     const code = normalizeCode(input.code);
     const checks = new InputChecks()
       .require(CODE_PATTERN.test(code), 'input.code', 'must be 1-20 upper-case letters, digits or dashes')
@@ -65,7 +91,7 @@ export class QualificationService {
         'must not be negative',
       );
     checks.throwIfAny();
-    this.cache = null;
+    this.invalidate();
     const before = (await this.catalog()).get(code);
     const saved = await this.repo.upsertByCode({
       code,
@@ -76,7 +102,7 @@ export class QualificationService {
       renewalMonths: input.renewalMonths ?? null,
       continuingEducationHours: input.continuingEducationHours ?? null,
     });
-    this.cache = null;
+    this.invalidate();
     if (before && before.stateSpecific !== saved.stateSpecific) {
       // Search documents flatten a state-specific licence with the posting's state.
       await this.index.stateSpecificChanged(code);

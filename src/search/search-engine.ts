@@ -8,7 +8,9 @@
 // so engines hold no catalog state. Posting documents
 // carry required-qualification tokens computed with the catalog at build time; when a code's
 // `stateSpecific` flag changes, the postings requiring it must be re-upserted (index-sync).
-import type { CareSetting, EmploymentType, PostingStatus } from '../shared/enums.js';
+import type { CareSetting, DegreeLevel, EmploymentType, PostingStatus } from '../shared/enums.js';
+import type { GeoRadius } from '../matching/geo.js';
+import type { FacetCount } from '../matching/facets.js';
 import type {
   CandidateDegree,
   CandidateProfile,
@@ -21,6 +23,8 @@ import type {
 /** What the index knows about a posting. Free-text terms (skills, fields) are normalised. */
 export interface PostingSearchDocument {
   id: string;
+  /** The record's updatedAt in epoch ms when built from MongoDB: what reconciliation compares. */
+  version?: number;
   title: string;
   description: string;
   employerId: string;
@@ -52,6 +56,11 @@ export interface PostingSearchDocument {
   preferredQualificationCodes: string[];
   /** Same token rule as the required ones: a preferred licence counts in the posting's state. */
   preferredQualificationTokens: string[];
+  /** From the zip, else the city+state centroid (stored in MongoDB too); null: unknown. */
+  latitude: number | null;
+  longitude: number | null;
+  /** salaryBand(salaryCeiling) (matching/facets.ts), the salaryBands facet's value. */
+  salaryBand: string | null;
 }
 
 /** One held qualification as the candidate entered it (code and state upper case). */
@@ -64,6 +73,8 @@ export interface CandidateQualificationEntry {
 /** What the index knows about a candidate. */
 export interface CandidateSearchDocument {
   id: string;
+  /** The record's updatedAt in epoch ms when built from MongoDB: what reconciliation compares. */
+  version?: number;
   discoverable: boolean;
   state: string | null;
   /** Degree levels with normalised fields. */
@@ -88,7 +99,20 @@ export interface CandidateSearchDocument {
   experienceEffectiveStartDay: number | null;
   experienceValidUntilDay: number | null;
   skills: string[];
+  /** Free text searchCandidates matches (headline x3, experience titles and skills x2, summary x1). */
+  headline: string | null;
+  summary: string | null;
+  experienceTitles: string[];
+  /** Distinct settings of the experience entries (CandidateFilter.settings). */
+  experienceSettings: CareSetting[];
+  /** The highest degree level held, or null (the degreeLevels facet). */
+  highestDegree: DegreeLevel | null;
+  latitude: number | null;
+  longitude: number | null;
 }
+
+/** A resolved `near` (the service turns a zip into its centroid): centre and radius in miles. */
+export type GeoRadiusFilter = GeoRadius;
 
 /**
  * GraphQL's PostingFilter. Absent, null and EMPTY lists all mean "no constraint"; states are
@@ -102,7 +126,12 @@ export interface PostingSearchFilter {
   remote?: boolean | null;
   minSalary?: number | null;
   employerId?: string | null;
+  /** Postings located within the radius; remote postings never pass. */
+  near?: GeoRadiusFilter | null;
 }
+
+/** RELEVANCE (default with words), NEWEST (default without), SALARY (ceiling desc), DISTANCE (needs near). */
+export type PostingSortKey = 'RELEVANCE' | 'NEWEST' | 'SALARY' | 'DISTANCE';
 
 export interface SearchPostingsQuery {
   /**
@@ -112,6 +141,12 @@ export interface SearchPostingsQuery {
    */
   text?: string | null;
   filter?: PostingSearchFilter | null;
+  /**
+   * Default: RELEVANCE with words, NEWEST without. Ties: NEWEST postedAt desc then id asc;
+   * SALARY salaryCeiling desc (no salary last), then postedAt desc, id asc; DISTANCE distance
+   * asc, then id asc. RELEVANCE ties follow the engine (see `text`).
+   */
+  sort?: PostingSortKey | null;
   offset: number;
   limit: number;
 }
@@ -119,6 +154,61 @@ export interface SearchPostingsQuery {
 export interface IdPage {
   ids: string[];
   total: number;
+  /** With filter.near: each hit's distance from the centre in miles, parallel to ids. */
+  distancesMiles?: number[];
+}
+
+/** Words and filter of a search whose disjunctive facet counts are wanted. */
+export interface PostingFacetsQuery {
+  text?: string | null;
+  filter?: PostingSearchFilter | null;
+}
+
+/** Disjunctive counts (contract-next PostingFacets): non-zero, count desc then value asc. */
+export interface PostingFacetCounts {
+  states: FacetCount[];
+  settings: FacetCount[];
+  employmentTypes: FacetCount[];
+  remote: FacetCount[];
+  salaryBands: FacetCount[];
+}
+
+/** CandidateFilter with codes resolved to tokens by the service (it has the catalog). */
+export interface CandidateSearchFilter {
+  /** Upper-case two-letter codes: the candidate's own state. */
+  states?: readonly string[] | null;
+  /** qualificationToken()s: ALL held, current on `today` (code+state for state-specific ones). */
+  qualificationTokens?: readonly string[] | null;
+  /** postingDegreeTokens() of the minDegree: the candidate holds at least one. */
+  degreeTokens?: readonly string[] | null;
+  minYearsExperience?: number | null;
+  settings?: readonly CareSetting[] | null;
+  near?: GeoRadiusFilter | null;
+}
+
+export interface SearchCandidatesQuery {
+  /** Words over headline, summary, skills and experience titles; blank: every candidate. */
+  text?: string | null;
+  filter?: CandidateSearchFilter | null;
+  today: IsoDate;
+  offset: number;
+  limit: number;
+}
+
+export interface CandidateFacetsQuery {
+  text?: string | null;
+  filter?: CandidateSearchFilter | null;
+  today: IsoDate;
+  /** Catalog codes (upper case) the qualifications facet counts. */
+  qualificationCodes: readonly string[];
+}
+
+export interface CandidateFacetCounts {
+  states: FacetCount[];
+  /** By held qualification code current on `today`. */
+  qualifications: FacetCount[];
+  /** By highest degree level. */
+  degreeLevels: FacetCount[];
 }
 
 export interface RankedHit {
@@ -128,6 +218,8 @@ export interface RankedHit {
   eligible: boolean;
   /** Number of unmet requirements (0 when eligible). */
   missingCount: number;
+  /** With filter.near: miles from its centre. */
+  distanceMiles?: number;
 }
 
 export interface RankedPage {
@@ -170,6 +262,14 @@ export interface SearchHealth {
 export interface SearchEngine {
   readonly kind: 'embedded' | 'meilisearch';
   searchPostings(query: SearchPostingsQuery): Promise<IdPage>;
+  /** Disjunctive facet counts over the open postings the search would return. */
+  postingFacets(query: PostingFacetsQuery): Promise<PostingFacetCounts>;
+  /**
+   * Discoverable candidates matching words and filter: by relevance with words (ties by the
+   * engine, then id), else most years of experience on `today` first, ties by id asc.
+   */
+  searchCandidates(query: SearchCandidatesQuery): Promise<IdPage>;
+  candidateFacets(query: CandidateFacetsQuery): Promise<CandidateFacetCounts>;
   rankPostingsForCandidate(query: RankPostingsQuery): Promise<RankedPage>;
   rankCandidatesForPosting(query: RankCandidatesQuery): Promise<RankedPage>;
   upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void>;
@@ -182,8 +282,16 @@ export interface SearchEngine {
    * re-upserting them keeps engine-side filters and totals tight.
    */
   staleCandidateIds(today: IsoDate, limit: number): Promise<string[]>;
+  /**
+   * [id, version] of every document this engine was given and still holds, whatever its status
+   * (closed postings and hidden candidates included; version 0 when a document had none).
+   * Reconciliation compares it with MongoDB's ids and updatedAt.
+   */
+  indexedVersions(entity: 'posting' | 'candidate'): Promise<Array<[string, number]>>;
   /** Removes every document and (re)applies index settings. */
   reset(): Promise<void>;
   health(): Promise<SearchHealth>;
+  /** Documents held per index, for /metrics (optional: test doubles need not count). */
+  documentCounts?(): Promise<{ postings: number; candidates: number }>;
   close(): Promise<void>;
 }

@@ -57,6 +57,14 @@ export enum PostingStatus {
   CLOSED = 'CLOSED',
 }
 
+/** searchPostings order (contract-next PostingSort). */
+export enum PostingSort {
+  RELEVANCE = 'RELEVANCE',
+  NEWEST = 'NEWEST',
+  SALARY = 'SALARY',
+  DISTANCE = 'DISTANCE',
+}
+
 export enum RequirementKind {
   DEGREE = 'DEGREE',
   EXPERIENCE = 'EXPERIENCE',

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'SEARCH_UNAVAILABLE'
+  /** MongoDB cannot be reached (down or restarting); sent with HTTP 503. */
+  | 'DATABASE_UNAVAILABLE'
   | 'TOO_MANY_REQUESTS';
 
 export class DomainError extends Error {

@@ -42,6 +42,7 @@ describe('graceful shutdown', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(log).toContain('SIGTERM received');
+    expect(log).toContain('Shutdown: 0 running requests finished');
     expect(serversUsing(dataDir)).toBe(0);
   }, 90_000);
 });

@@ -40,6 +40,11 @@ const OPERATIONS: Operation[] = [
     vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, OK, F, OK] },
   { field: 'candidatesForPosting', query: `query($id: ID!) { candidatesForPosting(postingId: $id) { totalCount edges { node { candidate { name } } } } }`,
     vars: (w) => ({ id: w.postingA }), expect: [U, OK, F, OK, F] },
+  { field: 'searchCandidates', query: `{ searchCandidates(query: "practice") { totalCount edges { node { id email } } } }`,
+    vars: none, expect: [U, OK, OK, OK, F] },
+  { field: 'candidates', query: `{ candidates(first: 5) { totalCount edges { node { id email } } } }`, vars: none, expect: [U, OK, F, F, F] },
+  { field: 'employers', query: `{ employers(first: 5) { totalCount edges { node { id name } } } }`, vars: none, expect: [OK, OK, OK, OK, OK] },
+  { field: 'jobPostings', query: `{ jobPostings(first: 5) { totalCount edges { node { id status } } } }`, vars: none, expect: [U, OK, F, OK, F] },
   { field: 'apiKeys', query: `{ apiKeys { id role } }`, vars: none, expect: [U, OK, F, F, F] },
   { field: 'auditLog', query: `{ auditLog(first: 5) { totalCount edges { node { operation } } } }`, vars: none, expect: [U, OK, F, F, F] },
   { field: 'parkedIndexUpdates', query: `{ parkedIndexUpdates { id kind documentId error parkedAt } }`, vars: none, expect: [U, OK, F, F, F] },
@@ -62,6 +67,7 @@ const OPERATIONS: Operation[] = [
     vars: none, expect: [U, OK, F, F, F] },
   { field: 'revokeApiKey', query: `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`,
     vars: async (_w, t) => ({ id: (await issueKey(t, { role: 'JOB_BOARD', label: 'Throwaway' })).id }), expect: [U, OK, F, F, F] },
+  { field: 'reconcileSearchIndex', query: `mutation { reconcileSearchIndex { checked added updated removed } }`, vars: none, expect: [U, OK, F, F, F] },
 ];
 
 function expectedFor(op: Operation, caller: Caller): Expected {

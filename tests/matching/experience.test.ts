@@ -130,6 +130,27 @@ describe('experienceGrowthAnchor', () => {
   });
 });
 
+describe('experience union at scale (sort then sweep)', () => {
+  it('agrees with a brute-force day set on 5,000 random intervals, for days and the anchor', () => {
+    const rand = lcg(23);
+    for (let round = 0; round < 3; round++) {
+      const list = randomIntervals(rand, 5_000, 4_000);
+      expect(experienceDays(list, TODAY)).toBe(naiveDays(list, TODAY));
+      expect(experienceGrowthAnchor(list, TODAY)).toEqual(naiveAnchor(list, TODAY));
+    }
+  });
+  it('agrees with the brute-force anchor on many small random sets, including reversed and malformed entries', () => {
+    const rand = lcg(31);
+    for (let n = 0; n < 400; n++) {
+      const list = randomIntervals(rand, 1 + Math.floor(rand() * 8), 3300);
+      if (rand() < 0.1) list.push(iv('2020-13-45', null));
+      if (rand() < 0.1) list.push(iv('2024-05-01', '2024-04-01'));
+      expect(experienceGrowthAnchor(list, TODAY)).toEqual(naiveAnchor(list, TODAY));
+      expect(experienceDays(list, TODAY)).toBe(naiveDays(list, TODAY));
+    }
+  });
+});
+
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
@@ -138,12 +159,12 @@ function lcg(seed: number): () => number {
   };
 }
 
-function randomIntervals(rand: () => number): ExperienceInterval[] {
+function randomIntervals(rand: () => number, count?: number, spread = 3300): ExperienceInterval[] {
   const base = isoToEpochDay('2018-01-01');
   const out: ExperienceInterval[] = [];
-  const n = Math.floor(rand() * 5);
+  const n = count ?? Math.floor(rand() * 5);
   for (let i = 0; i < n; i++) {
-    const s = base + Math.floor(rand() * 3300);
+    const s = base + Math.floor(rand() * spread);
     const open = rand() < 0.3;
     const e = s + Math.floor(rand() * 900) - 20;
     out.push(iv(epochDayToIso(s), open ? null : epochDayToIso(e)));
@@ -160,4 +181,45 @@ function naiveDays(list: ExperienceInterval[], today: string): number {
     for (let d = s; d <= e; d++) days.add(d);
   }
   return days.size;
+}
+
+/** The anchor read off a day set of the unclipped intervals (open ones run to a far horizon). */
+function naiveAnchor(list: ExperienceInterval[], today: string) {
+  const t = isoToEpochDay(today);
+  const horizon = t + 3_000; // past every closed end the generator makes
+  const days = new Set<number>();
+  for (const i of list) {
+    const s = isoToEpochDay(i.startDate);
+    const e = i.endDate === null ? horizon : isoToEpochDay(i.endDate);
+    for (let d = s; d <= e; d++) days.add(d);
+  }
+  const total = naiveDays(list, today);
+  if (!days.has(t)) {
+    let next: number | null = null;
+    for (const d of days) if (d > t && (next === null || d < next)) next = d;
+    return {
+      closedDays: total,
+      closedYears: total / DAYS_PER_YEAR,
+      openSince: null,
+      openSinceDay: null,
+      effectiveStartDay: null,
+      validUntil: next === null ? null : epochDayToIso(next),
+      validUntilDay: next,
+    };
+  }
+  let lo = t;
+  while (days.has(lo - 1)) lo--;
+  let hi = t;
+  while (days.has(hi) && hi <= horizon) hi++;
+  const until = hi > horizon ? null : hi;
+  const closedDays = total - (t - lo + 1);
+  return {
+    closedDays,
+    closedYears: closedDays / DAYS_PER_YEAR,
+    openSince: epochDayToIso(lo),
+    openSinceDay: lo,
+    effectiveStartDay: lo - 1 - closedDays,
+    validUntil: until === null ? null : epochDayToIso(until),
+    validUntilDay: until,
+  };
 }

@@ -5,6 +5,14 @@ import type { CatalogQualification } from '../../src/matching/matching.types.js'
 import { buildPostingDocument, type PostingDocumentSource } from '../../src/search/documents/posting-document.js';
 import { buildCandidateDocument, type CandidateDocumentSource } from '../../src/search/documents/candidate-document.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../../src/search/search-engine.js';
+import { locate } from '../../src/geo/us-locations.js';
+
+/** Where the fixtures sit (ZIP centroids from the zipcodes package). */
+export const ZIPS = { dallas: '75201', addison: '75001', houston: '77001', austin: '78701', la: '90001', nyc: '10001' } as const;
+
+function at(zip: string): { latitude: number; longitude: number } {
+  return locate({ zip })!;
+}
 
 export const TODAY = '2026-03-01';
 
@@ -41,7 +49,7 @@ function posting(id: string, over: Partial<PostingDocumentSource>): PostingDocum
 }
 
 export const POSTING_SOURCES: PostingDocumentSource[] = [
-  posting('p1', { title: 'Practice Manager', salaryMax: 90_000, skills: ['Billing', 'Scheduling'] }),
+  posting('p1', { title: 'Practice Manager', salaryMax: 90_000, skills: ['Billing', 'Scheduling'], ...at(ZIPS.dallas) }),
   posting('p2', {
     title: 'Nursing Home Administrator',
     description: 'Licensed administrator for a skilled facility.',
@@ -53,6 +61,7 @@ export const POSTING_SOURCES: PostingDocumentSource[] = [
     minYearsExperience: 2,
     requiredQualificationCodes: ['NHA'],
     postedAt: new Date('2026-02-10T09:00:00.000Z'),
+    ...at(ZIPS.addison),
   }),
   posting('p3', {
     title: 'Health Information Manager',
@@ -67,6 +76,8 @@ export const POSTING_SOURCES: PostingDocumentSource[] = [
     minDegree: { minLevel: DegreeLevel.MASTER, fields: ['Health Administration'] },
     requiredQualificationCodes: ['RHIA'],
     postedAt: new Date('2026-02-05T09:00:00.000Z'),
+    // Remote: located, but never within any `near`.
+    ...at(ZIPS.dallas),
   }),
   posting('p4', {
     title: 'Clinic Director',
@@ -78,11 +89,12 @@ export const POSTING_SOURCES: PostingDocumentSource[] = [
     requiredQualificationCodes: ['CMM'],
     preferredQualificationCodes: ['FACHE'],
     postedAt: new Date('2026-01-20T09:00:00.000Z'),
+    ...at(ZIPS.nyc),
   }),
   posting('p5', { title: 'Practice Manager (filled)', status: PostingStatus.CLOSED, postedAt: new Date('2026-02-20T09:00:00.000Z') }),
   // Same postedAt as p1: ties must break by id.
   posting('p6', { title: 'Billing Office Supervisor', employerId: 'e3', employmentType: EmploymentType.TEMPORARY, state: null, remote: true }),
-  posting('p7', { title: 'Office Lead', minYearsExperience: 4, postedAt: new Date('2026-01-10T09:00:00.000Z') }),
+  posting('p7', { title: 'Office Lead', minYearsExperience: 4, postedAt: new Date('2026-01-10T09:00:00.000Z'), ...at(ZIPS.houston) }),
   posting('p8', { title: 'Regional Administrator', requiredQualificationCodes: ['NHA'], state: null, postedAt: new Date('2026-01-05T09:00:00.000Z') }),
 ];
 
@@ -95,6 +107,9 @@ function candidate(id: string, over: Partial<CandidateDocumentSource>): Candidat
 }
 
 export const ALICE = candidate('alice', {
+  headline: 'Practice manager',
+  experienceTitles: ['Business office manager'],
+  ...at(ZIPS.dallas),
   degrees: [{ level: DegreeLevel.BACHELOR, field: 'Business' }],
   qualifications: [
     { code: 'NHA', state: 'TX', expiresOn: '2027-01-01' },
@@ -106,6 +121,9 @@ export const ALICE = candidate('alice', {
 
 /** Open position since 2024-01-01: 2.2 years on TODAY, 4 years on 2028-01-01. */
 export const BOB = candidate('bob', {
+  summary: 'Health information and coding quality.',
+  experienceTitles: ['Coding supervisor'],
+  ...at(ZIPS.austin),
   degrees: [{ level: DegreeLevel.MASTER, field: ' health administration ' }],
   qualifications: [{ code: 'RHIA', state: null, expiresOn: null }],
   experience: [{ startDate: '2024-01-01', endDate: null }],
@@ -114,6 +132,8 @@ export const BOB = candidate('bob', {
 /** NHA licence from California only. */
 export const CAROL = candidate('carol', {
   state: 'CA',
+  headline: 'Licensed nursing home administrator',
+  ...at(ZIPS.la),
   degrees: [{ level: DegreeLevel.DOCTORATE, field: 'Nursing' }],
   qualifications: [{ code: 'NHA', state: 'CA', expiresOn: null }],
   experience: [{ startDate: '2010-01-01', endDate: '2020-01-01' }],
@@ -122,6 +142,8 @@ export const CAROL = candidate('carol', {
 /** Would fit everything, but is not discoverable. */
 export const DAN = candidate('dan', {
   discoverable: false,
+  headline: 'Practice manager and nursing home administrator',
+  ...at(ZIPS.dallas),
   degrees: [{ level: DegreeLevel.DOCTORATE, field: 'Health Administration' }],
   qualifications: ['NHA', 'CMM', 'RHIA', 'FACHE'].map((code) => ({ code, state: 'TX', expiresOn: null })),
   experience: [{ startDate: '2000-01-01', endDate: null }],

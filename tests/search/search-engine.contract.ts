@@ -7,6 +7,7 @@ import { compareCandidateMatches, compareJobMatches } from '../../src/matching/o
 import type { CandidateProfile, IsoDate, PostingProfile } from '../../src/matching/matching.types.js';
 import { postingProfileFromDocument } from '../../src/search/documents/posting-document.js';
 import type { PostingSearchFilter, RankedPage, SearchEngine } from '../../src/search/search-engine.js';
+import { runBrowseContract } from './search-engine.browse-contract.js';
 import { ALICE, BOB, CANDIDATE_SOURCES, CATALOG, TODAY, candidateDocs, postingDocs } from './contract-fixtures.js';
 
 type Ranked = Pick<RankedPage['hits'][number], 'id' | 'eligible' | 'missingCount'>;
@@ -205,10 +206,13 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
       expect(cands.hits.map((h) => h.id).sort()).toEqual(['bob', 'carol']);
     });
 
+    runBrowseContract(() => engine);
+
     it('empties everything on reset', async () => {
       await engine.reset();
       expect(await search(null)).toEqual({ ids: [], total: 0 });
       expect((await rankCandidates(postingProfile('p1'), TODAY, true)).total).toBe(0);
+      expect(await engine.searchCandidates({ filter: null, today: TODAY, offset: 0, limit: 5 })).toEqual({ ids: [], total: 0 });
     });
   });
 }

@@ -178,3 +178,22 @@ describe('distributions', () => {
     }
   });
 });
+
+describe('locations', () => {
+  it('gives every posting and candidate a ZIP of its own city', async () => {
+    const { cityKey, zipLocation } = await import('../../src/geo/us-locations.js');
+    const { buildSeedData } = await import('../../seeds/seed-data.js');
+    const demo = buildSeedData(readDomainCatalog());
+    const located = [...postings, ...candidates, ...demo.postings, ...demo.candidates].filter((r) => r.city !== null);
+    expect(located.length).toBeGreaterThan(0);
+    for (const r of located) {
+      const z = zipLocation(r.zip ?? '');
+      expect(z, `${r.city}, ${r.state}: ${r.zip}`).not.toBeNull();
+      expect(cityKey(z!.city, z!.state)).toBe(cityKey(r.city!, r.state!));
+    }
+    // Postings sit at their employer's site: one ZIP per employer.
+    const byEmployer = new Map<string, Set<string | null>>();
+    for (const p of postings) byEmployer.set(p.employerKey, (byEmployer.get(p.employerKey) ?? new Set()).add(p.zip));
+    for (const zips of byEmployer.values()) expect(zips.size).toBe(1);
+  });
+});

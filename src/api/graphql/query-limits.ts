@@ -1,80 +1,150 @@
-// Refuses operations that are too deep or too expensive before anything executes, with
-// code QUERY_TOO_COMPLEX, HTTP 400 and a message that states the limit. Both checks run in
-// one plugin (didResolveOperation), after GraphQL validation, so the document is known to be
-// valid and the variables are at hand for the cost estimate (`first: $n`).
-import type { ApolloServerPlugin } from '@apollo/server';
-import depthLimit from 'graphql-depth-limit';
-import { GraphQLError, getNullableType, isListType, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { MAX_PAGE_SIZE } from '../../shared/pagination.js';
+// First refuses variables past the coarse bounds of shared/input-limits.ts (BAD_USER_INPUT),
+// before anything parses or coerces them. Then refuses documents that are too large, too
+// aliased, too deep or too expensive, with code
+// QUERY_TOO_COMPLEX and HTTP 400, BEFORE Apollo parses and validates them: some of GraphQL's
+// own validation rules cost more than linear time on huge or repetitive documents, so they
+// only ever see documents that passed these cheap checks. The check fails closed: a document
+// that cannot be analysed is refused. Runs as Express middleware after the body is parsed.
+import type { NextFunction, Request, Response } from 'express';
+import { GraphQLError, parse, type GraphQLSchema, type ParseOptions } from 'graphql';
+import { analyzeQuery, maxMergedFields, type QueryFigures } from './query-analysis.js';
+import { rawVariablesProblem } from '../../shared/input-limits.js';
 
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/** Field nodes merged into one response path (see maxMergedFields); real queries have 1-3. */
+export const MAX_MERGED_FIELDS = 10;
 
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
+  maxNodes: number;
+  maxAliases: number;
+  /** Assumed length of a list field without `first` and without a known bound. */
+  listEstimate: number;
 }
 
-/** Assumed length of a list that has no `first` argument (catalog lists, employer.postings). */
-const UNBOUNDED_LIST_SIZE = 5;
-
 /**
- * Cost = 1 per field, times the page size for connections (`first`, capped at the page
- * maximum: larger values are refused by the service anyway), times a guessed length for
- * other lists. `edges` is the connection's page, already counted through `first`.
- * Introspection fields cost nothing: introspection is off in production.
+ * Parser limit for both this check and Apollo: parsing is linear in tokens, and a document
+ * within the node limit needs far fewer than this many (a field with arguments is ~10 tokens).
  */
-export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (field.name.startsWith('__')) return 0;
-  const first: unknown = args.first;
-  if (typeof first === 'number') return 1 + Math.min(Math.max(first, 0), MAX_PAGE_SIZE) * childComplexity;
-  if (isListType(getNullableType(field.type)) && field.name !== 'edges') return 1 + UNBOUNDED_LIST_SIZE * childComplexity;
-  return 1 + childComplexity;
-};
+export function parseOptionsFor(limits: QueryLimits): ParseOptions {
+  return { maxTokens: Math.max(1_000, limits.maxNodes * 10) };
+}
 
 function tooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: QUERY_TOO_COMPLEX, http: { status: 400 } } });
 }
 
-export function checkDepth(schema: GraphQLSchema, document: DocumentNode, maxDepth: number): void {
-  // graphql-depth-limit reports through the validation context; it ignores introspection fields.
-  const errors = validate(schema, document, [depthLimit(maxDepth)]);
-  if (errors.length > 0) {
-    throw tooComplex(`Query is too deep: at most ${maxDepth} levels of nested fields are allowed (GRAPHQL_MAX_DEPTH)`);
-  }
-}
-
-export function checkCost(
+/**
+ * The figures of `source` or a QUERY_TOO_COMPLEX error. null: not parseable (Apollo answers
+ * with the syntax error, or the token limit, right after).
+ */
+export function checkQuery(
   schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-  operationName: string | undefined,
-  maxCost: number,
-): void {
-  let cost: number;
+  source: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  limits: QueryLimits,
+): QueryFigures | null {
+  let document;
   try {
-    cost = getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] });
+    document = parse(source, { ...parseOptionsFor(limits), noLocation: true });
   } catch {
-    // Bad variables: execution refuses them with BAD_USER_INPUT before any resolver runs.
-    return;
+    return null;
   }
-  if (cost > maxCost) {
+  let f: QueryFigures;
+  try {
+    f = analyzeQuery(schema, document, operationName, variables, { listEstimate: limits.listEstimate });
+  } catch (err) {
+    throw tooComplex(`Query could not be analysed, so it is refused: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!(f.nodes <= limits.maxNodes)) {
     throw tooComplex(
-      `Query is too expensive: estimated cost ${cost} exceeds the limit of ${maxCost} (GRAPHQL_MAX_COST); ` +
+      `Query is too large: ${f.nodes} field selections (each fragment spread counted in full) exceed the limit of ` +
+        `${limits.maxNodes} (GRAPHQL_MAX_NODES)`,
+    );
+  }
+  let repeated: { path: string; count: number };
+  try {
+    repeated = maxMergedFields(document);
+  } catch (err) {
+    throw tooComplex(`Query could not be analysed, so it is refused: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (repeated.count > MAX_MERGED_FIELDS) {
+    throw tooComplex(
+      `Query selects "${repeated.path}" ${repeated.count} times (copies of a field, counted through fragments and ` +
+        `enclosing copies); at most ${MAX_MERGED_FIELDS} are allowed`,
+    );
+  }
+  if (!(f.aliases <= limits.maxAliases)) {
+    throw tooComplex(`Query has too many aliases: ${f.aliases} exceed the limit of ${limits.maxAliases} (GRAPHQL_MAX_ALIASES)`);
+  }
+  if (!(f.depth <= limits.maxDepth)) {
+    throw tooComplex(`Query is too deep: at most ${limits.maxDepth} levels of nested fields are allowed (GRAPHQL_MAX_DEPTH)`);
+  }
+  if (!(f.cost <= limits.maxCost)) {
+    throw tooComplex(
+      `Query is too expensive: estimated cost ${f.cost} exceeds the limit of ${limits.maxCost} (GRAPHQL_MAX_COST); ` +
         'ask for fewer items (first) or fewer nested fields',
     );
   }
+  return f;
 }
 
-export function createQueryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+interface GraphQLHttpParams {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+/** The operation as Apollo will read it: the JSON body of a POST, the query string of a GET. */
+function requestParams(req: Request): { query: string; operationName?: string; variables?: Record<string, unknown> } | null {
+  const raw: GraphQLHttpParams | undefined =
+    req.method === 'GET' ? (req.query as GraphQLHttpParams) : (req.body as GraphQLHttpParams | undefined);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || typeof raw.query !== 'string') return null;
+  let variables = raw.variables;
+  if (typeof variables === 'string') {
+    try {
+      variables = JSON.parse(variables);
+    } catch {
+      variables = undefined;
+    }
+  }
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request }) {
-          checkDepth(schema, document, limits.maxDepth);
-          checkCost(schema, document, request.variables, request.operationName, limits.maxCost);
-        },
-      };
-    },
+    query: raw.query,
+    operationName: typeof raw.operationName === 'string' ? raw.operationName : undefined,
+    variables: variables && typeof variables === 'object' && !Array.isArray(variables) ? (variables as Record<string, unknown>) : undefined,
+  };
+}
+
+/**
+ * `charge(req, res, cost)` lets the rate limit weigh the request by its estimated cost; it
+ * answers the request itself (429) and returns false when the caller is over the limit.
+ */
+export function queryLimitsMiddleware(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+  charge: (req: Request, res: Response, cost: number) => boolean = () => true,
+) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const params = requestParams(req);
+    if (!params) return next();
+    const tooBig = rawVariablesProblem(params.variables);
+    if (tooBig) {
+      const message = `${tooBig.field}: ${tooBig.problem}`;
+      res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', problems: [tooBig] } }] });
+      return;
+    }
+    let figures: QueryFigures | null;
+    try {
+      figures = checkQuery(schema, params.query, params.operationName, params.variables, limits);
+    } catch (err) {
+      const message = err instanceof GraphQLError ? err.message : 'Query could not be analysed, so it is refused';
+      res.status(400).json({ errors: [{ message, extensions: { code: QUERY_TOO_COMPLEX } }] });
+      return;
+    }
+    if (figures && !charge(req, res, figures.cost)) return;
+    next();
   };
 }

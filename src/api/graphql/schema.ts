@@ -9,7 +9,9 @@ import { PostingSearchResolver } from '../../postings/posting-search.resolver.js
 import { MatchResolver } from '../../matches/match.resolver.js';
 import { ApiKeyResolver } from '../../api-keys/api-key.resolver.js';
 import { AuditResolver } from '../../audit/audit.resolver.js';
+import { CandidateSearchResolver } from '../../candidates/candidate-search.resolver.js';
 import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
+import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -17,10 +19,12 @@ export const RESOLVERS = [
   PostingResolver,
   PostingSearchResolver,
   CandidateResolver,
+  CandidateSearchResolver,
   MatchResolver,
   ApiKeyResolver,
   AuditResolver,
   IndexSyncResolver,
+  ReconcileResolver,
 ] as const;
 
 /**

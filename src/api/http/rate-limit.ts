@@ -37,17 +37,19 @@ export class TokenBucketLimiter {
     this.now = options.now ?? (() => performance.now());
   }
 
-  take(key: string): TakeResult {
+  /** Takes `n` tokens (at most a full bucket, so any request can pass after a quiet period). */
+  take(key: string, n = 1): TakeResult {
     const now = this.now();
+    const need = Math.min(Math.max(n, 0), this.options.burst);
     const bucket = this.refilled(this.buckets.get(key), now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    if (bucket.tokens >= need) {
+      bucket.tokens -= need;
       this.buckets.set(key, bucket);
       if (this.buckets.size > PRUNE_ABOVE) this.prune(now);
       return { allowed: true };
     }
     this.buckets.set(key, bucket);
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)) };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((need - bucket.tokens) / this.perMs / 1000)) };
   }
 
   private refilled(bucket: Bucket | undefined, now: number): Bucket {
@@ -67,20 +69,40 @@ export function rateLimitKey(req: Request): string {
   return principal.kind === 'key' ? `key:${principal.keyId}` : `ip:${req.ip ?? 'unknown'}`;
 }
 
+function refuse(res: Response, options: RateLimitOptions, retryAfterSeconds: number, why = ''): void {
+  res.setHeader('retry-after', String(retryAfterSeconds));
+  res.status(429).json({
+    errors: [
+      {
+        message:
+          `Rate limit exceeded: at most ${options.perMinute} requests per minute per API key, or per client IP without a key ` +
+          `(bursts of ${options.burst})${why}; retry in ${retryAfterSeconds} s`,
+        extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds },
+      },
+    ],
+  });
+}
+
+/** One token per request, taken before the body is read, so floods are refused cheaply. */
 export function rateLimitMiddleware(limiter: TokenBucketLimiter, options: RateLimitOptions) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const result = limiter.take(rateLimitKey(req));
     if (result.allowed) return next();
-    res.setHeader('retry-after', String(result.retryAfterSeconds));
-    res.status(429).json({
-      errors: [
-        {
-          message:
-            `Rate limit exceeded: at most ${options.perMinute} requests per minute per API key, or per client IP without a key ` +
-            `(bursts of ${options.burst}); retry in ${result.retryAfterSeconds} s`,
-          extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: result.retryAfterSeconds },
-        },
-      ],
-    });
+    refuse(res, options, result.retryAfterSeconds);
+  };
+}
+
+/**
+ * Weighs a request by its estimated query cost once it is known: a request costs
+ * max(1, ceil(cost / costPerToken)) tokens in all, the first of which rateLimitMiddleware took.
+ */
+export function costCharger(limiter: TokenBucketLimiter, options: RateLimitOptions & { costPerToken: number }) {
+  return (req: Request, res: Response, cost: number): boolean => {
+    const tokens = Math.max(1, Math.ceil(cost / options.costPerToken));
+    if (tokens <= 1) return true;
+    const result = limiter.take(rateLimitKey(req), tokens - 1);
+    if (result.allowed) return true;
+    refuse(res, options, result.retryAfterSeconds, `; this query's estimated cost ${cost} counts as ${tokens} requests`);
+    return false;
   };
 }

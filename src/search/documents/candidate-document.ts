@@ -1,7 +1,7 @@
 // Pure builder of the candidate search document from a plain profile. `today` is when the
 // experience anchor is taken; the document stays exact for later days until
 // experienceValidUntilDay (index-sync re-upserts candidates whose anchor expired).
-import { degreeRank } from '../../shared/enums.js';
+import { DEGREE_LEVEL_ORDER, degreeRank, type CareSetting } from '../../shared/enums.js';
 import type { CandidateProfile, IsoDate } from '../../matching/matching.types.js';
 import { isoToEpochDay } from '../../matching/dates.js';
 import { experienceGrowthAnchor } from '../../matching/experience.js';
@@ -12,6 +12,13 @@ import { NO_EXPIRY_DAY, candidateDegreeTokens, qualificationToken } from './sear
 export interface CandidateDocumentSource extends CandidateProfile {
   discoverable: boolean;
   state: string | null;
+  headline?: string | null;
+  summary?: string | null;
+  /** Titles of the experience entries (free text for searchCandidates). */
+  experienceTitles?: readonly string[];
+  /** The stored location (from zip or city+state); absent: unknown. */
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
 function optionalCode(value: string | null | undefined): string | null {
@@ -48,6 +55,8 @@ export function buildCandidateDocument(src: CandidateDocumentSource, today: IsoD
     setting: e.setting ?? null,
   }));
   const anchor = experienceGrowthAnchor(experience, today);
+  const highest = degrees.reduce((best, d) => Math.max(best, degreeRank(d.level)), -1);
+  const settings = [...new Set(experience.map((e) => e.setting).filter((s): s is CareSetting => s != null))];
   return {
     id: src.id,
     discoverable: src.discoverable,
@@ -62,6 +71,13 @@ export function buildCandidateDocument(src: CandidateDocumentSource, today: IsoD
     experienceEffectiveStartDay: anchor.effectiveStartDay,
     experienceValidUntilDay: anchor.validUntilDay,
     skills: normalizeTerms(src.skills),
+    headline: src.headline ?? null,
+    summary: src.summary ?? null,
+    experienceTitles: [...(src.experienceTitles ?? [])],
+    experienceSettings: settings.sort(),
+    highestDegree: highest < 0 ? null : DEGREE_LEVEL_ORDER[highest],
+    latitude: src.latitude ?? null,
+    longitude: src.longitude ?? null,
   };
 }
 

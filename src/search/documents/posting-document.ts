@@ -7,6 +7,7 @@ import { normalizeCode, normalizeTerms } from '../../shared/normalize.js';
 import { distinctCodes } from '../../shared/normalize.js';
 import type { PostingSearchDocument } from '../search-engine.js';
 import { postingDegreeTokens, requiredQualificationToken } from './search-tokens.js';
+import { salaryBand } from '../../matching/facets.js';
 
 /** The listing fields as the index stores them, plus the posting's own requirements. */
 export interface PostingDocumentSource
@@ -20,6 +21,9 @@ export interface PostingDocumentSource
   requiredQualificationCodes: readonly string[];
   preferredQualificationCodes: readonly string[];
   skills: readonly string[];
+  /** The stored location (from zip or city+state); absent: unknown. */
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
 /** Catalog keyed by upper-case code, as the matching module takes it. */
@@ -61,6 +65,9 @@ export function buildPostingDocument(src: PostingDocumentSource, catalog: Catalo
     salaryMin: src.salaryMin ?? null,
     salaryMax: src.salaryMax ?? null,
     salaryCeiling: src.salaryMax ?? src.salaryMin ?? null,
+    salaryBand: salaryBand(src.salaryMax ?? src.salaryMin ?? null),
+    latitude: src.latitude ?? null,
+    longitude: src.longitude ?? null,
     status: src.status,
     postedAt: src.postedAt.getTime(),
     skills: normalizeTerms(src.skills),

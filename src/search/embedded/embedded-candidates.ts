@@ -5,15 +5,45 @@
 import { compareCandidateMatches, type CandidateRankKey } from '../../matching/ordering.js';
 import type { CatalogQualification, ExperienceInterval, IsoDate, PostingProfile } from '../../matching/matching.types.js';
 import { isoToEpochDay } from '../../matching/dates.js';
-import type { CandidateSearchDocument, RankedPage } from '../search-engine.js';
+import type {
+  CandidateFacetCounts,
+  CandidateFacetsQuery,
+  CandidateSearchDocument,
+  IdPage,
+  RankedPage,
+  SearchCandidatesQuery,
+} from '../search-engine.js';
+import {
+  CANDIDATE_CLAUSE,
+  candidateFilterOutcome,
+  compileCandidateFilter,
+  failsAtMost,
+  type CandidateFilterView,
+  type CompiledCandidateFilter,
+} from '../../matching/candidate-filter.js';
+import { bump, facetList } from '../../matching/facets.js';
+import { PostingTextIndex, tokenize, type TextIndexState } from './embedded-text-index.js';
+import { GeoGrid } from './embedded-geo-grid.js';
 import { evaluate, newEvaluation } from '../kernel/match-kernel.js';
 import { compactCandidateDocument, compactPostingProfile, type Vocabularies } from '../kernel/compact-documents.js';
 import { TopK } from './top-k.js';
 import { toHit } from './embedded-postings.js';
 import { DenseSlots } from './dense-slots.js';
+import { qualificationToken } from '../documents/search-tokens.js';
+
+export interface CandidateStoreState {
+  slots: CandidateSlot[];
+  text: TextIndexState;
+  grid: Array<[string, number]>;
+}
 
 interface CandidateSlot {
   id: string;
+  /** What CandidateFilter reads (matching/candidate-filter.ts). */
+  view: CandidateFilterView;
+  /** Bare codes with their latest expiry day: the qualifications facet. */
+  codeExpiry: [code: string, day: number][];
+  highestDegree: string | null;
   packed: Int32Array;
   /** Intervals as [startDay, endDayExclusive] pairs sorted by start (open end: Infinity). */
   intervals: Float64Array;
@@ -70,8 +100,21 @@ export function candidateDaysOn(slot: CandidateSlot, day: number): number {
   return unionDaysOn(slot.intervals, day);
 }
 
+interface SearchItem {
+  id: string;
+  /** Relevance with words, else experience days on the day (both: higher first). */
+  key: number;
+  distance: number;
+}
+
+const searchBefore = (a: SearchItem, b: SearchItem): boolean => (a.key !== b.key ? a.key > b.key : a.id < b.id);
+
+const TEXT_WEIGHTS = { headline: 3, title: 2, skill: 2, summary: 1 } as const;
+
 export class EmbeddedCandidateStore {
   private readonly slots = new DenseSlots<CandidateSlot>((slot) => slot.id);
+  private readonly text = new PostingTextIndex();
+  private readonly grid = new GeoGrid();
 
   constructor(private readonly vocab: Vocabularies) {}
 
@@ -82,11 +125,26 @@ export class EmbeddedCandidateStore {
   upsert(docs: readonly CandidateSearchDocument[]): void {
     for (const doc of docs) {
       if (!doc.discoverable) {
-        this.slots.drop(doc.id);
+        this.delete([doc.id]);
         continue;
+      }
+      const codeExpiry = new Map<string, number>();
+      for (const q of doc.qualifications) {
+        const day = doc.qualificationExpiry[qualificationToken(q.code, null)];
+        if (day !== undefined) codeExpiry.set(q.code, day);
       }
       this.slots.put({
         id: doc.id,
+        view: {
+          state: doc.state,
+          degreeTokens: doc.degreeTokens,
+          qualificationExpiry: doc.qualificationExpiry,
+          settings: doc.experienceSettings,
+          latitude: doc.latitude,
+          longitude: doc.longitude,
+        },
+        codeExpiry: [...codeExpiry],
+        highestDegree: doc.highestDegree,
         packed: compactCandidateDocument(doc, this.vocab),
         intervals: dayIntervals(doc.experience),
         anchorFromDay: doc.indexedOnDay,
@@ -95,14 +153,106 @@ export class EmbeddedCandidateStore {
         effectiveStartDay: doc.experienceEffectiveStartDay ?? NaN,
       });
     }
+    this.indexText(docs.filter((d) => d.discoverable));
+  }
+
+  private indexText(docs: readonly CandidateSearchDocument[]): void {
+    const w = TEXT_WEIGHTS;
+    this.text.upsertWeighted(
+      docs.map((d) => ({
+        id: d.id,
+        fields: [
+          [d.headline ?? '', w.headline],
+          ...d.experienceTitles.map((t) => [t, w.title] as const),
+          ...d.skills.map((t) => [t, w.skill] as const),
+          [d.summary ?? '', w.summary],
+        ],
+      })),
+    );
+    for (const d of docs) this.grid.put(d.id, d.latitude, d.longitude);
   }
 
   delete(ids: readonly string[]): void {
-    for (const id of ids) this.slots.drop(id);
+    for (const id of ids) {
+      this.slots.drop(id);
+      this.grid.remove(id);
+    }
+    this.text.remove(ids);
   }
 
   clear(): void {
     this.slots.clear();
+    this.text.clear();
+    this.grid.clear();
+  }
+
+  search(q: SearchCandidatesQuery, offset: number, limit: number): IdPage {
+    const f = compileCandidateFilter(q.filter);
+    const day = isoToEpochDay(q.today);
+    const top = new TopK<SearchItem>(offset + limit, searchBefore);
+    let total = 0;
+    const words = q.text?.trim() ?? '';
+    const hasWords = tokenize(words).length > 0;
+    this.visit(words, f, day, (slot, relevance, failed, distance) => {
+      if (failed !== 0) return;
+      total++;
+      const key = hasWords ? relevance : candidateDaysOn(slot, day);
+      top.push({ id: slot.id, key, distance: distance ?? 0 });
+    });
+    const page = top.sorted().slice(offset);
+    return { ids: page.map((h) => h.id), total, ...(f.near === null ? {} : { distancesMiles: page.map((h) => h.distance) }) };
+  }
+
+  /** Disjunctive counts: a candidate failing only facet X's own clause still counts in X. */
+  facets(q: CandidateFacetsQuery): CandidateFacetCounts {
+    const f = compileCandidateFilter(q.filter);
+    const day = isoToEpochDay(q.today);
+    const wanted = new Set(q.qualificationCodes);
+    const states = new Map<string, number>();
+    const quals = new Map<string, number>();
+    const degrees = new Map<string, number>();
+    this.visit(q.text?.trim() ?? '', f, day, (slot, _relevance, failed) => {
+      if (failed !== 0 && (failed & (failed - 1)) !== 0) return;
+      if (failsAtMost(failed, CANDIDATE_CLAUSE.states) && slot.view.state !== null) bump(states, slot.view.state);
+      if (failsAtMost(failed, CANDIDATE_CLAUSE.qualifications)) {
+        for (const [code, expiry] of slot.codeExpiry) if (expiry >= day && wanted.has(code)) bump(quals, code);
+      }
+      if (failsAtMost(failed, CANDIDATE_CLAUSE.minDegree) && slot.highestDegree !== null) bump(degrees, slot.highestDegree);
+    });
+    return { states: facetList(states), qualifications: facetList(quals), degreeLevels: facetList(degrees) };
+  }
+
+  /**
+   * Calls `fn` with the filter outcome of every candidate that can pass: the text index's hits
+   * when there are words, else the grid cells under filter.near's box, else all.
+   */
+  private visit(
+    words: string,
+    f: CompiledCandidateFilter,
+    day: number,
+    fn: (slot: CandidateSlot, relevance: number, failed: number, distance: number | null) => void,
+  ): void {
+    const out = { failed: 0, distanceMiles: null as number | null };
+    const one = (slot: CandidateSlot | undefined, relevance: number): void => {
+      if (slot === undefined) return;
+      candidateFilterOutcome(slot.view, f, day, () => candidateDaysOn(slot, day), out);
+      fn(slot, relevance, out.failed, out.distanceMiles);
+    };
+    if (tokenize(words).length > 0) {
+      this.text.search(words, (id, relevance) => one(this.slots.get(id), relevance));
+    } else if (f.box !== null) this.grid.visit(f.box, (id) => one(this.slots.get(id), 0));
+    else for (const slot of this.slots.items) one(slot, 0);
+  }
+
+  exportState(): CandidateStoreState {
+    return { slots: this.slots.items, text: this.text.exportState(), grid: this.grid.exportState() };
+  }
+
+  importState(state: CandidateStoreState): void {
+    this.slots.clear();
+    for (const slot of state.slots) this.slots.put(slot);
+    this.text.importState(state.text);
+    this.grid.importState(state.grid);
   }
 
   rankForPosting(
@@ -137,6 +287,4 @@ export class EmbeddedCandidateStore {
     }
     return { hits: top.sorted().slice(offset).map(toHit), total };
   }
-
-
 }

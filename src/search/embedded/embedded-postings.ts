@@ -6,13 +6,40 @@ import { compareJobMatches, type JobRankKey } from '../../matching/ordering.js';
 import type { CandidateProfile, IsoDate } from '../../matching/matching.types.js';
 import { experienceDays } from '../../matching/experience.js';
 import { isoToEpochDay } from '../../matching/dates.js';
-import type { IdPage, PostingSearchDocument, PostingSearchFilter, RankedHit, RankedPage } from '../search-engine.js';
-import { compilePostingFilter, isEmptyFilter, postingPassesFilter } from './posting-filter.js';
+import type {
+  IdPage,
+  PostingFacetCounts,
+  PostingFacetsQuery,
+  PostingSearchDocument,
+  PostingSearchFilter,
+  PostingSortKey,
+  RankedHit,
+  RankedPage,
+  SearchPostingsQuery,
+} from '../search-engine.js';
+import {
+  POSTING_CLAUSE,
+  compilePostingFilter,
+  isEmptyFilter,
+  postingDistance,
+  postingFilterFailures,
+  postingPassesFilter,
+  type CompiledPostingFilter,
+} from './posting-filter.js';
+import { bump, facetList } from '../../matching/facets.js';
+import { failsAtMost } from '../../matching/candidate-filter.js';
+import { GeoGrid } from './embedded-geo-grid.js';
 import { evaluate, newEvaluation } from '../kernel/match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from '../kernel/compact-documents.js';
-import { PostingTextIndex, tokenize } from './embedded-text-index.js';
+import { PostingTextIndex, tokenize, type TextIndexState } from './embedded-text-index.js';
 import { TopK } from './top-k.js';
 import { DenseSlots } from './dense-slots.js';
+
+export interface PostingStoreState {
+  slots: PostingSlot[];
+  text: TextIndexState;
+  grid: Array<[string, number]>;
+}
 
 interface PostingSlot {
   doc: PostingSearchDocument;
@@ -28,9 +55,29 @@ interface RankedItem extends JobRankKey {
 
 const jobBefore = (a: JobRankKey, b: JobRankKey): boolean => compareJobMatches(a, b) < 0;
 
+interface SearchItem extends JobRankKey {
+  postedAt: number;
+  /** salaryCeiling, -Infinity without a salary (last when sorting by salary). */
+  salary: number;
+  distance: number;
+}
+
+const byId = (a: { id: string }, b: { id: string }): boolean => a.id < b.id;
+const newer = (a: SearchItem, b: SearchItem): boolean | null => (a.postedAt !== b.postedAt ? a.postedAt > b.postedAt : null);
+
+/** `before(a, b)`: a is listed first. Every order ends with id asc, so it is total. */
+const SEARCH_ORDER: Record<PostingSortKey, (a: SearchItem, b: SearchItem) => boolean> = {
+  RELEVANCE: jobBefore,
+  NEWEST: (a, b) => newer(a, b) ?? byId(a, b),
+  SALARY: (a, b) => (a.salary !== b.salary ? a.salary > b.salary : (newer(a, b) ?? byId(a, b))),
+  DISTANCE: (a, b) => (a.distance !== b.distance ? a.distance < b.distance : byId(a, b)),
+};
+
 export class EmbeddedPostingStore {
   private readonly slots = new DenseSlots<PostingSlot>((slot) => slot.doc.id);
   private readonly text = new PostingTextIndex();
+  /** Located, non-remote postings (the only ones `near` can keep). */
+  private readonly grid = new GeoGrid();
 
   constructor(private readonly vocab: Vocabularies) {}
 
@@ -43,9 +90,11 @@ export class EmbeddedPostingStore {
     for (const doc of docs) {
       if (doc.status === PostingStatus.OPEN) {
         this.slots.put({ doc, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
+        this.grid.put(doc.id, doc.remote ? null : doc.latitude, doc.longitude);
         open.push(doc);
       } else {
         this.slots.drop(doc.id);
+        this.grid.remove(doc.id);
       }
     }
     this.text.remove(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
@@ -53,37 +102,82 @@ export class EmbeddedPostingStore {
   }
 
   delete(ids: readonly string[]): void {
-    for (const id of ids) this.slots.drop(id);
+    for (const id of ids) {
+      this.slots.drop(id);
+      this.grid.remove(id);
+    }
     this.text.remove(ids);
   }
 
   clear(): void {
     this.slots.clear();
     this.text.clear();
+    this.grid.clear();
   }
 
-  search(text: string | null | undefined, filter: PostingSearchFilter | null | undefined, offset: number, limit: number): IdPage {
-    const f = compilePostingFilter(filter);
-    const top = new TopK<JobRankKey>(offset + limit, jobBefore);
+  exportState(): PostingStoreState {
+    return { slots: this.slots.items, text: this.text.exportState(), grid: this.grid.exportState() };
+  }
+
+  importState(state: PostingStoreState): void {
+    this.slots.clear();
+    for (const slot of state.slots) this.slots.put(slot);
+    this.text.importState(state.text);
+    this.grid.importState(state.grid);
+  }
+
+  search(q: SearchPostingsQuery, offset: number, limit: number): IdPage {
+    const f = compilePostingFilter(q.filter);
+    const words = q.text?.trim() ?? '';
+    const hasWords = tokenize(words).length > 0;
+    const sort = q.sort ?? (hasWords ? 'RELEVANCE' : 'NEWEST');
+    const top = new TopK<SearchItem>(offset + limit, SEARCH_ORDER[sort]);
     let total = 0;
-    const words = text?.trim() ?? '';
-    // Like Meilisearch, a query without any word (blank, punctuation) lists every posting.
+    this.visit(words, f, (doc, relevance) => {
+      if (postingFilterFailures(doc, f) !== 0) return;
+      total++;
+      const distance = f.near === null ? 0 : postingDistance(doc, f)!;
+      top.push({ id: doc.id, score: relevance, postedAt: doc.postedAt, salary: doc.salaryCeiling ?? -Infinity, distance });
+    });
+    const page = top.sorted().slice(offset);
+    return { ids: page.map((k) => k.id), total, ...(f.near === null ? {} : { distancesMiles: page.map((k) => k.distance) }) };
+  }
+
+  /** Disjunctive counts: a posting failing only facet X's own clause still counts in X. */
+  facets(q: PostingFacetsQuery): PostingFacetCounts {
+    const f = compilePostingFilter(q.filter);
+    const c = { states: new Map<string, number>(), settings: new Map<string, number>(), employmentTypes: new Map<string, number>(), remote: new Map<string, number>(), salaryBands: new Map<string, number>() };
+    this.visit(q.text?.trim() ?? '', f, (doc) => {
+      const failed = postingFilterFailures(doc, f);
+      if (failed !== 0 && (failed & (failed - 1)) !== 0) return; // two or more clauses fail
+      if (failsAtMost(failed, POSTING_CLAUSE.states) && doc.state !== null) bump(c.states, doc.state);
+      if (failsAtMost(failed, POSTING_CLAUSE.settings)) bump(c.settings, doc.setting);
+      if (failsAtMost(failed, POSTING_CLAUSE.employmentTypes)) bump(c.employmentTypes, doc.employmentType);
+      if (failsAtMost(failed, POSTING_CLAUSE.remote)) bump(c.remote, String(doc.remote));
+      if (failsAtMost(failed, POSTING_CLAUSE.minSalary) && doc.salaryBand !== null) bump(c.salaryBands, doc.salaryBand);
+    });
+    return { states: facetList(c.states), settings: facetList(c.settings), employmentTypes: facetList(c.employmentTypes), remote: facetList(c.remote), salaryBands: facetList(c.salaryBands) };
+  }
+
+  /**
+   * Every posting that can pass: the text index's hits when there are words (like
+   * Meilisearch, a query without any word lists everything), else the grid cells under
+   * filter.near's box, else all. The caller still applies the whole filter.
+   */
+  private visit(words: string, f: CompiledPostingFilter, fn: (doc: PostingSearchDocument, relevance: number) => void): void {
     if (tokenize(words).length > 0) {
-      // Relevance takes the place of the score; ties fall back to postedAt and id.
       this.text.search(words, (id, relevance) => {
         const slot = this.slots.get(id);
-        if (slot === undefined || !postingPassesFilter(slot.doc, f)) return;
-        total++;
-        top.push({ id, score: relevance, postedAt: slot.doc.postedAt });
+        if (slot !== undefined) fn(slot.doc, relevance);
+      });
+    } else if (f.box !== null) {
+      this.grid.visit(f.box, (id) => {
+        const slot = this.slots.get(id);
+        if (slot !== undefined) fn(slot.doc, 0);
       });
     } else {
-      for (const { doc } of this.slots.items) {
-        if (!postingPassesFilter(doc, f)) continue;
-        total++;
-        top.push({ id: doc.id, score: 0, postedAt: doc.postedAt });
-      }
+      for (const { doc } of this.slots.items) fn(doc, 0);
     }
-    return { ids: top.sorted().slice(offset).map((k) => k.id), total };
   }
 
   rankForCandidate(
@@ -121,7 +215,10 @@ export class EmbeddedPostingStore {
       top.push({ ...key, eligible: ev.eligible, missing: ev.missing });
       worstScore = top.worstIfFull()?.score ?? -Infinity;
     }
-    return { hits: top.sorted().slice(offset).map(toHit), total };
+    const hits = top.sorted().slice(offset).map(toHit);
+    // With near, every kept posting passed it, so it has a distance.
+    if (f.near !== null) for (const h of hits) h.distanceMiles = postingDistance(this.slots.get(h.id)!.doc, f) ?? undefined;
+    return { hits, total };
   }
 
 

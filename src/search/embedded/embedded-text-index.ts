@@ -19,6 +19,11 @@ export interface TextFields {
   skills: readonly string[];
 }
 
+export interface WeightedText {
+  id: string;
+  fields: readonly (readonly [text: string, weight: number])[];
+}
+
 interface PostingList {
   docs: number[];
   tfs: number[];
@@ -27,6 +32,15 @@ interface PostingList {
 /** Lower-case letter/digit runs: the same words whatever the punctuation or case. */
 export function tokenize(text: string): string[] {
   return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+}
+
+/** Postings use `upsert` (their fixed fields); other documents `upsertWeighted`. */
+/** The index's data as plain values (structured-cloneable; see EmbeddedSearchEngine.exportState). */
+export interface TextIndexState {
+  terms: Map<string, PostingList>;
+  ids: (string | null)[];
+  lengths: number[];
+  totalLength: number;
 }
 
 export class PostingTextIndex {
@@ -43,20 +57,31 @@ export class PostingTextIndex {
   }
 
   upsert(docs: readonly TextFields[]): void {
+    this.upsertWeighted(
+      docs.map((d) => ({
+        id: d.id,
+        fields: [
+          [d.title, FIELD_WEIGHTS.title],
+          ...d.skills.map((s) => [s, FIELD_WEIGHTS.skills] as const),
+          [d.employerName, FIELD_WEIGHTS.employerName],
+          [d.description, FIELD_WEIGHTS.description],
+        ],
+      })),
+    );
+  }
+
+  /** Any document shape: its texts with their weights (candidates use headline, titles, ...). */
+  upsertWeighted(docs: readonly WeightedText[]): void {
     this.remove(docs.map((d) => d.id));
     for (const d of docs) {
       const tf = new Map<string, number>();
       let length = 0;
-      const add = (text: string, weight: number): void => {
+      for (const [text, weight] of d.fields) {
         for (const t of tokenize(text)) {
           tf.set(t, (tf.get(t) ?? 0) + weight);
           length += weight;
         }
-      };
-      add(d.title, FIELD_WEIGHTS.title);
-      for (const s of d.skills) add(s, FIELD_WEIGHTS.skills);
-      add(d.employerName, FIELD_WEIGHTS.employerName);
-      add(d.description, FIELD_WEIGHTS.description);
+      }
       const n = this.ids.length;
       this.ids.push(d.id);
       this.lengths.push(length);
@@ -118,6 +143,21 @@ export class PostingTextIndex {
     this.lengths = [];
     this.numberOf.clear();
     this.totalLength = 0;
+  }
+
+  exportState(): TextIndexState {
+    return { terms: this.terms, ids: this.ids, lengths: this.lengths, totalLength: this.totalLength };
+  }
+
+  importState(state: TextIndexState): void {
+    this.terms = state.terms;
+    this.ids = state.ids;
+    this.lengths = state.lengths;
+    this.totalLength = state.totalLength;
+    this.numberOf.clear();
+    state.ids.forEach((id, n) => {
+      if (id !== null) this.numberOf.set(id, n);
+    });
   }
 
   private compact(): void {

@@ -1,8 +1,12 @@
 // The PostingFilter semantics, once, for the embedded engine (the Meilisearch adapter
 // expresses the same rules as a filter string in meilisearch-filters.ts; the contract suite
-// holds both to them). An empty list means "no constraint", like an absent one.
+// holds both to them). An empty list means "no constraint", like an absent one. Each clause
+// reports separately (a bit mask), so disjunctive facets can drop exactly their own clause.
 import { normalizeCode } from '../../shared/normalize.js';
+import { boundingBox, distanceWithin, type BoundingBox, type GeoRadius } from '../../matching/geo.js';
 import type { PostingSearchDocument, PostingSearchFilter } from '../search-engine.js';
+
+export const POSTING_CLAUSE = { states: 1, settings: 2, employmentTypes: 4, remote: 8, minSalary: 16, employerId: 32, near: 64 } as const;
 
 export interface CompiledPostingFilter {
   states: ReadonlySet<string> | null;
@@ -11,6 +15,8 @@ export interface CompiledPostingFilter {
   remote: boolean | null;
   minSalary: number | null;
   employerId: string | null;
+  near: GeoRadius | null;
+  box: BoundingBox | null;
 }
 
 function setOf(values: readonly string[] | null | undefined, norm: (v: string) => string): ReadonlySet<string> | null {
@@ -19,6 +25,7 @@ function setOf(values: readonly string[] | null | undefined, norm: (v: string) =
 
 export function compilePostingFilter(filter: PostingSearchFilter | null | undefined): CompiledPostingFilter {
   const same = (v: string): string => v;
+  const near = filter?.near ?? null;
   return {
     states: setOf(filter?.states, normalizeCode),
     settings: setOf(filter?.settings, same),
@@ -26,20 +33,38 @@ export function compilePostingFilter(filter: PostingSearchFilter | null | undefi
     remote: filter?.remote ?? null,
     minSalary: filter?.minSalary ?? null,
     employerId: filter?.employerId ?? null,
+    near,
+    box: near ? boundingBox(near, near.radiusMiles) : null,
   };
+}
+
+/** OR of the POSTING_CLAUSE bits the posting fails (0: passes); status is the caller's. */
+export function postingFilterFailures(doc: PostingSearchDocument, f: CompiledPostingFilter): number {
+  let failed = 0;
+  if (f.states !== null && (doc.state === null || !f.states.has(doc.state))) failed |= POSTING_CLAUSE.states;
+  if (f.settings !== null && !f.settings.has(doc.setting)) failed |= POSTING_CLAUSE.settings;
+  if (f.employmentTypes !== null && !f.employmentTypes.has(doc.employmentType)) failed |= POSTING_CLAUSE.employmentTypes;
+  if (f.remote !== null && doc.remote !== f.remote) failed |= POSTING_CLAUSE.remote;
+  if (f.minSalary !== null && (doc.salaryCeiling === null || doc.salaryCeiling < f.minSalary)) failed |= POSTING_CLAUSE.minSalary;
+  if (f.employerId !== null && doc.employerId !== f.employerId) failed |= POSTING_CLAUSE.employerId;
+  if (f.near !== null && postingDistance(doc, f) === null) failed |= POSTING_CLAUSE.near;
+  return failed;
+}
+
+/** Distance from filter.near's centre when the posting lies within it; remote postings never do. */
+export function postingDistance(doc: PostingSearchDocument, f: CompiledPostingFilter): number | null {
+  if (f.near === null || doc.remote) return null;
+  return distanceWithin(f.near, f.box!, doc.latitude, doc.longitude);
 }
 
 /** True when the posting passes the filter (status is checked by the caller). */
 export function postingPassesFilter(doc: PostingSearchDocument, f: CompiledPostingFilter): boolean {
-  if (f.states !== null && (doc.state === null || !f.states.has(doc.state))) return false;
-  if (f.settings !== null && !f.settings.has(doc.setting)) return false;
-  if (f.employmentTypes !== null && !f.employmentTypes.has(doc.employmentType)) return false;
-  if (f.remote !== null && doc.remote !== f.remote) return false;
-  if (f.minSalary !== null && (doc.salaryCeiling === null || doc.salaryCeiling < f.minSalary)) return false;
-  if (f.employerId !== null && doc.employerId !== f.employerId) return false;
-  return true;
+  return postingFilterFailures(doc, f) === 0;
 }
 
 export function isEmptyFilter(f: CompiledPostingFilter): boolean {
-  return f.states === null && f.settings === null && f.employmentTypes === null && f.remote === null && f.minSalary === null && f.employerId === null;
+  return (
+    f.states === null && f.settings === null && f.employmentTypes === null && f.remote === null &&
+    f.minSalary === null && f.employerId === null && f.near === null
+  );
 }

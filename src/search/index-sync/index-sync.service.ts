@@ -1,8 +1,12 @@
 // Keeps the search index derived from MongoDB: drains the outbox into the engine (retrying
 // with back-off while the engine is down, nothing lost; parking what the engine refuses
 // permanently), and rebuilds an index from MongoDB.
-// Draining is claimed with a lease in MongoDB, so with several API instances only one drains
-// at a time and each document's updates reach the engine in order.
+// Draining is claimed with a short lease in MongoDB (drain-lease.ts), so with several API
+// instances only one drains at a time and each document's updates reach the engine in order.
+// With the embedded engine every instance holds its own index, so draining into "the" engine
+// cannot work: there, every write is appended to the index change log, which each instance
+// follows (change-follower.ts), and the drain only passes on outbox entries that never reached
+// the log (a process that died between its write and the append).
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Clock } from '../../shared/clock.js';
@@ -14,9 +18,12 @@ import type { IndexChangeSink, IndexedEntity } from '../../shared/index-change-s
 import type { SearchDocumentSource } from './document-source.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import { DEFAULT_INDEX_BATCH_SIZE, OutboxBatchApplier, pipelined } from './outbox-batches.js';
+import type { ChangeLogRepository } from './change-log.repository.js';
+import type { ChangeFollower } from './change-follower.js';
+import { ChangeLogSync } from './change-log-sync.js';
+import { DrainLease } from './drain-lease.js';
 
 const LEASE = 'search-outbox-drainer';
-const LEASE_MS = 30_000;
 const BATCH = 500;
 const MAX_REFRESH_ROUNDS = 400;
 /** How long a mutation waits for its own change to reach the index before answering. */
@@ -59,6 +66,10 @@ export class IndexSyncService implements IndexChangeSink {
   private readonly reindexInFlight: number;
   /** > 0 while bulk loads run: their writes are queued and drained in big batches. */
   private bulkLoads = 0;
+  private readonly lease: DrainLease;
+  /** Embedded engine only: the change log, and its follower into this instance's own index. */
+  private readonly logSync: ChangeLogSync | null;
+  private readonly follower: ChangeFollower | null;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -66,6 +77,8 @@ export class IndexSyncService implements IndexChangeSink {
     private readonly engine: SearchEngine,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Given with an engine each instance holds for itself (the embedded one). */
+    changeLog?: ChangeLogRepository,
     options: IndexSyncOptions = {},
   ) {
     this.applier = new OutboxBatchApplier(outbox, documents, engine, clock, logger);
@@ -73,6 +86,16 @@ export class IndexSyncService implements IndexChangeSink {
     this.reindexBatchSize = options.reindexBatchSize ?? 5_000;
     // Six queued tasks let Meilisearch auto-batch several of them into one indexing run.
     this.reindexInFlight = options.reindexInFlight ?? 6;
+    this.lease = new DrainLease(outbox, LEASE, this.owner, logger);
+    this.logSync = changeLog
+      ? new ChangeLogSync(outbox, changeLog, clock, logger, {
+          index: (entity, ids) => (entity === 'posting' ? this.applier.indexPostings(ids) : this.applier.indexCandidates(ids)),
+          rebuild: async () => {
+            await this.reindex();
+          },
+        })
+      : null;
+    this.follower = this.logSync?.follower ?? null;
   }
 
   /**
@@ -97,6 +120,11 @@ export class IndexSyncService implements IndexChangeSink {
 
   async committed(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
     try {
+      if (this.logSync) {
+        await this.logSync.publish(entity, ids);
+        await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
+        return;
+      }
       await this.record(entity, ids);
       if (this.bulkLoads > 0) {
         void this.drain().catch(() => undefined);
@@ -120,9 +148,10 @@ export class IndexSyncService implements IndexChangeSink {
    * Polls the outbox so entries postponed while the engine was down are retried, and once a
    * day queues candidates whose indexed experience anchor went stale.
    */
-  start(pollMs: number): void {
+  start(pollMs: number, changeLogPollMs?: number): void {
     this.timer = setInterval(() => void this.tick().catch(() => undefined), pollMs);
     this.timer.unref();
+    this.follower?.start(changeLogPollMs);
   }
 
   private async tick(): Promise<void> {
@@ -151,12 +180,14 @@ export class IndexSyncService implements IndexChangeSink {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.follower?.stop();
     await this.running?.catch(() => undefined);
-    await this.outbox.releaseLease(LEASE, this.owner).catch(() => undefined);
+    await this.lease.release().catch(() => undefined);
   }
 
+  /** Outbox entries not yet applied, plus changes this instance heard of but could not index yet. */
   async pendingCount(): Promise<number> {
-    return this.outbox.pendingCount();
+    return (await this.outbox.pendingCount()) + (this.follower?.backlog() ?? 0);
   }
 
   async parkedCount(): Promise<number> {
@@ -174,6 +205,12 @@ export class IndexSyncService implements IndexChangeSink {
       error: e.lastError ?? '',
       parkedAt: e.parkedAt ?? e.nextAttemptAt,
     }));
+  }
+
+  /** Index changes still to apply, the age of the oldest, and parked ones, for /metrics. */
+  async outboxStats(): Promise<{ depth: number; oldestAgeSeconds: number; parked: number }> {
+    const [depth, oldest, parked] = await Promise.all([this.outbox.pendingCount(), this.outbox.oldestEnqueuedAt(), this.outbox.parkedCount()]);
+    return { depth, parked, oldestAgeSeconds: oldest ? Math.max(0, (this.clock.now().getTime() - oldest.getTime()) / 1000) : 0 };
   }
 
   /** Runs one drain at a time in this process; a request during a run triggers one more run. */
@@ -196,14 +233,16 @@ export class IndexSyncService implements IndexChangeSink {
   }
 
   private async drainOnce(): Promise<void> {
-    const now = this.clock.now();
-    if (!(await this.outbox.claimLease(LEASE, this.owner, now, new Date(now.getTime() + LEASE_MS)))) return;
-    for (;;) {
-      const entries = await this.outbox.due(this.clock.now(), this.batchSize);
-      if (entries.length === 0) return;
-      const ok = await this.applier.apply(entries);
-      if (!ok || entries.length < this.batchSize) return;
-    }
+    await this.lease.whileHeld(async (held) => {
+      while (held()) {
+        const entries = await this.outbox.due(this.clock.now(), this.batchSize);
+        if (entries.length === 0) return;
+        const ok = this.logSync ? await this.logSync.passOn(entries) : await this.applier.apply(entries);
+        if (!ok || entries.length < this.batchSize) return;
+      }
+    });
+    // With or without the lease: this instance's own index catches up with the log.
+    await this.follower?.poll();
   }
 
   /**
@@ -211,12 +250,15 @@ export class IndexSyncService implements IndexChangeSink {
    * Returns the number of documents indexed.
    */
   async reindex(onProgress: (p: ReindexProgress) => void = () => undefined, batchSize = this.reindexBatchSize): Promise<number> {
+    // Before reading MongoDB: a write that lands while the rebuild streams is applied after it.
+    this.follower?.startFrom(Date.now());
     await this.engine.reset();
     const today = this.clock.today();
 
     // One collection after the other: streaming both at once read ~20% faster from FerretDB
     // but raised the API's peak memory by ~450 MiB at 100,000 + 100,000 documents. Within a
-    // collection a few batches are in flight: the engine indexes one while the next is read.
+    // collection a few batches are in flight: the engine (Meilisearch, or a pooled engine's
+    // workers) indexes one while the next is read.
     const postingTotal = await this.documents.postingCount();
     const postings = await pipelined(this.documents.postingBatches(batchSize), (b) => this.engine.upsertPostings(b), this.reindexInFlight, (done) =>
       onProgress({ entity: 'posting', done, total: postingTotal }),

@@ -26,10 +26,20 @@ export interface OutboxEntry {
 /** Parked entries wait here: far beyond any real retry time, so `due` never returns them. */
 const PARKED_UNTIL = new Date('9999-01-01T00:00:00.000Z');
 
-interface LeaseRecord {
+/** Who holds a lease: enough to tell, on the same host, whether the holder still runs. */
+export interface LeaseHolder {
+  instance: string;
+  pid: number;
+  hostname: string;
+  startedAt: Date;
+}
+
+export interface LeaseRecord {
   _id: string;
   owner: string;
   leaseUntil: Date;
+  /** Absent on leases written before holders were recorded. */
+  holder?: LeaseHolder;
 }
 
 const entrySchema = new Schema<OutboxEntry>(
@@ -49,7 +59,12 @@ const entrySchema = new Schema<OutboxEntry>(
 entrySchema.index({ nextAttemptAt: 1 });
 
 const leaseSchema = new Schema<LeaseRecord>(
-  { _id: { type: String, required: true }, owner: { type: String, required: true }, leaseUntil: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    owner: { type: String, required: true },
+    leaseUntil: { type: Date, required: true },
+    holder: { type: { instance: String, pid: Number, hostname: String, startedAt: Date }, _id: false, required: false },
+  },
   { collection: 'search_leases', versionKey: false },
 );
 
@@ -85,6 +100,34 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Like `bump`, one entry at a time, returning each entry's new sequence number, so a caller
+   * that has passed the change on itself can retire exactly that entry (and no later one).
+   */
+  async bumpEach(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<Pick<OutboxEntry, '_id' | 'seq'>[]> {
+    return Promise.all(
+      entityIds.map(async (entityId) => {
+        const _id = `${entity}:${entityId}`;
+        const run = () =>
+          this.entries
+            .findOneAndUpdate(
+              { _id },
+              {
+                $inc: { seq: 1 },
+                $set: { entity, entityId, nextAttemptAt: now, parkedAt: null },
+                $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
+              },
+              // No projection: FerretDB v1's findAndModify does not implement `fields`.
+              { upsert: true, returnDocument: 'after' },
+            )
+            .lean<Pick<OutboxEntry, '_id' | 'seq'>>();
+        // Two first writers of one entry: the loser's insert collides; the entry exists now.
+        const doc = await run().catch((err: unknown) => (isDuplicateKeyError(err) ? run() : Promise.reject(err)));
+        return { _id, seq: doc!.seq };
+      }),
+    );
+  }
+
   /** Entries due now, oldest first. The outbox is short in steady state, so a scan is cheap. */
   async due(now: Date, limit: number): Promise<OutboxEntry[]> {
     return this.entries.find({ nextAttemptAt: { $lte: now } }).sort({ enqueuedAt: 1, _id: 1 }).limit(limit).lean<OutboxEntry[]>();
@@ -102,6 +145,12 @@ export class OutboxRepository {
   /** Parked entries, longest parked first. */
   async parked(limit: number): Promise<OutboxEntry[]> {
     return this.entries.find({ nextAttemptAt: PARKED_UNTIL }).sort({ parkedAt: 1, _id: 1 }).limit(limit).lean<OutboxEntry[]>();
+  }
+
+  /** When the oldest change still to apply was recorded (null: none; parked ones not counted), for /metrics. */
+  async oldestEnqueuedAt(): Promise<Date | null> {
+    const oldest = await this.entries.findOne({ nextAttemptAt: { $lt: PARKED_UNTIL } }, { enqueuedAt: 1 }).sort({ enqueuedAt: 1 }).lean<Pick<OutboxEntry, 'enqueuedAt'>>();
+    return oldest?.enqueuedAt ?? null;
   }
 
   /** Removes the entry only if nobody recorded a newer change since it was read. */
@@ -137,11 +186,11 @@ export class OutboxRepository {
    * Claims the named lease for `owner` until `until` if it is free, expired or already ours.
    * Works across processes: the lease is one document and the claim one atomic write.
    */
-  async claimLease(name: string, owner: string, now: Date, until: Date): Promise<boolean> {
+  async claimLease(name: string, owner: string, now: Date, until: Date, holder?: LeaseHolder): Promise<boolean> {
     try {
       const res = await this.leases.findOneAndUpdate(
         { _id: name, $or: [{ leaseUntil: { $lt: now } }, { owner }] },
-        { $set: { owner, leaseUntil: until } },
+        { $set: holder ? { owner, leaseUntil: until, holder } : { owner, leaseUntil: until } },
         { upsert: true, returnDocument: 'after' },
       );
       return res?.owner === owner;
@@ -152,7 +201,12 @@ export class OutboxRepository {
     }
   }
 
-  async releaseLease(name: string, owner: string): Promise<void> {
-    await this.leases.deleteOne({ _id: name, owner });
+  /** Frees the lease if `owner` still holds it; true when it did. */
+  async releaseLease(name: string, owner: string): Promise<boolean> {
+    return (await this.leases.deleteOne({ _id: name, owner })).deletedCount === 1;
+  }
+
+  async lease(name: string): Promise<LeaseRecord | null> {
+    return this.leases.findById(name).lean<LeaseRecord>();
   }
 }

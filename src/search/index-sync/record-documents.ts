@@ -12,6 +12,7 @@ import { buildCandidateDocument } from '../documents/candidate-document.js';
 import { buildPostingDocument } from '../documents/posting-document.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../search-engine.js';
 import type { SearchDocumentSource } from './document-source.js';
+import { recordLocation } from '../../geo/geo-input.js';
 
 type Catalog = ReadonlyMap<string, CatalogQualification>;
 
@@ -31,8 +32,13 @@ export interface RecordSources {
   catalog(): Promise<Catalog>;
 }
 
+/** updatedAt in epoch ms: what reconciliation compares (reconcile.ts). */
+function versionOf(r: { updatedAt?: Date | null }): number {
+  return r.updatedAt instanceof Date ? r.updatedAt.getTime() : 0;
+}
+
 function postingDocument(p: PostingRecord, employerName: (id: Types.ObjectId) => string, catalog: Catalog): PostingSearchDocument {
-  return buildPostingDocument(
+  const doc = buildPostingDocument(
     {
       ...postingProfile(p),
       title: p.title,
@@ -45,13 +51,27 @@ function postingDocument(p: PostingRecord, employerName: (id: Types.ObjectId) =>
       salaryMin: p.salaryMin,
       salaryMax: p.salaryMax,
       status: p.status,
+      ...recordLocation(p),
     },
     catalog,
   );
+  return { ...doc, version: versionOf(p) };
 }
 
 function candidateDocument(c: CandidateRecord, today: IsoDate): CandidateSearchDocument {
-  return buildCandidateDocument({ ...candidateProfile(c), discoverable: c.discoverable, state: c.state }, today);
+  const doc = buildCandidateDocument(
+    {
+      ...candidateProfile(c),
+      discoverable: c.discoverable,
+      state: c.state,
+      headline: c.headline,
+      summary: c.summary,
+      experienceTitles: c.experience.map((e) => e.title),
+      ...recordLocation(c),
+    },
+    today,
+  );
+  return { ...doc, version: versionOf(c) };
 }
 
 function employerNames(employers: Iterable<EmployerRecord | undefined>): (id: Types.ObjectId) => string {

@@ -36,6 +36,17 @@ export class Vocabulary {
   clear(): void {
     this.ids.clear();
   }
+
+  /** The interned strings in id order (for snapshots and replica copies). */
+  values(): string[] {
+    return [...this.ids.keys()];
+  }
+
+  /** Replaces the contents with `values`, keeping each one's id (its position). */
+  load(values: readonly string[]): void {
+    this.ids.clear();
+    for (const v of values) this.intern(v);
+  }
 }
 
 export const SETTING_INDEX: ReadonlyMap<string, number> = new Map(Object.values(CareSetting).map((s, i) => [s, i]));

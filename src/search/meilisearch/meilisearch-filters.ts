@@ -13,6 +13,7 @@ import type { PostingSearchFilter } from '../search-engine.js';
 import { qualificationExpiryMap } from '../documents/candidate-document.js';
 import { requiredTokensFor } from '../documents/posting-document.js';
 import { ANY_DEGREE_TOKEN, candidateDegreeTokens, postingDegreeTokens, qualificationToken } from '../documents/search-tokens.js';
+import { METERS_PER_MILE, type GeoRadius } from '../../matching/geo.js';
 
 export function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -47,18 +48,32 @@ export function not(clause: string): string {
 
 export const OPEN_POSTING = `status = ${quote('OPEN')}`;
 
+/** filter.near: Meilisearch's `_geoRadius(lat, lng, metres)` over the documents' `_geo`. */
+export function geoRadiusClause(near: GeoRadius): string {
+  return `_geoRadius(${num(near.latitude)}, ${num(near.longitude)}, ${num(near.radiusMiles * METERS_PER_MILE)})`;
+}
+
+export type PostingClauseName = 'states' | 'settings' | 'employmentTypes' | 'remote' | 'minSalary' | 'employerId' | 'near';
+
+/** Each PostingFilter field as its own clause (null: no constraint), so a facet can drop its own. */
+export function postingClauses(filter: PostingSearchFilter | null | undefined): Record<PostingClauseName, string | null> {
+  return {
+    states: filter?.states?.length ? inList('state', filter.states.map(normalizeCode)) : null,
+    settings: filter?.settings?.length ? inList('setting', filter.settings) : null,
+    employmentTypes: filter?.employmentTypes?.length ? inList('employmentType', filter.employmentTypes) : null,
+    remote: filter?.remote == null ? null : `remote = ${filter.remote ? 'true' : 'false'}`,
+    minSalary: filter?.minSalary == null ? null : `salaryCeiling >= ${num(filter.minSalary)}`,
+    employerId: filter?.employerId == null ? null : `employerId = ${quote(filter.employerId)}`,
+    // Remote postings never pass near, wherever their employer is.
+    near: filter?.near ? and('remote = false', geoRadiusClause(filter.near)) : null,
+  };
+}
+
 /** PostingFilter as clauses; an empty list means "no constraint", as in the embedded engine. */
-export function postingFilterClause(filter: PostingSearchFilter | null | undefined): string | null {
-  if (!filter) return null;
-  const clauses: (string | null)[] = [
-    filter.states?.length ? inList('state', filter.states.map(normalizeCode)) : null,
-    filter.settings?.length ? inList('setting', filter.settings) : null,
-    filter.employmentTypes?.length ? inList('employmentType', filter.employmentTypes) : null,
-    filter.remote == null ? null : `remote = ${filter.remote ? 'true' : 'false'}`,
-    filter.minSalary == null ? null : `salaryCeiling >= ${num(filter.minSalary)}`,
-    filter.employerId == null ? null : `employerId = ${quote(filter.employerId)}`,
-  ];
-  const joined = and(...clauses);
+export function postingFilterClause(filter: PostingSearchFilter | null | undefined, without?: PostingClauseName): string | null {
+  const clauses = postingClauses(filter);
+  if (without) clauses[without] = null;
+  const joined = and(...Object.values(clauses));
   return joined === '' ? null : joined;
 }
 
@@ -128,20 +143,27 @@ export function postingRequirements(posting: PostingProfile, catalog: ReadonlyMa
  * `day` are let through and decided exactly by the adapter from their intervals.
  */
 export function candidateEligibilityClause(req: PostingRequirements, day: number): string {
-  const minDays = req.minYearsExperience * DAYS_PER_YEAR;
-  const experience =
-    req.minYearsExperience > 0
-      ? or(
-          `experienceClosedDays >= ${num(minDays)}`,
-          `experienceEffectiveStartDay <= ${num(day - minDays)}`,
-          `experienceValidUntilDay <= ${num(day)}`,
-          `indexedOnDay > ${num(day)}`,
-        )
-      : null;
+  const experience = experienceClause(req.minYearsExperience, day);
   const degree = req.degreeTokens.includes(ANY_DEGREE_TOKEN) ? null : inList('degreeTokens', req.degreeTokens);
   // Tokens are [A-Za-z0-9_] only (search-tokens.ts), so they are safe as attribute names.
   const quals = req.requiredTokens.map((t) => `qualificationExpiry.${safeAttribute(t)} >= ${num(day)}`);
   return and(`discoverable = true`, degree, experience, ...quals);
+}
+
+/**
+ * Experience of at least `minYears` on epoch day `day`: a closed total that suffices, or a
+ * running career old enough; documents whose stored anchor does not cover `day` are let
+ * through (index-sync refreshes those daily; ranking decides them exactly from the intervals).
+ */
+export function experienceClause(minYears: number, day: number): string | null {
+  if (!(minYears > 0)) return null;
+  const minDays = minYears * DAYS_PER_YEAR;
+  return or(
+    `experienceClosedDays >= ${num(minDays)}`,
+    `experienceEffectiveStartDay <= ${num(day - minDays)}`,
+    `experienceValidUntilDay <= ${num(day)}`,
+    `indexedOnDay > ${num(day)}`,
+  );
 }
 
 /** Defence in depth: a token that is not a plain identifier must never reach the filter. */

@@ -27,18 +27,28 @@ export const POSTING_SETTINGS: Settings = {
     'degreeTokens',
     'minYearsExperience',
     'requiredQualificationTokens',
+    'salaryBand',
+    '_geo',
   ],
-  sortableAttributes: ['postedAt', 'id'],
-  // Relevance first; `sort` (postedAt desc, id asc) only breaks ties, after exactness.
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'],
+  sortableAttributes: ['postedAt', 'id', 'salarySortKey', '_geo'],
+  // `sort` first: NEWEST, SALARY and DISTANCE order even a worded search by their key (the
+  // words then only select). RELEVANCE sends no sort, so the relevance rules decide.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
+  // Facet counts are exact, but only for this many values per facet (56 states is the most).
+  faceting: { maxValuesPerFacet: 500 },
   embedders,
 };
 
 export const CANDIDATE_SETTINGS: Settings = {
-  searchableAttributes: ['skills'],
+  // searchCandidates' words, most telling first (the `attribute` rule ranks by this order).
+  searchableAttributes: ['headline', 'experienceTitles', 'skills', 'summary'],
   filterableAttributes: [
     'discoverable',
+    'state',
+    'experienceSettings',
+    'highestDegree',
+    '_geo',
     'degreeTokens',
     'experienceClosedDays',
     'experienceEffectiveStartDay',
@@ -47,8 +57,10 @@ export const CANDIDATE_SETTINGS: Settings = {
     // A parent makes its nested fields filterable: qualificationExpiry.<token>.
     'qualificationExpiry',
   ],
-  sortableAttributes: ['id'],
+  sortableAttributes: ['id', 'experienceEffectiveStartDay', 'experienceClosedDays'],
+  // Relevance first with words (ties by id); without words the sort alone orders.
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'sort'],
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
+  faceting: { maxValuesPerFacet: 500 },
   embedders,
 };

@@ -11,6 +11,11 @@
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type Settings, type Task } from 'meilisearch';
 import { isoToEpochDay } from '../../matching/dates.js';
 import type {
+  CandidateFacetCounts,
+  CandidateFacetsQuery,
+  PostingFacetCounts,
+  PostingFacetsQuery,
+  SearchCandidatesQuery,
   CandidateSearchDocument,
   IdPage,
   PostingSearchDocument,
@@ -38,11 +43,12 @@ import { FIT_EMBEDDER } from './meilisearch-fit-vectors.js';
 import {
   candidateDocumentFitVector,
   candidateQueryFitVector,
-  postingDocumentFitVector,
   postingQueryFitVector,
 } from './meilisearch-fit-inputs.js';
 import { rankInWindows } from './meilisearch-exact-ranking.js';
 import { settingsToSend } from './meilisearch-settings-sync.js';
+
+export { meiliPostingDocument } from './meilisearch-browse.js';
 import {
   CANDIDATE_POOL_FIELDS,
   POSTING_POOL_FIELDS,
@@ -52,6 +58,8 @@ import {
   type PostingPoolDoc,
 } from './meilisearch-ranking.js';
 import type { IsoDate } from '../../matching/matching.types.js';
+import { geoField, hitDistances, meiliPostingDocument, postingSort } from './meilisearch-browse.js';
+import { askCandidateFacets, askPostingFacets, askSearchCandidates, hasWords } from './meilisearch-browse-requests.js';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -68,6 +76,8 @@ export interface MeilisearchEngineOptions {
 }
 
 type Doc = Record<string, unknown>;
+/** Documents per page when reading every (id, version) pair for reconciliation. */
+const VERSION_PAGE = 1000;
 
 /**
  * Documents sorted exactly together per ranked window (meilisearch-exact-ranking.ts), per
@@ -80,13 +90,11 @@ export const DEFAULT_RANK_WINDOWS = { postings: 1_000, candidates: 400 } as cons
 /** Vector components as float32 keeps them (shorter JSON, same stored values). */
 const f32 = (v: number[]) => v.map((x) => Math.fround(x));
 
-/** A posting document as sent to Meilisearch: with its fit vector. */
-export function postingPayload(d: PostingSearchDocument): Doc {
-  return { ...d, _vectors: { [FIT_EMBEDDER]: f32(postingDocumentFitVector(d)) } };
-}
+/** A posting document as sent to Meilisearch: geo field, sort key and fit vector (meilisearch-browse.ts). */
+export const postingPayload = (d: PostingSearchDocument): Doc => meiliPostingDocument(d);
 
 export function candidatePayload(d: CandidateSearchDocument): Doc {
-  return { ...d, _vectors: { [FIT_EMBEDDER]: f32(candidateDocumentFitVector(d)) } };
+  return { ...d, ...geoField(d), _vectors: { [FIT_EMBEDDER]: f32(candidateDocumentFitVector(d)) } };
 }
 
 function window(offset: number, limit: number): { offset: number; limit: number } {
@@ -131,16 +139,31 @@ export class MeilisearchEngine implements SearchEngine {
   async searchPostings(q: SearchPostingsQuery): Promise<IdPage> {
     return this.op('searchPostings', async () => {
       const { offset, limit } = window(q.offset, q.limit);
-      // One page of offset+limit from page 1: exact totalHits and any offset, ids only.
-      const res = await this.postings.search(q.text?.trim() || null, {
+      const text = q.text?.trim() || null;
+      const near = q.filter?.near ?? null;
+      // One page of offset+limit from page 1: exact totalHits and any offset.
+      const res = await this.postings.search(text, {
         filter: and(OPEN_POSTING, postingFilterClause(q.filter)),
-        sort: ['postedAt:desc', 'id:asc'],
+        sort: postingSort(q.sort ?? (hasWords(text) ? 'RELEVANCE' : 'NEWEST'), near),
         page: 1,
         hitsPerPage: offset + limit,
-        attributesToRetrieve: ['id'],
+        attributesToRetrieve: near ? ['id', 'latitude', 'longitude'] : ['id'],
       });
-      return { ids: res.hits.slice(offset).map((h) => String(h.id)), total: res.totalHits };
+      const hits = res.hits.slice(offset);
+      return { ids: hits.map((h) => String(h.id)), total: res.totalHits, ...(near ? { distancesMiles: hitDistances(hits, near) } : {}) };
     });
+  }
+
+  async postingFacets(q: PostingFacetsQuery): Promise<PostingFacetCounts> {
+    return this.op('postingFacets', () => askPostingFacets(this.client, this.postings.uid, q));
+  }
+
+  async searchCandidates(q: SearchCandidatesQuery): Promise<IdPage> {
+    return this.op('searchCandidates', () => askSearchCandidates(this.client, this.candidates, q, window(q.offset, q.limit)));
+  }
+
+  async candidateFacets(q: CandidateFacetsQuery): Promise<CandidateFacetCounts> {
+    return this.op('candidateFacets', () => askCandidateFacets(this.client, this.candidates.uid, q));
   }
 
   async rankPostingsForCandidate(q: RankPostingsQuery): Promise<RankedPage> {
@@ -194,6 +217,19 @@ export class MeilisearchEngine implements SearchEngine {
     });
   }
 
+  /** Pages through the index's documents reading only id and version (GET /indexes/:uid/documents). */
+  async indexedVersions(entity: 'posting' | 'candidate'): Promise<Array<[string, number]>> {
+    return this.op('indexedVersions', async () => {
+      const index = entity === 'posting' ? this.postings : this.candidates;
+      const out: Array<[string, number]> = [];
+      for (let offset = 0; ; offset += VERSION_PAGE) {
+        const page = await index.getDocuments<{ id: string; version?: number }>({ fields: ['id', 'version'], offset, limit: VERSION_PAGE });
+        for (const d of page.results) out.push([String(d.id), typeof d.version === 'number' ? d.version : 0]);
+        if (page.results.length < VERSION_PAGE) return out;
+      }
+    });
+  }
+
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.op('upsertPostings', () =>
@@ -236,6 +272,13 @@ export class MeilisearchEngine implements SearchEngine {
     } catch (err) {
       return { ok: false, engine: 'meilisearch', detail: err instanceof Error ? err.name : 'unreachable' };
     }
+  }
+
+  async documentCounts(): Promise<{ postings: number; candidates: number }> {
+    return guardSearch('documentCounts', async () => {
+      const [postings, candidates] = await Promise.all([this.postings.getStats(), this.candidates.getStats()]);
+      return { postings: postings.numberOfDocuments, candidates: candidates.numberOfDocuments };
+    });
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import {
   CareSetting,
   DegreeLevel,
   EmploymentType,
+  PostingSort,
   PostingStatus,
   QualificationKind,
   RequirementKind,
@@ -20,6 +21,7 @@ export function registerEnums(): void {
   registerEnumType(EmploymentType, { name: 'EmploymentType' });
   registerEnumType(PostingStatus, { name: 'PostingStatus' });
   registerEnumType(RequirementKind, { name: 'RequirementKind' });
+  registerEnumType(PostingSort, { name: 'PostingSort' });
 }
 
 registerEnums();

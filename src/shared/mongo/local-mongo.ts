@@ -6,9 +6,10 @@
 // and otherwise a fast failure that says what to install or set.
 import { canDownloadMongod, locateCachedMongod, startMongod } from './mongod.server.js';
 import { locateFerretDb, startFerretDb } from './ferretdb.server.js';
+import { DataDirInUseError } from './data-dir-lock.js';
 
-export type { StartedMongo } from './started-mongo.js';
-import type { StartedMongo } from './started-mongo.js';
+export type { LocalServerSupervision, StartedMongo } from './started-mongo.js';
+import type { LocalServerSupervision, StartedMongo } from './started-mongo.js';
 
 export type LocalServerPreference = 'auto' | 'mongod' | 'ferretdb';
 
@@ -19,6 +20,7 @@ export interface ResolveMongoOptions {
   prefer?: LocalServerPreference;
   ferretdbBinary?: string;
   log?: (message: string) => void;
+  supervision?: LocalServerSupervision;
 }
 
 export class NoMongoServerError extends Error {}
@@ -35,7 +37,7 @@ export async function resolveMongo(options: ResolveMongoOptions): Promise<Starte
     try {
       const cached = await locateCachedMongod();
       if (cached || (await canDownloadMongod())) {
-        return await startMongod(options.dataDir ? `${options.dataDir}/mongod` : undefined);
+        return await startMongod(options.dataDir ? `${options.dataDir}/mongod` : undefined, options.supervision);
       }
       failures.push('mongod: no local binary and the download host cannot be reached');
     } catch (err) {
@@ -46,9 +48,13 @@ export async function resolveMongo(options: ResolveMongoOptions): Promise<Starte
   if (prefer !== 'mongod') {
     try {
       const binary = await locateFerretDb(options.ferretdbBinary, log);
-      if (binary) return await startFerretDb(binary, options.dataDir ? `${options.dataDir}/ferretdb` : undefined);
+      if (binary) {
+        return await startFerretDb(binary, options.dataDir ? `${options.dataDir}/ferretdb` : undefined, options.supervision);
+      }
       failures.push('FerretDB: no binary found and no Go toolchain to build one');
     } catch (err) {
+      // Another running instance owns the folder: trying other servers would not help.
+      if (err instanceof DataDirInUseError) throw err;
       failures.push(`FerretDB: ${(err as Error).message}`);
     }
   }

@@ -8,11 +8,11 @@ import { adminOk, outcome } from '../../auth/auth-world.js';
 const DEEP_11 = `query($id: ID!) { jobPosting(id: $id) { employer { postings { employer { postings { employer { postings {
   employer { postings { employer { postings { id } } } } } } } } } } } }`;
 
-// 1 + first * (edges 1 + node 1 + employer 1 + postings (1 + 5 * (qualifications 11 + employer 12))) = 1 + first * 119.
-const EXPENSIVE = `query($n: Int) { searchPostings(first: $n) { edges { node { employer { postings {
-  requiredQualifications { code name } employer { postings { id title } } } } } } } }`;
+// search 10,000 + first * (edges 1 + node (1 + read 50 + employer (1 + read 50 + postings (1 + 100 * (read 50 + id 1)))))
+// = 10,000 + first * 5,204.
+const EXPENSIVE = `query($n: Int) { searchPostings(first: $n) { edges { node { employer { postings { id } } } } } }`;
 
-describe('query limits with the defaults (depth 10, cost 10000)', () => {
+describe('query limits with the defaults (depth 10, cost 100000)', () => {
   let t: TestApp;
   let postingId: string;
 
@@ -51,12 +51,12 @@ describe('query limits with the defaults (depth 10, cost 10000)', () => {
     expect(outcome(r)).toBe('OK');
   });
 
-  it('the cost estimate follows `first`, from variables too: 5 items pass, 100 are refused', async () => {
+  it('the cost estimate follows `first`, from variables too: 5 items pass, 20 are refused', async () => {
     expect(outcome(await t.gql(EXPENSIVE, { n: 5 }, null))).toBe('OK');
-    const r = await t.gql(EXPENSIVE, { n: 100 }, null);
+    const r = await t.gql(EXPENSIVE, { n: 20 }, null);
     expect(r.status).toBe(400);
     expect(outcome(r)).toBe('QUERY_TOO_COMPLEX');
-    expect(r.errors![0].message).toMatch(/estimated cost 11901 exceeds the limit of 10000/);
+    expect(r.errors![0].message).toMatch(/estimated cost 114080 exceeds the limit of 100000/);
   });
 
   it('a heavy but realistic page of 100 matches passes', async () => {
@@ -80,7 +80,8 @@ describe('query limits with the defaults (depth 10, cost 10000)', () => {
 describe('query limits from the environment', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '20' } });
+    // searchPostings(first: n) { edges { node { id title } } } costs 10,000 + 54 n.
+    t = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '3', GRAPHQL_MAX_COST: '10400' } });
   });
   afterAll(async () => t?.close());
 
@@ -100,7 +101,94 @@ describe('query limits from the environment', () => {
   it('GRAPHQL_MAX_COST applies', async () => {
     const r = await t.gql(`{ searchPostings(first: 10) { edges { node { id title } } } }`, {}, null);
     expect(outcome(r)).toBe('QUERY_TOO_COMPLEX');
-    expect(r.errors![0].message).toMatch(/exceeds the limit of 20/);
+    expect(r.errors![0].message).toMatch(/estimated cost 10540 exceeds the limit of 10400/);
     expect(outcome(await t.gql(`{ searchPostings(first: 2) { edges { node { id title } } } }`, {}, null))).toBe('OK');
+  });
+});
+
+describe('query analysis before validation (issue 12 attacks)', () => {
+  let t: TestApp;
+  let candidateId: string;
+  const health = () => fetch(t.url.replace(/graphql$/, 'health')).then((r) => r.status);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const c = await adminOk<{ createCandidate: { id: string } }>(t, `mutation { createCandidate(input: {name: "A B", email: "ab@example.org"}) { id } }`);
+    candidateId = c.createCandidate.id;
+  });
+  afterAll(async () => t?.close());
+
+  async function refusedWhileHealthAnswers(query: string, key: string | null, message: RegExp): Promise<void> {
+    const [r, status] = await Promise.all([t.gql(query, {}, key), health()]);
+    expect(status).toBe(200);
+    expect(r.status).toBe(400);
+    expect(outcome(r)).toBe('QUERY_TOO_COMPLEX');
+    expect(r.errors![0].message).toMatch(message);
+    expect(r.data ?? null).toBeNull();
+  }
+
+  it('the 953-byte fragment fan-out (i = 22) is refused as too large', async () => {
+    const parts = ['query { ...F22 }', 'fragment F0 on Query { __typename }'];
+    for (let i = 1; i <= 22; i++) parts.push(`fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`);
+    await refusedWhileHealthAnswers(parts.join('\n'), null, /4194304 field selections .* exceed the limit of 2000 \(GRAPHQL_MAX_NODES\)/);
+  });
+
+  it('a query padded past 10,000 selections is refused, not estimated and run', async () => {
+    const padded = `{ qualifications { ${'code '.repeat(10_000)} } }`;
+    await refusedWhileHealthAnswers(padded, null, /10001 field selections/);
+  });
+
+  it('1,000 aliases of matchesForCandidate(first: 1) are refused', async () => {
+    const q = `{ ${Array.from({ length: 1000 }, (_, i) => `m${i}: matchesForCandidate(candidateId: "${candidateId}", first: 1) { totalCount }`).join(' ')} }`;
+    await refusedWhileHealthAnswers(q, ADMIN_KEY, /1000 exceed the limit of 30 \(GRAPHQL_MAX_ALIASES\)/);
+  });
+
+  it('10 aliased searches cost more than the limit; 5 run', async () => {
+    const q = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `m${i}: matchesForCandidate(candidateId: "${candidateId}", first: 1) { totalCount }`).join(' ')} }`;
+    await refusedWhileHealthAnswers(q(10), ADMIN_KEY, /estimated cost 100010 exceeds the limit of 100000/);
+    const ok = await t.gql<Record<string, { totalCount: number }>>(q(5), {}, ADMIN_KEY);
+    expect(outcome(ok)).toBe('OK');
+    expect(Object.keys(ok.data!)).toHaveLength(5);
+  });
+
+  it('the 10-level employer { postings { employer ... } } chain is refused by its realistic estimate', async () => {
+    const chain = `{ employer(id: "${'0'.repeat(24)}") { postings { employer { postings { employer { postings { employer { postings { employer { postings { id } } } } } } } } } } }`;
+    await refusedWhileHealthAnswers(chain, null, /estimated cost \d{11,} exceeds the limit of 100000/);
+  });
+
+  it('a document over the parser token limit is GRAPHQL_PARSE_FAILED (HTTP 400)', async () => {
+    const r = await t.gql(`{ ${'__typename '.repeat(25_000)} }`, {}, null);
+    expect(r.status).toBe(400);
+    expect(outcome(r)).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('GET requests are analysed as well', async () => {
+    const parts = ['query { ...F22 }', 'fragment F0 on Query { __typename }'];
+    for (let i = 1; i <= 22; i++) parts.push(`fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`);
+    const res = await fetch(`${t.url}?query=${encodeURIComponent(parts.join('\n'))}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});
+
+describe('GRAPHQL_LIST_ESTIMATE, GRAPHQL_MAX_NODES and GRAPHQL_MAX_ALIASES from the environment', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { GRAPHQL_LIST_ESTIMATE: '2000', GRAPHQL_MAX_NODES: '5', GRAPHQL_MAX_ALIASES: '1' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('an unbounded list is estimated at GRAPHQL_LIST_ESTIMATE items', async () => {
+    // employer (1 + read 50 + postings (1 + 2000 * (read 50 + id 1)))
+    const r = await t.gql(`{ employer(id: "${'0'.repeat(24)}") { postings { id } } }`, {}, null);
+    expect(outcome(r)).toBe('QUERY_TOO_COMPLEX');
+    expect(r.errors![0].message).toMatch(/estimated cost 102052 exceeds/);
+  });
+
+  it('the node and alias limits apply', async () => {
+    expect((await t.gql(`{ a: __typename }`, {}, null)).errors).toBeUndefined();
+    expect((await t.gql(`{ a: __typename b: __typename }`, {}, null)).errors![0].message).toMatch(/2 exceed the limit of 1/);
+    expect((await t.gql(`{ qualifications { code name kind issuer stateSpecific } }`, {}, null)).errors![0].message).toMatch(/6 field selections/);
   });
 });

@@ -77,3 +77,62 @@ describe('rate limit through HTTP (RATE_LIMIT_BURST=3, RATE_LIMIT_PER_MINUTE=1)'
     expect(res.status).not.toBe(429);
   });
 });
+
+describe('the rate limit weighs a request by its estimated cost (RATE_LIMIT_COST_PER_TOKEN=1000)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_BURST: '30', RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_COST_PER_TOKEN: '1000' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('a search estimated at 10,002 takes 11 tokens: two fit in a burst of 30, the third is refused; cheap queries still pass', async () => {
+    const SEARCH = `{ searchPostings(first: 2) { totalCount } }`;
+    expect((await t.gql(SEARCH, {}, null)).status).toBe(200);
+    expect((await t.gql(SEARCH, {}, null)).status).toBe(200);
+    const refused = await t.gql(SEARCH, {}, null);
+    expect(refused.status).toBe(429);
+    expect(refused.errors![0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+    expect(refused.errors![0].message).toMatch(/estimated cost 10002 counts as 11 requests/);
+    // 30 - 11 - 11 - 1 (the refused one's first token) = 7 left for 1-token requests.
+    for (let i = 0; i < 7; i++) expect((await t.gql(`{ qualifications { code } }`, {}, null)).status).toBe(200);
+    expect((await t.gql(`{ qualifications { code } }`, {}, null)).status).toBe(429);
+  });
+});
+
+describe('TRUST_PROXY and rotating X-Forwarded-For', () => {
+  async function statuses(trustProxy: string, forwardedFor: (i: number) => string): Promise<number[]> {
+    const t = await startTestApp({ env: { RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: trustProxy } });
+    try {
+      const out: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await fetch(t.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor(i) },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        out.push(res.status);
+      }
+      return out;
+    } finally {
+      await t.close();
+    }
+  }
+  // What a client sends, then what the one proxy in front of the service appends: the client's real address.
+  const rotatingBehindOneProxy = (i: number) => `198.51.100.${i + 1}, 203.0.113.7`;
+
+  it('a hop count of 1 believes only what the proxy appended: rotating the rest does not escape the limit', async () => {
+    expect(await statuses('1', rotatingBehindOneProxy)).toEqual([200, 200, 429, 429]);
+  });
+
+  it('a list of trusted proxies (the test client is 127.0.0.1) behaves the same', async () => {
+    expect(await statuses('127.0.0.1, 10.0.0.0/8', rotatingBehindOneProxy)).toEqual([200, 200, 429, 429]);
+  });
+
+  it('`true` trusts every hop, so a rotating header escapes (why the README advises a hop count)', async () => {
+    expect(await statuses('true', rotatingBehindOneProxy)).toEqual([200, 200, 200, 200]);
+  });
+
+  it('`false` (the default) ignores the header: all requests come from the socket address', async () => {
+    expect(await statuses('false', (i) => `198.51.100.${i + 1}`)).toEqual([200, 200, 429, 429]);
+  });
+});

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedSearchEngine } from '../../../src/search/embedded/embedded.engine.js';
 import type { CandidateSearchDocument, PostingSearchDocument, SearchHealth } from '../../../src/search/search-engine.js';
 import { SearchUnavailableError } from '../../../src/search/search-errors.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../../helpers/test-app.js';
 import { createCandidate, createEmployer, createPosting, must, upsertQualification } from '../../helpers/fixtures.js';
 
 /** The real embedded engine behind a switch that makes every write fail like a dead server. */
@@ -52,7 +52,7 @@ describe('index outbox', () => {
     const stored = await must<{ jobPosting: { title: string } }>(t, `{ jobPosting(id: "${id}") { title } }`);
     expect(stored.jobPosting.title).toBe('Patient Accounts Director');
     expect((await must<SearchResult>(t, SEARCH, { q: 'director' })).searchPostings.totalCount).toBe(0);
-    const health = (await (await fetch(t.url.replace(/graphql$/, 'health'))).json()) as { status: string; search: { ok: boolean; pendingIndexUpdates: number } };
+    const health = (await (await fetch(t.url.replace(/graphql$/, 'health'), { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json()) as { status: string; search: { ok: boolean; pendingIndexUpdates: number } };
     expect(health.status).toBe('degraded');
     expect(health.search.pendingIndexUpdates).toBeGreaterThanOrEqual(1);
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../../helpers/test-app.js';
 import { createEmployer, createPosting, must } from '../../helpers/fixtures.js';
 import { FakeMeilisearch } from '../meilisearch/fake-meilisearch.js';
 
@@ -31,7 +31,7 @@ describe('parked index updates', () => {
 
   const additionsOf = (id: string) => fake.bodiesTo('/parked_postings/documents').filter((b) => (b as unknown as { id: string }[]).some((d) => d.id === id)).length;
   const health = async () =>
-    (await (await fetch(t.url.replace(/graphql$/, 'health'))).json()) as { status: string; search: { pendingIndexUpdates: number; parkedIndexUpdates: number } };
+    (await (await fetch(t.url.replace(/graphql$/, 'health'), { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json()) as { status: string; search: { pendingIndexUpdates: number; parkedIndexUpdates: number } };
 
   it('parks a refused document with the error, keeps the write, and stops retrying it', async () => {
     const bad = await createPosting(t, { employerId, title: 'BAD Practice Manager', description: 'x' });

@@ -8,6 +8,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   body: unknown;
+  /** The query string, decoded ("" when none). */
+  query?: string;
 }
 
 /** What a fresh Meilisearch index reports (the subset the adapter sets). */
@@ -43,6 +45,8 @@ export class FakeMeilisearch {
   holdTask: (type: string) => boolean = () => false;
   /** Each index's settings as GET /settings reports them: what PATCHes set over server defaults. */
   readonly settings = new Map<string, Record<string, unknown>>();
+  /** Stored documents per index uid, served by GET /indexes/:uid/documents (offset, limit, fields). */
+  documents = new Map<string, Record<string, unknown>[]>();
   private readonly tasks = new Map<number, { type: string; indexUid: string }>();
   private server: Server | null = null;
   /** The base URL, once started. */
@@ -81,7 +85,7 @@ export class FakeMeilisearch {
     const body: unknown = text ? JSON.parse(text) : null;
     const path = (req.url ?? '').split('?')[0];
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path, body });
+    this.requests.push({ method, path, body, query: decodeURIComponent((req.url ?? '').split('?')[1] ?? '') });
     if (this.broken) return [500, { message: 'boom', code: 'internal', type: 'internal', link: '' }];
     if (path === '/health') return [200, { status: 'available' }];
     const task = /^\/tasks\/(\d+)$/.exec(path);
@@ -97,6 +101,10 @@ export class FakeMeilisearch {
         error: failed ? { message: 'rejected', code: this.failingTaskCode, type: this.failingTaskCode.startsWith('invalid_') ? 'invalid_request' : 'internal', link: '' } : null,
         duration: 'PT0S', enqueuedAt: new Date().toISOString(), startedAt: new Date().toISOString(), finishedAt: new Date().toISOString(),
       }];
+    }
+    if (path === '/multi-search' && method === 'POST') {
+      const queries = (body as { queries: Record<string, unknown>[] }).queries;
+      return [200, { results: queries.map((q) => ({ indexUid: q.indexUid, processingTimeMs: 0, query: q.q ?? '', ...this.search(String(q.indexUid), q) })) }];
     }
     if (path === '/indexes' && method === 'POST') return this.enqueue('indexCreation', String((body as { uid: string }).uid));
     const m = /^\/indexes\/([^/]+)\/(.+)$/.exec(path);
@@ -117,6 +125,15 @@ export class FakeMeilisearch {
         return [400, { message: 'Document identifier is invalid.', code: 'invalid_document_id', type: 'invalid_request', link: '' }];
       }
       return this.enqueue('documentAdditionOrUpdate', uid);
+    }
+    if (rest === 'documents' && method === 'GET') {
+      const params = new URL(req.url ?? '', 'http://fake').searchParams;
+      const offset = Number(params.get('offset') ?? 0);
+      const limit = Number(params.get('limit') ?? 20);
+      const fields = params.get('fields')?.split(',');
+      const all = this.documents.get(uid) ?? [];
+      const pick = (d: Record<string, unknown>) => (fields ? Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])) : d);
+      return [200, { results: all.slice(offset, offset + limit).map(pick), offset, limit, total: all.length }];
     }
     if (rest === 'documents' && method === 'DELETE') return this.enqueue('documentDeletion', uid);
     if (rest === 'documents/delete-batch') return this.enqueue('documentDeletion', uid);

@@ -7,7 +7,8 @@ export type FilterNode =
   | { op: 'NOT'; item: FilterNode }
   | { op: 'CMP'; attr: string; cmp: string; value: string }
   | { op: 'IN' | 'NOT IN'; attr: string; values: string[] }
-  | { op: 'IS'; attr: string; what: string };
+  | { op: 'IS'; attr: string; what: string }
+  | { op: 'GEO'; fn: string; args: number[] };
 
 type Token = { kind: 'word' | 'string' | 'sym'; text: string };
 
@@ -82,6 +83,21 @@ export function parseFilter(input: string): FilterNode {
     return values;
   };
   const condition = (): FilterNode => {
+    // _geoRadius(lat, lng, distance_in_meters) / _geoBoundingBox(...): numbers only (docs "Filter
+    // expression reference", geo filters).
+    if (peek()?.kind === 'word' && /^_geo(Radius|BoundingBox)$/.test(peek()!.text) && t[p + 1]?.text === '(') {
+      const fn = peek()!.text;
+      p += 2;
+      const args = [Number(value())];
+      while (peek()?.text === ',') {
+        p++;
+        args.push(Number(value()));
+      }
+      expect(')');
+      if (args.some((a) => !Number.isFinite(a))) throw new SyntaxError(`${fn} takes numbers`);
+      if (fn === '_geoRadius' && args.length !== 3) throw new SyntaxError('_geoRadius takes lat, lng, metres');
+      return { op: 'GEO', fn, args };
+    }
     const attr = value();
     if (isWord('IN')) {
       p++;
@@ -94,7 +110,13 @@ export function parseFilter(input: string): FilterNode {
     }
     if (isWord('IS')) {
       p++;
-      const what = peek()?.text ?? '';
+      let what = '';
+      if (isWord('NOT')) {
+        p++;
+        what = 'NOT ';
+      }
+      if (!isWord('NULL') && !isWord('EMPTY')) throw new SyntaxError(`expected NULL or EMPTY at token ${p}`);
+      what += peek()!.text;
       p++;
       return { op: 'IS', attr, what };
     }
@@ -167,8 +189,23 @@ export function evaluateFilter(node: FilterNode, doc: Record<string, unknown>): 
       return asList(valueOf(node.attr)).some((v) => node.values.some((l) => same(v, l)));
     case 'NOT IN':
       return !asList(valueOf(node.attr)).some((v) => node.values.some((l) => same(v, l)));
-    case 'IS':
+    case 'IS': {
+      // IS NULL holds for an explicit null only (docs: a missing attribute is not NULL).
+      const v = valueOf(node.attr);
+      if (node.what === 'NULL') return v === null;
+      if (node.what === 'NOT NULL') return v !== null && v !== undefined;
       throw new Error(`IS ${node.what} is not used by the adapter`);
+    }
+    case 'GEO': {
+      // _geoRadius(lat, lng, metres) over the document's `_geo` {lat, lng}; no _geo: false.
+      if (node.fn !== '_geoRadius') throw new Error(`${node.fn} is not used by the adapter`);
+      const g = doc._geo as { lat: number; lng: number } | undefined;
+      if (!g) return false;
+      const [lat, lng, metres] = node.args;
+      const r = Math.PI / 180;
+      const h = Math.sin(((g.lat - lat) * r) / 2) ** 2 + Math.cos(lat * r) * Math.cos(g.lat * r) * Math.sin(((g.lng - lng) * r) / 2) ** 2;
+      return 2 * 6_371_000 * Math.asin(Math.sqrt(h)) <= metres;
+    }
     case 'CMP': {
       const values = asList(valueOf(node.attr));
       if (node.cmp === '=') return values.some((v) => same(v, node.value));

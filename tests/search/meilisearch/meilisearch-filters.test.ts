@@ -137,8 +137,9 @@ describe('index settings and vectors', () => {
     const view = { degreeTokens: ['ANY'], experienceYears: 1, currentTokens: new Set<string>() };
     const used = attrs(parseFilter(and(OPEN_POSTING, postingFilterClause({ states: ['TX'], settings: [CareSetting.OTHER], employmentTypes: [EmploymentType.FULL_TIME], remote: true, minSalary: 1, employerId: 'e' }), postingEligibilityClause(view, CATALOG))));
     for (const a of used) expect(filterAttributes(POSTING_SETTINGS)).toContain(a);
-    expect(POSTING_SETTINGS.sortableAttributes).toEqual(['postedAt', 'id']);
-    expect(POSTING_SETTINGS.rankingRules?.at(-1)).toBe('sort');
+    expect(POSTING_SETTINGS.sortableAttributes).toEqual(['postedAt', 'id', 'salarySortKey', '_geo']);
+    // Sort first: NEWEST/SALARY/DISTANCE order worded searches too; RELEVANCE sends no sort.
+    expect(POSTING_SETTINGS.rankingRules?.[0]).toBe('sort');
   });
 
   it('makes every attribute the candidate filters use filterable (nested ones through their parent)', () => {

@@ -57,7 +57,9 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     const page = await engine.searchPostings({ text: ' nursing ', filter: { states: ['TX" OR status = CLOSED'] }, offset: 1, limit: 2 });
     expect(page).toEqual({ ids: ['b', 'c'], total: 42 });
     const [body] = fake.bodiesTo('/t_postings/search');
-    expect(body).toMatchObject({ q: 'nursing', sort: ['postedAt:desc', 'id:asc'], page: 1, hitsPerPage: 3 });
+    expect(body).toMatchObject({ q: 'nursing', page: 1, hitsPerPage: 3 });
+    // RELEVANCE (the default with words) sends no sort: the relevance rules decide.
+    expect(body.sort).toBeUndefined();
     expect(parseFilter(String(body.filter))).toMatchObject({ op: 'AND' });
     expect(String(body.filter)).toContain('state IN ["TX\\" OR STATUS = CLOSED"]');
   });

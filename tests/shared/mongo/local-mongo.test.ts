@@ -14,6 +14,7 @@ describe('resolveMongo', () => {
     const message = (err as Error).message;
     expect(message).toContain('MONGODB_URI');
     expect(message).toContain('FERRETDB_BIN');
-    expect(message).toContain('FerretDB: no binary found');
+    // The bad path itself is named, not just "no binary".
+    expect(message).toContain('FERRETDB_BIN=/nonexistent/ferretdb: no such file');
   });
 });

@@ -1,0 +1,63 @@
+// Which documents reached the search index, and when: one small record per document, written
+// as its outbox entry is retired. A restart from a snapshot taken at T re-applies every
+// document applied at or after T (and the outbox still holds everything not applied yet), so
+// nothing applied between the snapshot and a crash is lost. Kept only back to the last
+// snapshot, so it stays small enough to scan (FerretDB serves only _id look-ups from an index).
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
+import { OutboxRepository, type OutboxEntry } from './outbox.repository.js';
+
+interface AppliedRecord {
+  _id: string;
+  entity: IndexedEntity;
+  entityId: string;
+  at: Date;
+}
+
+const appliedSchema = new Schema<AppliedRecord>(
+  {
+    _id: { type: String, required: true },
+    entity: { type: String, required: true },
+    entityId: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'search_applied', versionKey: false },
+);
+
+export class AppliedJournal {
+  private readonly model: Model<AppliedRecord>;
+
+  constructor(conn: Connection) {
+    this.model = (conn.models.SearchApplied as Model<AppliedRecord>) ?? conn.model('SearchApplied', appliedSchema);
+  }
+
+  async note(outboxId: string, at: Date): Promise<void> {
+    const [entity, entityId] = outboxId.split(':') as [IndexedEntity, string];
+    await this.model.updateOne({ _id: outboxId }, { $set: { entity, entityId, at } }, { upsert: true });
+  }
+
+  async since(at: Date): Promise<{ entity: IndexedEntity; entityId: string }[]> {
+    return this.model.find({ at: { $gte: at } }, { entity: 1, entityId: 1 }).lean<AppliedRecord[]>();
+  }
+
+  async pruneBefore(at: Date): Promise<void> {
+    await this.model.deleteMany({ at: { $lt: at } });
+  }
+}
+
+/** The outbox, noting each retired entry in the journal (used when snapshots are on). */
+export class JournaledOutboxRepository extends OutboxRepository {
+  constructor(
+    conn: Connection,
+    readonly journal: AppliedJournal,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super(conn);
+  }
+
+  override async retire(entry: Pick<OutboxEntry, '_id' | 'seq'>): Promise<void> {
+    // Noted first: a crash in between re-applies a document once more, never loses one.
+    await this.journal.note(entry._id, this.now());
+    await super.retire(entry);
+  }
+}

@@ -1,0 +1,160 @@
+// Follows the index change log (change-log.repository.ts) for one instance's own embedded
+// index: every poll reads the recent buckets, queues the items it has not seen, and indexes
+// the queued documents' current MongoDB state. Applying is idempotent (current state, by id),
+// so reading a window again is always safe; what must not happen is missing an item, hence:
+// - every bucket is re-read until this instance's clock is `windowSeconds` past it, which
+//   covers a writer that took its second a little before committing, and clock skew between
+//   hosts of up to that much (keep hosts on NTP);
+// - the last two seconds (where nearly all new items land) are read every poll, the rest of
+//   the window every fourth poll, to keep look-ups low on an idle instance;
+// - what the engine could not take stays queued and is retried at the next poll;
+// - an instance that fell further behind than the log's retention rebuilds its index.
+import type { Logger } from '../../shared/logger.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
+import { secondOf, type ChangeLogRepository } from './change-log.repository.js';
+
+export interface ChangeFollowerOptions {
+  pollMs: number;
+  windowSeconds: number;
+  /** How long the log keeps entries; a follower further behind rebuilds. */
+  retentionMs: number;
+  /** Above this many seconds to read, one range scan instead of look-ups by id. */
+  maxLookups: number;
+}
+
+export const DEFAULT_FOLLOWER_OPTIONS: ChangeFollowerOptions = {
+  pollMs: 500,
+  windowSeconds: 10,
+  retentionMs: 24 * 3600_000,
+  maxLookups: 40,
+};
+
+const APPLY_BATCH = 500;
+const TRIM_EVERY_MS = 3600_000;
+
+export interface ChangeFollowerDeps {
+  log: ChangeLogRepository;
+  /** Indexes the current MongoDB state of these documents (deleting those that are gone). */
+  apply(entity: IndexedEntity, ids: string[]): Promise<void>;
+  /** Rebuilds the whole index; called when the log no longer reaches back to this follower. */
+  rebuild(): Promise<void>;
+  logger: Logger;
+  /** Wall-clock time: the log is about when writes happened, not business dates. */
+  now?: () => number;
+}
+
+export class ChangeFollower {
+  private readonly opts: ChangeFollowerOptions;
+  private readonly now: () => number;
+  /** Per second still in the window: how many of its items are queued or applied. */
+  private readonly seen = new Map<number, number>();
+  private readonly queued: Record<IndexedEntity, Set<string>> = { posting: new Set(), candidate: new Set() };
+  /** The oldest second still re-read. */
+  private lowWater: number;
+  private polls = 0;
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private timer: NodeJS.Timeout | null = null;
+  private lastTrim = 0;
+
+  constructor(
+    private readonly deps: ChangeFollowerDeps,
+    options: Partial<ChangeFollowerOptions> = {},
+  ) {
+    this.opts = { ...DEFAULT_FOLLOWER_OPTIONS, ...options };
+    this.now = deps.now ?? Date.now;
+    this.lowWater = secondOf(this.now()) - this.opts.windowSeconds;
+  }
+
+  /**
+   * Follow from `time` (minus the window). Call it BEFORE a rebuild reads MongoDB, so a write
+   * that lands while the rebuild streams is applied afterwards.
+   */
+  startFrom(time: number): void {
+    this.lowWater = secondOf(time) - this.opts.windowSeconds;
+    this.seen.clear();
+    this.queued.posting.clear();
+    this.queued.candidate.clear();
+  }
+
+  start(pollMs = this.opts.pollMs): void {
+    this.timer = setInterval(() => void this.poll().catch(() => undefined), pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Documents heard of but not yet in this instance's index (the engine refused them so far). */
+  backlog(): number {
+    return this.queued.posting.size + this.queued.candidate.size;
+  }
+
+  /** One poll at a time; a call during a poll runs one more after it (it may hold newer items). */
+  poll(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.rerun = false;
+          await this.pollOnce();
+        } while (this.rerun);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async pollOnce(): Promise<void> {
+    const nowMs = this.now();
+    const nowS = secondOf(nowMs);
+    if ((nowS - this.lowWater) * 1000 > this.opts.retentionMs) {
+      this.deps.logger.warn('This instance fell behind the index change log; rebuilding its search index from MongoDB');
+      this.startFrom(nowMs);
+      await this.deps.rebuild();
+      return;
+    }
+    const catchingUp = nowS - this.lowWater > this.opts.windowSeconds + 2;
+    const full = catchingUp || this.polls++ % 4 === 0;
+    const from = full ? this.lowWater : Math.max(this.lowWater, nowS - 2);
+    // One second ahead: a writer whose clock runs slightly ahead of ours.
+    const buckets = await this.deps.log.read(from, nowS + 1, this.opts.maxLookups);
+    for (const [second, items] of buckets) {
+      const already = this.seen.get(second) ?? 0;
+      for (const item of items.slice(already)) this.queued[item.entity]?.add(item.entityId);
+      this.seen.set(second, items.length);
+    }
+    if (full) {
+      this.lowWater = Math.max(this.lowWater, nowS - this.opts.windowSeconds);
+      for (const second of this.seen.keys()) if (second < this.lowWater) this.seen.delete(second);
+    }
+    await this.flush();
+    if (nowMs - this.lastTrim > TRIM_EVERY_MS) {
+      this.lastTrim = nowMs;
+      await this.deps.log.trim(new Date(nowMs - this.opts.retentionMs)).catch(() => undefined);
+    }
+  }
+
+  private async flush(): Promise<void> {
+    for (const entity of ['posting', 'candidate'] as const) {
+      const set = this.queued[entity];
+      while (set.size > 0) {
+        const ids = [...set].slice(0, APPLY_BATCH);
+        try {
+          await this.deps.apply(entity, ids);
+        } catch (err) {
+          this.deps.logger.warn(`Index change log: ${set.size} ${entity} update(s) wait for the search engine: ${(err as Error).message}`);
+          return;
+        }
+        for (const id of ids) set.delete(id);
+      }
+    }
+  }
+}

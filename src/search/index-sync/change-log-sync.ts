@@ -1,0 +1,75 @@
+// The embedded engine's side of index sync: each instance holds its own index, so a write is
+// passed on through the index change log (change-log.repository.ts) that every instance
+// follows (change-follower.ts), instead of being drained into one shared engine.
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
+import { SearchRejectedError } from '../search-errors.js';
+import type { ChangeLogRepository } from './change-log.repository.js';
+import { ChangeFollower } from './change-follower.js';
+import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
+import { Types } from 'mongoose';
+
+/** Up to this many ids a write retires its own outbox entries; larger batches leave them to the drain. */
+const RETIRE_OWN_MAX = 100;
+
+export interface LocalIndex {
+  /** Indexes the current MongoDB state of these documents in this instance's engine. */
+  index(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<void>;
+  rebuild(): Promise<void>;
+}
+
+export class ChangeLogSync {
+  readonly follower: ChangeFollower;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly log: ChangeLogRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly local: LocalIndex,
+  ) {
+    this.follower = new ChangeFollower({ log, apply: (entity, ids) => this.apply(entity, ids), rebuild: () => local.rebuild(), logger });
+  }
+
+  /**
+   * After a write: tell every instance through the log, then retire the outbox entries the
+   * write recorded beforehand (unless a newer change came in meanwhile; the drain has those).
+   */
+  async publish(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
+    const hex = ids.map((id) => id.toHexString());
+    const now = this.clock.now();
+    const own = hex.length <= RETIRE_OWN_MAX ? await this.outbox.bumpEach(entity, hex, now) : [];
+    if (own.length === 0) await this.outbox.bump(entity, hex, now);
+    await this.log.append(entity, hex, new Date());
+    for (const entry of own) await this.outbox.retire(entry);
+  }
+
+  /** The drain's part: entries that never reached the log (their writer died first) go there now. */
+  async passOn(entries: OutboxEntry[]): Promise<boolean> {
+    for (const entity of ['posting', 'candidate'] as const) {
+      await this.log.append(entity, entries.filter((e) => e.entity === entity).map((e) => e.entityId), new Date());
+    }
+    for (const e of entries) await this.outbox.retire(e);
+    return true;
+  }
+
+  /**
+   * The follower's way into this instance's index. A document the engine refuses permanently
+   * is logged and skipped: there is no shared entry to park, and its next write is logged anew.
+   */
+  private async apply(entity: IndexedEntity, ids: string[]): Promise<void> {
+    const index = (some: string[]) => this.local.index(entity, some.map((id) => new Types.ObjectId(id)));
+    try {
+      await index(ids);
+    } catch (err) {
+      if (!(err instanceof SearchRejectedError)) throw err;
+      for (const id of ids) {
+        await index([id]).catch((e: unknown) => {
+          if (!(e instanceof SearchRejectedError)) throw e;
+          this.logger.error(`Search engine refused ${entity}:${id}; skipped until it is written again: ${e.detail}`);
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,242 @@
+// The one table of input size limits (DESIGN §10): every string and list a client can send,
+// in every GraphQL input type and argument, has a maximum here. The GraphQL layer checks every
+// operation's arguments against it before anything executes (graphql/input-limits.plugin.ts);
+// services check their own input with the same table, so other callers (seeding) obey it too.
+// README "Limits on input" lists these numbers; a test keeps the table, the schema and the
+// README in step. Lengths are JavaScript string lengths (UTF-16 code units).
+import { InputProblemsError, type FieldProblem } from './validation.js';
+
+export type InputTypeName =
+  | 'CandidateInput'
+  | 'CandidateUpdateInput'
+  | 'DegreeInput'
+  | 'HeldQualificationInput'
+  | 'ExperienceInput'
+  | 'JobPostingInput'
+  | 'JobPostingUpdateInput'
+  | 'DegreeRequirementInput'
+  | 'EmployerInput'
+  | 'QualificationInput'
+  | 'IssueApiKeyInput'
+  | 'PostingFilter'
+  | 'GeoRadiusInput'
+  | 'CandidateFilter'
+  | 'QualificationHeldInput';
+
+export interface TextLimit {
+  kind: 'text';
+  maxLength: number;
+}
+export interface ListLimit {
+  kind: 'list';
+  maxItems: number;
+  item?: Limit;
+}
+export type Limit = TextLimit | ListLimit | { kind: 'input'; type: InputTypeName };
+
+const text = (maxLength: number): TextLimit => ({ kind: 'text', maxLength });
+const list = (maxItems: number, item?: Limit): ListLimit => ({ kind: 'list', maxItems, item });
+const input = (type: InputTypeName): Limit => ({ kind: 'input', type });
+
+export const LIMITS = {
+  name: 200,
+  /** Issuing bodies have long names ("American College of Health Care Administrators ..."). */
+  issuer: 500,
+  email: 254,
+  headline: 200,
+  summary: 5_000,
+  description: 20_000,
+  city: 100,
+  /** Two letters once trimmed; room for clients that pad it ("tx "), refused by the service. */
+  state: 20,
+  id: 64,
+  cursor: 200,
+  searchText: 500,
+  code: 40,
+  label: 100,
+  skill: 100,
+  skills: 50,
+  degrees: 20,
+  degreeFields: 20,
+  experience: 100,
+  heldQualifications: 100,
+  postingQualificationCodes: 50,
+  filterValues: 60,
+} as const;
+
+const ID = text(LIMITS.id);
+const NAME = text(LIMITS.name);
+const CITY = text(LIMITS.city);
+const STATE = text(LIMITS.state);
+const SKILLS = list(LIMITS.skills, text(LIMITS.skill));
+const CODES = list(LIMITS.postingQualificationCodes, text(LIMITS.code));
+
+const candidateFields: Record<string, Limit> = {
+  name: NAME,
+  email: text(LIMITS.email),
+  headline: text(LIMITS.headline),
+  summary: text(LIMITS.summary),
+  city: CITY,
+  state: STATE,
+  zip: text(LIMITS.code),
+  degrees: list(LIMITS.degrees, input('DegreeInput')),
+  qualifications: list(LIMITS.heldQualifications, input('HeldQualificationInput')),
+  experience: list(LIMITS.experience, input('ExperienceInput')),
+  skills: SKILLS,
+};
+
+const postingFields: Record<string, Limit> = {
+  title: NAME,
+  description: text(LIMITS.description),
+  city: CITY,
+  state: STATE,
+  zip: text(LIMITS.code),
+  minDegree: input('DegreeRequirementInput'),
+  requiredQualificationCodes: CODES,
+  preferredQualificationCodes: CODES,
+  skills: SKILLS,
+};
+
+/** Input object types: field -> limit. Fields that are not strings or lists have no entry. */
+export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
+  CandidateInput: candidateFields,
+  CandidateUpdateInput: candidateFields,
+  DegreeInput: { field: NAME, institution: NAME },
+  HeldQualificationInput: { code: text(LIMITS.code), state: STATE },
+  ExperienceInput: { title: NAME },
+  JobPostingInput: { ...postingFields, employerId: ID, externalRef: NAME },
+  JobPostingUpdateInput: postingFields,
+  DegreeRequirementInput: { fields: list(LIMITS.degreeFields, NAME) },
+  EmployerInput: { name: NAME, city: CITY, state: STATE },
+  QualificationInput: { code: text(LIMITS.code), name: NAME, issuer: text(LIMITS.issuer) },
+  IssueApiKeyInput: { label: text(LIMITS.label), employerId: ID, candidateId: ID },
+  PostingFilter: {
+    states: list(LIMITS.filterValues, STATE),
+    settings: list(LIMITS.filterValues),
+    employmentTypes: list(LIMITS.filterValues),
+    employerId: ID,
+    near: input('GeoRadiusInput'),
+  },
+  GeoRadiusInput: { zip: text(LIMITS.code) },
+  QualificationHeldInput: { code: text(LIMITS.code), state: STATE },
+  CandidateFilter: {
+    states: list(LIMITS.filterValues, STATE),
+    qualifications: list(LIMITS.filterValues, input('QualificationHeldInput')),
+    minDegree: input('DegreeRequirementInput'),
+    settings: list(LIMITS.filterValues),
+    near: input('GeoRadiusInput'),
+  },
+};
+
+const page = { after: text(LIMITS.cursor) };
+
+/** Arguments of fields ("Type.field") -> argument -> limit; input objects refer to the table above. */
+export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
+  'Query.candidate': { id: ID },
+  'Query.employer': { id: ID },
+  'Query.jobPosting': { id: ID },
+  'Query.searchPostings': { ...page, query: text(LIMITS.searchText), filter: input('PostingFilter') },
+  'Query.matchesForCandidate': { ...page, candidateId: ID, filter: input('PostingFilter') },
+  'Query.candidatesForPosting': { ...page, postingId: ID },
+  'Query.searchCandidates': { ...page, query: text(LIMITS.searchText), filter: input('CandidateFilter') },
+  'Query.candidates': page,
+  'Query.employers': { ...page, query: text(LIMITS.searchText) },
+  'Query.jobPostings': { ...page, employerId: ID },
+  'Query.auditLog': { ...page, keyId: ID, operation: NAME, targetId: ID },
+  'Mutation.createCandidate': { input: input('CandidateInput') },
+  'Mutation.updateCandidate': { id: ID, input: input('CandidateUpdateInput') },
+  'Mutation.createJobPosting': { input: input('JobPostingInput') },
+  'Mutation.updateJobPosting': { id: ID, input: input('JobPostingUpdateInput') },
+  'Mutation.closeJobPosting': { id: ID },
+  'Mutation.createEmployer': { input: input('EmployerInput') },
+  'Mutation.upsertQualification': { input: input('QualificationInput') },
+  'Mutation.issueApiKey': { input: input('IssueApiKeyInput') },
+  'Mutation.revokeApiKey': { id: ID },
+};
+
+/** A string or list with no entry (a field added without one) still gets a bound: fail closed. */
+export const FALLBACK_LIMITS: { text: TextLimit; list: ListLimit } = { text: text(LIMITS.name), list: list(LIMITS.experience) };
+
+/** Beyond this many problems the rest are not listed (the response stays small). */
+const MAX_PROBLEMS = 20;
+
+/**
+ * Checks `value` against `limit` and records a problem per violation at `path`, e.g.
+ * "input.experience: at most 100 entries". An over-long list is not looked into: its length
+ * alone refuses it, and looking would be the work the limit exists to avoid.
+ */
+export function collectLimitProblems(value: unknown, limit: Limit, path: string, problems: FieldProblem[]): void {
+  if (value === null || value === undefined || problems.length >= MAX_PROBLEMS) return;
+  switch (limit.kind) {
+    case 'text':
+      if (typeof value === 'string' && value.length > limit.maxLength) {
+        problems.push({ field: path, problem: `at most ${limit.maxLength} characters (got ${value.length})` });
+      }
+      return;
+    case 'list':
+      if (!Array.isArray(value)) return;
+      if (value.length > limit.maxItems) {
+        problems.push({ field: path, problem: `at most ${limit.maxItems} entries (got ${value.length})` });
+        return;
+      }
+      if (limit.item) value.forEach((v, i) => collectLimitProblems(v, limit.item!, `${path}[${i}]`, problems));
+      return;
+    case 'input': {
+      if (typeof value !== 'object') return;
+      const fields = INPUT_TYPE_LIMITS[limit.type];
+      for (const [field, fieldLimit] of Object.entries(fields)) {
+        collectLimitProblems((value as Record<string, unknown>)[field], fieldLimit, `${path}.${field}`, problems);
+      }
+      return;
+    }
+  }
+}
+
+/** Throws BAD_USER_INPUT naming every field over its limit; for services, before any other work. */
+export function enforceInputLimits(type: InputTypeName, value: unknown, path = 'input'): void {
+  const problems: FieldProblem[] = [];
+  collectLimitProblems(value, input(type), path, problems);
+  if (problems.length > 0) throw new InputProblemsError(problems);
+}
+
+function maxOf(kind: 'list' | 'text'): number {
+  let max = 0;
+  const visit = (l: Limit) => {
+    if (l.kind === 'list') {
+      if (kind === 'list') max = Math.max(max, l.maxItems);
+      if (l.item) visit(l.item);
+    } else if (l.kind === 'text' && kind === 'text') max = Math.max(max, l.maxLength);
+  };
+  for (const fields of [...Object.values(INPUT_TYPE_LIMITS), ...Object.values(ARGUMENT_LIMITS)]) Object.values(fields).forEach(visit);
+  return max;
+}
+
+/**
+ * Coarse bounds on the raw variables, checked before GraphQL coerces them (coercion costs
+ * ~20 µs per input object, so a 10,000-entry list would take 0.2 s before the exact limits
+ * above could refuse it): no list longer than the longest list any input allows, no nesting
+ * deeper than any input has, and not more values in all than the largest valid input holds.
+ */
+export const RAW_VARIABLE_BOUNDS = { maxItems: maxOf('list'), maxDepth: 8, maxValues: 5_000 } as const;
+
+/** The first coarse bound the raw variables break, named by variable path; null when none. */
+export function rawVariablesProblem(variables: Record<string, unknown> | null | undefined): FieldProblem | null {
+  if (!variables) return null;
+  const { maxItems, maxDepth, maxValues } = RAW_VARIABLE_BOUNDS;
+  const stack: { value: unknown; path: string; depth: number }[] = Object.entries(variables).map(([k, value]) => ({ value, path: k, depth: 1 }));
+  let values = 0;
+  // Iterative, so hostile nesting cannot overflow the call stack.
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value, path, depth } = next;
+    if (++values > maxValues) return { field: 'variables', problem: `at most ${maxValues} values in all` };
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > maxDepth) return { field: path, problem: `nested at most ${maxDepth} levels deep` };
+    if (Array.isArray(value)) {
+      if (value.length > maxItems) return { field: path, problem: `at most ${maxItems} entries (got ${value.length})` };
+      value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 }));
+    } else {
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}.${k}`, depth: depth + 1 });
+    }
+  }
+  return null;
+}
