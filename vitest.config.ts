@@ -12,6 +12,8 @@ const UNIT = [
   'tests/search/embedded/**/*.test.ts',
   'tests/search/meilisearch/meilisearch-filters*.test.ts',
   'tests/search/meilisearch/meilisearch-ranking.test.ts',
+  'tests/search/meilisearch/meilisearch-fit-vectors.test.ts',
+  'tests/search/meilisearch/meilisearch-settings-sync.test.ts',
   'tests/search/meilisearch/meilisearch.adapter.test.ts',
   'tests/config.test.ts',
   'tests/shared/pagination.test.ts',

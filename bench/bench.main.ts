@@ -40,11 +40,18 @@ Options (environment variables):
   BENCH_SECONDS=15            duration of each throughput run (matchesForCandidate, closed loop)
   BENCH_CLIENTS=1,8,32        concurrent clients of the throughput runs
   BENCH_WORKERS=0,            SEARCH_WORKERS settings to compare (empty: the service default)
+  MEILI_HOST=<url>            measure the Meilisearch path instead (bench/meili-bench.ts;
+                              MEILI_MASTER_KEY, BENCH_MEILI_RAW, BENCH_RECALL_SAMPLES)
 
 Example: BENCH_POSTINGS=10000 BENCH_CANDIDATES=10000 BENCH_SAMPLES=50 npm run bench
 `;
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(USAGE);
+  process.exit(0);
+}
+// With MEILI_HOST the bench measures the Meilisearch path instead (bench/meili-bench.ts).
+if (process.env.MEILI_HOST) {
+  await import('./meili-bench.js');
   process.exit(0);
 }
 

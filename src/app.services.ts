@@ -17,7 +17,7 @@ import { MatchService } from './matches/match.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
 import { PostingListService } from './postings/posting-list.service.js';
 import { CandidateSearchService } from './candidates/candidate-search.service.js';
-import { IndexSyncService } from './search/index-sync/index-sync.service.js';
+import { IndexSyncService, type IndexSyncOptions } from './search/index-sync/index-sync.service.js';
 import { OutboxRepository } from './search/index-sync/outbox.repository.js';
 import { AppliedJournal, JournaledOutboxRepository } from './search/index-sync/applied-journal.js';
 import { ReconcileService } from './search/index-sync/reconcile.js';
@@ -76,7 +76,7 @@ export async function ensureIndexes(repos: AppRepositories): Promise<void> {
 
 export function createServices(
   repos: AppRepositories,
-  deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger },
+  deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger; indexSync?: IndexSyncOptions },
 ): AppServices {
   const { clock, engine } = deps;
   const employers = new EmployerService(repos.employers);
@@ -89,7 +89,7 @@ export function createServices(
   });
   // Each instance holds its own embedded index, so each follows the change log (DESIGN §9).
   const changeLog = engine.kind === 'embedded' ? repos.changeLog : undefined;
-  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger, changeLog);
+  const indexSync = new IndexSyncService(repos.outbox, documents, engine, clock, deps.logger, changeLog, deps.indexSync);
   const qualifications = new QualificationService(repos.qualifications, indexSync);
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);

@@ -116,7 +116,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     // The ZIP data takes ~1 s to parse: once per process at start, never inside a request.
     preloadUsLocations();
-    const services = createServices(repositories, { adminApiKey: config.auth.adminApiKey, clock, engine, logger });
+    const services = createServices(repositories, {
+      adminApiKey: config.auth.adminApiKey,
+      clock,
+      engine,
+      logger,
+      indexSync: { batchSize: config.search.indexBatchSize, reindexBatchSize: config.search.reindexBatchSize },
+    });
     // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).
     rebuild = async () => {
       if (await snapshots?.restore()) {

@@ -47,6 +47,11 @@ const envSchema = z.object({
   CORS_ORIGINS: originList.default(''),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   OUTBOX_POLL_MS: positiveInt.default(1000),
+  // Index writes per engine task (README "Meilisearch at feed scale").
+  INDEX_BATCH_SIZE: positiveInt.max(100_000).default(2_000),
+  REINDEX_BATCH_SIZE: positiveInt.max(100_000).default(5_000),
+  // Documents the Meilisearch adapter re-scores exactly per ranked window (README "Exact ranking").
+  MEILI_RANK_WINDOW: positiveInt.max(20_000).optional(),
   // Embedded engine replicas in worker threads (0: in the main thread). README "Performance".
   SEARCH_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
   // Embedded index snapshot under DATA_DIR/search-snapshot/ for quick restarts.
@@ -139,6 +144,11 @@ export interface AppConfig {
     workers: number;
     /** Embedded engine only: where its snapshot lives (per database), or null when off. */
     snapshot: { dir: string; intervalMs: number } | null;
+    /** Outbox entries per drained batch (INDEX_BATCH_SIZE) and documents per rebuild batch. */
+    indexBatchSize: number;
+    reindexBatchSize: number;
+    /** Unset: the Meilisearch adapter's per-direction defaults. */
+    rankWindow?: number;
   };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   /** What start-up loads into an empty (or interrupted) database: src/seeding/seed-on-start.ts. */
@@ -216,6 +226,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       usingMeiliMasterKey: !e.MEILI_API_KEY && !!e.MEILI_MASTER_KEY,
       indexPrefix: e.MEILI_INDEX_PREFIX,
       outboxPollMs: e.OUTBOX_POLL_MS,
+      indexBatchSize: e.INDEX_BATCH_SIZE,
+      reindexBatchSize: e.REINDEX_BATCH_SIZE,
+      rankWindow: e.MEILI_RANK_WINDOW,
       // Tests build many apps: in-thread unless they ask.
       workers: e.SEARCH_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultSearchWorkers()),
       snapshot:

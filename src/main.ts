@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   const app = await createApp(config, { logger, onDatabaseLost: () => onDatabaseLost() });
   logger.info(`MongoDB-protocol server: ${app.mongoServer}`);
 
-  const seeding = await seedOnStart(app, config.seed, readSeedFiles, logger);
+  // A bulk load: its writes reach the search engine in batches, not one task per document.
+  const seeding = await app.services.indexSync.bulk(() => seedOnStart(app, config.seed, readSeedFiles, logger));
   if (seeding.action === 'skipped') logger.debug(`Seeding skipped: ${seeding.reason}`);
   else logger.info(`Seeding ${seeding.action} (SEED=${seeding.mode}): ${JSON.stringify(seeding.report)}`);
 

@@ -18,7 +18,7 @@ try {
   // leaves a database marked "demo" as it was.
   const marks = !catalogOnly || before === null || before.mode === 'catalog';
   if (marks) await markers.started(catalogOnly ? 'catalog' : 'demo', new Date());
-  const report = await loadSeeds(app.services, app.repositories, readSeedFiles(), { catalog: 'upsert', people: !catalogOnly });
+  const report = await app.services.indexSync.bulk(() => loadSeeds(app.services, app.repositories, readSeedFiles(), { catalog: 'upsert', people: !catalogOnly }));
   if (marks) await markers.completed(new Date());
   console.log(`Seeded ${app.mongoServer}${catalogOnly ? ' (catalog only)' : ''}: ${JSON.stringify(report, null, 2)}`);
 } finally {

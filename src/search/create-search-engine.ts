@@ -24,5 +24,6 @@ export async function createSearchEngine(config: AppConfig, hooks: SearchEngineH
     host: config.search.meiliHost,
     apiKey: config.search.meiliKey,
     indexPrefix: config.search.indexPrefix,
+    rankWindow: config.search.rankWindow,
   });
 }

@@ -12,12 +12,12 @@ import { Types } from 'mongoose';
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SearchEngine } from '../search-engine.js';
-import { SearchRejectedError } from '../search-errors.js';
 import type { Principal } from '../../auth/principal.js';
 import { requireAdmin } from '../../auth/access-policy.js';
 import type { IndexChangeSink, IndexedEntity } from '../../shared/index-change-sink.js';
 import type { SearchDocumentSource } from './document-source.js';
-import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
+import type { OutboxRepository } from './outbox.repository.js';
+import { DEFAULT_INDEX_BATCH_SIZE, OutboxBatchApplier, pipelined } from './outbox-batches.js';
 import type { ChangeLogRepository } from './change-log.repository.js';
 import type { ChangeFollower } from './change-follower.js';
 import { ChangeLogSync } from './change-log-sync.js';
@@ -25,7 +25,6 @@ import { DrainLease } from './drain-lease.js';
 
 const LEASE = 'search-outbox-drainer';
 const BATCH = 500;
-const MAX_BACKOFF_MS = 60_000;
 const MAX_REFRESH_ROUNDS = 400;
 /** How long a mutation waits for its own change to reach the index before answering. */
 const COMMIT_WAIT_MS = 750;
@@ -46,12 +45,27 @@ export interface ReindexProgress {
   total: number;
 }
 
+export interface IndexSyncOptions {
+  /** Outbox entries per drained batch: one engine task per index and kind (INDEX_BATCH_SIZE). */
+  batchSize?: number;
+  /** Documents per batch of a rebuild (REINDEX_BATCH_SIZE). */
+  reindexBatchSize?: number;
+  /** Rebuild batches sent before the oldest must have been indexed. */
+  reindexInFlight?: number;
+}
+
 export class IndexSyncService implements IndexChangeSink {
   private readonly owner = randomUUID();
   private running: Promise<void> | null = null;
   private rerun = false;
   private timer: NodeJS.Timeout | null = null;
   private refreshedOn: string | null = null;
+  private readonly applier: OutboxBatchApplier;
+  private readonly batchSize: number;
+  private readonly reindexBatchSize: number;
+  private readonly reindexInFlight: number;
+  /** > 0 while bulk loads run: their writes are queued and drained in big batches. */
+  private bulkLoads = 0;
   private readonly lease: DrainLease;
   /** Embedded engine only: the change log, and its follower into this instance's own index. */
   private readonly logSync: ChangeLogSync | null;
@@ -65,17 +79,39 @@ export class IndexSyncService implements IndexChangeSink {
     private readonly logger: Logger,
     /** Given with an engine each instance holds for itself (the embedded one). */
     changeLog?: ChangeLogRepository,
+    options: IndexSyncOptions = {},
   ) {
+    this.applier = new OutboxBatchApplier(outbox, documents, engine, clock, logger);
+    this.batchSize = options.batchSize ?? DEFAULT_INDEX_BATCH_SIZE;
+    this.reindexBatchSize = options.reindexBatchSize ?? 5_000;
+    // Six queued tasks let Meilisearch auto-batch several of them into one indexing run.
+    this.reindexInFlight = options.reindexInFlight ?? 6;
     this.lease = new DrainLease(outbox, LEASE, this.owner, logger);
     this.logSync = changeLog
       ? new ChangeLogSync(outbox, changeLog, clock, logger, {
-          index: (entity, ids) => (entity === 'posting' ? this.indexPostings(ids) : this.indexCandidates(ids)),
+          index: (entity, ids) => (entity === 'posting' ? this.applier.indexPostings(ids) : this.applier.indexCandidates(ids)),
           rebuild: async () => {
             await this.reindex();
           },
         })
       : null;
     this.follower = this.logSync?.follower ?? null;
+  }
+
+  /**
+   * Runs a bulk load (seeding, imports): its writes are recorded in the outbox without waiting
+   * for the index, and drained in the background in batches of up to `batchSize` documents
+   * (one engine task each) instead of one task per write; the last batch is drained before
+   * this resolves.
+   */
+  async bulk<T>(work: () => Promise<T>): Promise<T> {
+    this.bulkLoads++;
+    try {
+      return await work();
+    } finally {
+      this.bulkLoads--;
+      await this.drain().catch((err: Error) => this.logger.warn(`Index update deferred to the outbox poll: ${err.message}`));
+    }
   }
 
   async record(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
@@ -90,6 +126,10 @@ export class IndexSyncService implements IndexChangeSink {
         return;
       }
       await this.record(entity, ids);
+      if (this.bulkLoads > 0) {
+        void this.drain().catch(() => undefined);
+        return;
+      }
       const drained = this.drain();
       await Promise.race([drained, new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
     } catch (err) {
@@ -195,10 +235,10 @@ export class IndexSyncService implements IndexChangeSink {
   private async drainOnce(): Promise<void> {
     await this.lease.whileHeld(async (held) => {
       while (held()) {
-        const entries = await this.outbox.due(this.clock.now(), BATCH);
+        const entries = await this.outbox.due(this.clock.now(), this.batchSize);
         if (entries.length === 0) return;
-        const ok = this.logSync ? await this.logSync.passOn(entries) : await this.apply(entries);
-        if (!ok || entries.length < BATCH) return;
+        const ok = this.logSync ? await this.logSync.passOn(entries) : await this.applier.apply(entries);
+        if (!ok || entries.length < this.batchSize) return;
       }
     });
     // With or without the lease: this instance's own index catches up with the log.
@@ -206,107 +246,30 @@ export class IndexSyncService implements IndexChangeSink {
   }
 
   /**
-   * Indexes the current MongoDB state of each entry's document; false if the engine was
-   * unavailable. A permanent refusal (SearchRejectedError) of a batch is narrowed down entry
-   * by entry, since one bad document fails the whole batch: only the refused ones are parked.
-   */
-  private async apply(entries: OutboxEntry[]): Promise<boolean> {
-    try {
-      await this.index(entries);
-    } catch (err) {
-      if (err instanceof SearchRejectedError) return this.applyOneByOne(entries);
-      await this.postpone(entries, err);
-      return false;
-    }
-    for (const e of entries) await this.outbox.retire(e);
-    return true;
-  }
-
-  private async applyOneByOne(entries: OutboxEntry[]): Promise<boolean> {
-    for (const [i, e] of entries.entries()) {
-      try {
-        await this.index([e]);
-        await this.outbox.retire(e);
-      } catch (err) {
-        if (!(err instanceof SearchRejectedError)) {
-          await this.postpone(entries.slice(i), err);
-          return false;
-        }
-        this.logger.error(`Search engine refused ${e._id}; parked, not retried until the ${e.entity} is written again: ${err.detail}`);
-        await this.outbox.park(e, this.clock.now(), err.detail);
-      }
-    }
-    return true;
-  }
-
-  private async index(entries: OutboxEntry[]): Promise<void> {
-    const ids = (entity: IndexedEntity) => entries.filter((e) => e.entity === entity).map((e) => new Types.ObjectId(e.entityId));
-    const postings = ids('posting');
-    const candidates = ids('candidate');
-    if (postings.length > 0) await this.indexPostings(postings);
-    if (candidates.length > 0) await this.indexCandidates(candidates);
-  }
-
-  private async postpone(entries: OutboxEntry[], err: unknown): Promise<void> {
-    const message = (err as Error).message;
-    this.logger.warn(`Search index update failed, will retry: ${message}`);
-    for (const e of entries) {
-      const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(e.attempts, 10));
-      await this.outbox.postpone(e, new Date(this.clock.now().getTime() + backoff), message);
-    }
-  }
-
-  private async indexPostings(ids: Types.ObjectId[]): Promise<void> {
-    const docs = await this.documents.postingDocuments(ids);
-    const present = docs.filter((d) => d !== undefined);
-    const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
-    if (present.length > 0) await this.engine.upsertPostings(present);
-    if (gone.length > 0) await this.engine.deletePostings(gone);
-  }
-
-  private async indexCandidates(ids: Types.ObjectId[]): Promise<void> {
-    const docs = await this.documents.candidateDocuments(ids, this.clock.today());
-    const present = docs.filter((d) => d !== undefined);
-    const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
-    if (present.length > 0) await this.engine.upsertCandidates(present);
-    if (gone.length > 0) await this.engine.deleteCandidates(gone);
-  }
-
-  /**
    * Rebuilds the engine's indexes from MongoDB, streaming in batches (never all in memory).
    * Returns the number of documents indexed.
    */
-  async reindex(onProgress: (p: ReindexProgress) => void = () => undefined, batchSize = 1000): Promise<number> {
+  async reindex(onProgress: (p: ReindexProgress) => void = () => undefined, batchSize = this.reindexBatchSize): Promise<number> {
     // Before reading MongoDB: a write that lands while the rebuild streams is applied after it.
     this.follower?.startFrom(Date.now());
     await this.engine.reset();
     const today = this.clock.today();
 
     // One collection after the other: streaming both at once read ~20% faster from FerretDB
-    // but raised the API's peak memory by ~450 MiB at 100,000 + 100,000 documents.
-    // One batch in flight while the next is read: a pooled engine indexes in its workers
-    // while this thread reads from MongoDB.
-    let inFlight: Promise<void> = Promise.resolve();
-    const send = async (upsert: Promise<void>) => {
-      await inFlight;
-      upsert.catch(() => undefined); // awaited on the next send or below
-      inFlight = upsert;
-    };
+    // but raised the API's peak memory by ~450 MiB at 100,000 + 100,000 documents. Within a
+    // collection a few batches are in flight: the engine (Meilisearch, or a pooled engine's
+    // workers) indexes one while the next is read.
     const postingTotal = await this.documents.postingCount();
-    let postings = 0;
-    for await (const batch of this.documents.postingBatches(batchSize)) {
-      await send(this.engine.upsertPostings(batch));
-      postings += batch.length;
-      onProgress({ entity: 'posting', done: postings, total: postingTotal });
-    }
+    const postings = await pipelined(this.documents.postingBatches(batchSize), (b) => this.engine.upsertPostings(b), this.reindexInFlight, (done) =>
+      onProgress({ entity: 'posting', done, total: postingTotal }),
+    );
     const candidateTotal = await this.documents.candidateCount();
-    let candidates = 0;
-    for await (const batch of this.documents.candidateBatches(batchSize, today)) {
-      await send(this.engine.upsertCandidates(batch));
-      candidates += batch.length;
-      onProgress({ entity: 'candidate', done: candidates, total: candidateTotal });
-    }
-    await inFlight;
+    const candidates = await pipelined(
+      this.documents.candidateBatches(batchSize, today),
+      (b) => this.engine.upsertCandidates(b),
+      this.reindexInFlight,
+      (done) => onProgress({ entity: 'candidate', done, total: candidateTotal }),
+    );
     return postings + candidates;
   }
 }

@@ -158,6 +158,15 @@ export class OutboxRepository {
     await this.entries.deleteOne({ _id: entry._id, seq: entry.seq });
   }
 
+  /** retire() for a whole batch in one round trip. */
+  async retireAll(entries: readonly Pick<OutboxEntry, '_id' | 'seq'>[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.entries.bulkWrite(
+      entries.map((e) => ({ deleteOne: { filter: { _id: e._id, seq: e.seq } } })),
+      { ordered: false },
+    );
+  }
+
   async postpone(entry: OutboxEntry, retryAt: Date, error: string): Promise<void> {
     await this.entries.updateOne(
       { _id: entry._id },

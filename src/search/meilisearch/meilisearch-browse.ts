@@ -27,7 +27,8 @@ import {
   type PostingClauseName,
 } from './meilisearch-filters.js';
 import { qualificationToken } from '../documents/search-tokens.js';
-import { PROFILE_EMBEDDER, postingVector } from './meilisearch-vectors.js';
+import { FIT_EMBEDDER } from './meilisearch-fit-vectors.js';
+import { postingDocumentFitVector } from './meilisearch-fit-inputs.js';
 
 type Hit = Record<string, unknown>;
 
@@ -36,8 +37,10 @@ export function geoField(d: { latitude: number | null; longitude: number | null 
   return d.latitude === null || d.longitude === null ? {} : { _geo: { lat: d.latitude, lng: d.longitude } };
 }
 
+/** A posting as sent to Meilisearch: geo field, sort key and fit vector (float32 precision). */
 export function meiliPostingDocument(d: PostingSearchDocument): Hit {
-  return { ...d, ...geoField(d), salarySortKey: d.salaryCeiling ?? -1, _vectors: { [PROFILE_EMBEDDER]: postingVector(d) } };
+  const fit = postingDocumentFitVector(d).map((x) => Math.fround(x));
+  return { ...d, ...geoField(d), salarySortKey: d.salaryCeiling ?? -1, _vectors: { [FIT_EMBEDDER]: fit } };
 }
 
 

@@ -1,14 +1,10 @@
-// Ranking on top of Meilisearch: the engine filters to the eligible (and, with
-// includeIneligible, the ineligible) documents and pre-ranks them by profile-vector
-// similarity; the adapter fetches a pool from each, computes the exact score of every pooled
-// document with the same kernel as the embedded engine, and pages through the exact order.
-// Exact whenever a tier has no more documents than the pool (default 1,000); beyond that only
-// the pool's documents can appear, in exact order among themselves.
+// Exact scores of documents fetched from Meilisearch: the compact fields the kernel reads
+// (POSTING_POOL_FIELDS / CANDIDATE_POOL_FIELDS, all a ranked request retrieves) scored with
+// the same kernel as the embedded engine. meilisearch-exact-ranking.ts orders them.
 import type { CandidateProfile, IsoDate, PostingProfile, CatalogQualification } from '../../matching/matching.types.js';
-import { compareCandidateMatches, compareJobMatches } from '../../matching/ordering.js';
 import { experienceDays } from '../../matching/experience.js';
 import { isoToEpochDay } from '../../matching/dates.js';
-import type { RankedHit, RankedPage } from '../search-engine.js';
+import type { RankedHit } from '../search-engine.js';
 import { Vocabulary, evaluate, newEvaluation } from '../kernel/match-kernel.js';
 import {
   compactCandidateDocument,
@@ -66,42 +62,4 @@ export function scoreCandidates(
     evaluate(packed[i], experienceDays(d.experience, today), probe, posting.minYearsExperience, day, false, ev);
     return { id: d.id, postedAt: 0, score: ev.score, eligible: ev.eligible, missingCount: ev.missing };
   });
-}
-
-export interface TieredRankRequest<D> {
-  eligibleFilter: string;
-  /** null unless includeIneligible. */
-  ineligibleFilter: string | null;
-  offset: number;
-  limit: number;
-  poolSize: number;
-  count: (filter: string) => Promise<number>;
-  pool: (filter: string, size: number) => Promise<D[]>;
-  score: (docs: D[]) => ScoredHit[];
-  order: 'postings' | 'candidates';
-}
-
-export async function rankInTiers<D>(req: TieredRankRequest<D>): Promise<RankedPage> {
-  const need = req.offset + req.limit;
-  const size = Math.max(req.poolSize, need);
-  const [eligibleCount, ineligibleCount] = await Promise.all([
-    req.count(req.eligibleFilter),
-    req.ineligibleFilter === null ? Promise.resolve(0) : req.count(req.ineligibleFilter),
-  ]);
-  const scored = new Map<string, ScoredHit>();
-  if (eligibleCount > 0) for (const h of req.score(await req.pool(req.eligibleFilter, size))) scored.set(h.id, h);
-  const eligibleFound = [...scored.values()].filter((h) => h.eligible).length;
-  if (req.ineligibleFilter !== null && ineligibleCount > 0 && need > eligibleFound) {
-    for (const h of req.score(await req.pool(req.ineligibleFilter, Math.max(req.poolSize, need - eligibleFound)))) {
-      if (!scored.has(h.id)) scored.set(h.id, h);
-    }
-  }
-  // A document the filter let through but the exact rules reject (stale experience anchor)
-  // belongs with the ineligible ones, or nowhere without includeIneligible.
-  const hits = [...scored.values()].filter((h) => h.eligible || req.ineligibleFilter !== null);
-  hits.sort(req.order === 'postings' ? compareJobMatches : compareCandidateMatches);
-  return {
-    hits: hits.slice(req.offset, need).map(({ id, score, eligible, missingCount }) => ({ id, score, eligible, missingCount })),
-    total: eligibleCount + ineligibleCount,
-  };
 }

@@ -2,7 +2,7 @@
 // attribute a filter in meilisearch-filters.ts names must be filterable here (a unit test
 // checks that), and sort attributes must be sortable.
 import type { Settings } from 'meilisearch';
-import { PROFILE_DIMENSIONS, PROFILE_EMBEDDER } from './meilisearch-vectors.js';
+import { FIT_DIMENSIONS, FIT_EMBEDDER } from './meilisearch-fit-vectors.js';
 
 /**
  * Exact totals come from `totalHits`, which Meilisearch caps at maxTotalHits: sized for the
@@ -11,7 +11,7 @@ import { PROFILE_DIMENSIONS, PROFILE_EMBEDDER } from './meilisearch-vectors.js';
 export const MAX_TOTAL_HITS = 250_000;
 
 const embedders: Settings['embedders'] = {
-  [PROFILE_EMBEDDER]: { source: 'userProvided', dimensions: PROFILE_DIMENSIONS },
+  [FIT_EMBEDDER]: { source: 'userProvided', dimensions: FIT_DIMENSIONS },
 };
 
 export const POSTING_SETTINGS: Settings = {

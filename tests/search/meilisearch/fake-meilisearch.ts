@@ -12,6 +12,16 @@ export interface RecordedRequest {
   query?: string;
 }
 
+/** What a fresh Meilisearch index reports (the subset the adapter sets). */
+const DEFAULT_SETTINGS: Record<string, unknown> = {
+  searchableAttributes: ['*'],
+  filterableAttributes: [],
+  sortableAttributes: [],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  pagination: { maxTotalHits: 1000 },
+  embedders: {},
+};
+
 export type SearchResponder = (indexUid: string, body: Record<string, unknown>) => Record<string, unknown>;
 
 export class FakeMeilisearch {
@@ -27,10 +37,20 @@ export class FakeMeilisearch {
   /** Answer every search with HTTP 400 (invalid_search_filter), as for a malformed filter. */
   rejectSearch = false;
   search: SearchResponder = () => ({ hits: [], totalHits: 0, page: 1, hitsPerPage: 0, totalPages: 0 });
+  /**
+   * Tasks of the types this returns true for report "processing": the adapter's waitTask keeps
+   * waiting, so a test can see what happens while the engine is busy. They finish once it
+   * returns false again.
+   */
+  holdTask: (type: string) => boolean = () => false;
+  /** Each index's settings as GET /settings reports them: what PATCHes set over server defaults. */
+  readonly settings = new Map<string, Record<string, unknown>>();
   /** Stored documents per index uid, served by GET /indexes/:uid/documents (offset, limit, fields). */
   documents = new Map<string, Record<string, unknown>[]>();
   private readonly tasks = new Map<number, { type: string; indexUid: string }>();
   private server: Server | null = null;
+  /** The base URL, once started. */
+  url = '';
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -40,7 +60,8 @@ export class FakeMeilisearch {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
   }
 
   async stop(): Promise<void> {
@@ -70,6 +91,9 @@ export class FakeMeilisearch {
     const task = /^\/tasks\/(\d+)$/.exec(path);
     if (task) {
       const t = this.tasks.get(Number(task[1]))!;
+      if (this.holdTask(t.type)) {
+        return [200, { uid: Number(task[1]), batchUid: 1, indexUid: t.indexUid, type: t.type, canceledBy: null, status: 'processing', error: null, enqueuedAt: new Date().toISOString() }];
+      }
       const failed = this.failingTaskTypes.has(t.type);
       return [200, {
         uid: Number(task[1]), batchUid: 1, indexUid: t.indexUid, type: t.type, canceledBy: null,
@@ -86,7 +110,16 @@ export class FakeMeilisearch {
     const m = /^\/indexes\/([^/]+)\/(.+)$/.exec(path);
     if (!m) return [404, { message: 'not found', code: 'not_found', type: 'invalid_request', link: '' }];
     const [, uid, rest] = m;
-    if (rest === 'settings') return this.enqueue('settingsUpdate', uid);
+    if (rest === 'settings' && method === 'GET') return [200, this.settings.get(uid) ?? DEFAULT_SETTINGS];
+    if (rest === 'settings') {
+      // Stored as the real server reports them: unordered attribute lists come back sorted.
+      const merged: Record<string, unknown> = { ...(this.settings.get(uid) ?? DEFAULT_SETTINGS), ...(body as Record<string, unknown>) };
+      for (const k of ['filterableAttributes', 'sortableAttributes']) if (Array.isArray(merged[k])) merged[k] = [...(merged[k] as string[])].sort();
+      const embedders = Object.entries((merged.embedders ?? {}) as Record<string, unknown>).filter(([, v]) => v !== null);
+      merged.embedders = Object.fromEntries(embedders.map(([k, v]) => [k, { ...(v as object), documentTemplateMaxBytes: 400 }]));
+      this.settings.set(uid, merged);
+      return this.enqueue('settingsUpdate', uid);
+    }
     if (rest === 'documents' && method === 'POST') {
       if ((body as Record<string, unknown>[]).some((d) => this.rejectDocument(d))) {
         return [400, { message: 'Document identifier is invalid.', code: 'invalid_document_id', type: 'invalid_request', link: '' }];

@@ -15,10 +15,11 @@ import {
   requirableTokens,
 } from '../../../src/search/meilisearch/meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from '../../../src/search/meilisearch/meilisearch-settings.js';
-import { PROFILE_DIMENSIONS, candidateVector, postingVector } from '../../../src/search/meilisearch/meilisearch-vectors.js';
+import { FIT_DIMENSIONS } from '../../../src/search/meilisearch/meilisearch-fit-vectors.js';
+import { candidateQueryFitVector, postingDocumentFitVector } from '../../../src/search/meilisearch/meilisearch-fit-inputs.js';
 import { buildPostingDocument } from '../../../src/search/documents/posting-document.js';
 import { conditions, parseFilter, type FilterNode } from './meili-filter-grammar.js';
-import { ALICE, CATALOG, POSTING_SOURCES } from '../contract-fixtures.js';
+import { ALICE, CATALOG, POSTING_SOURCES, TODAY } from '../contract-fixtures.js';
 
 const attrs = (node: FilterNode): string[] => conditions(node).map((c) => ('attr' in c ? c.attr : ''));
 
@@ -148,13 +149,13 @@ describe('index settings and vectors', () => {
 
   it('declares a userProvided embedder whose dimensions match the vectors sent', () => {
     for (const s of [POSTING_SETTINGS, CANDIDATE_SETTINGS]) {
-      expect(s.embedders).toEqual({ profile: { source: 'userProvided', dimensions: PROFILE_DIMENSIONS } });
+      expect(s.embedders).toEqual({ fit: { source: 'userProvided', dimensions: FIT_DIMENSIONS } });
     }
-    const pv = postingVector(buildPostingDocument(POSTING_SOURCES[1], CATALOG));
-    const cv = candidateVector(ALICE, 2.75);
-    expect(pv).toHaveLength(PROFILE_DIMENSIONS);
-    expect(cv).toHaveLength(PROFILE_DIMENSIONS);
+    const pv = postingDocumentFitVector(buildPostingDocument(POSTING_SOURCES[1], CATALOG));
+    const cv = candidateQueryFitVector(ALICE, TODAY);
+    expect(pv).toHaveLength(FIT_DIMENSIONS);
+    expect(cv).toHaveLength(FIT_DIMENSIONS);
     for (const x of [...pv, ...cv]) expect(Number.isFinite(x)).toBe(true);
-    expect(cv.some((x, i) => i < PROFILE_DIMENSIONS - 1 && x !== 0)).toBe(true);
+    expect(cv.some((x) => x !== 0)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
-// The adapter's two-tier paging over engine-filtered pools (meilisearch-ranking.ts), with the
-// engine replaced by functions: what Meilisearch would count and return for each filter.
+// The adapter's windowed ranking (meilisearch-exact-ranking.ts), with the engine replaced by
+// functions: what Meilisearch would count for each filter and return in its (vector) order.
 import { describe, expect, it } from 'vitest';
-import { rankInTiers, type ScoredHit } from '../../../src/search/meilisearch/meilisearch-ranking.js';
+import { rankInWindows } from '../../../src/search/meilisearch/meilisearch-exact-ranking.js';
+import type { ScoredHit } from '../../../src/search/meilisearch/meilisearch-ranking.js';
 
 interface Doc {
   id: string;
@@ -10,21 +11,21 @@ interface Doc {
   missing: number;
 }
 
-function request(eligibleTier: Doc[], ineligibleTier: Doc[] | null, offset: number, limit: number, poolSize = 1000) {
-  const pools: { filter: string; size: number }[] = [];
+function request(eligibleTier: Doc[], ineligibleTier: Doc[] | null, offset: number, limit: number, window = 1000) {
+  const fetched: { filter: string; size: number }[] = [];
   const tiers: Record<string, Doc[]> = { E: eligibleTier, I: ineligibleTier ?? [] };
   return {
-    pools,
+    fetched,
     run: () =>
-      rankInTiers<Doc>({
+      rankInWindows<Doc>({
         eligibleFilter: 'E',
         ineligibleFilter: ineligibleTier === null ? null : 'I',
         offset,
         limit,
-        poolSize,
+        window,
         count: async (f) => tiers[f].length,
-        pool: async (f, size) => {
-          pools.push({ filter: f, size });
+        ranked: async (f, size) => {
+          fetched.push({ filter: f, size });
           return tiers[f].slice(0, size);
         },
         score: (docs): ScoredHit[] => docs.map((d) => ({ id: d.id, score: d.score, eligible: d.eligible, missingCount: d.missing, postedAt: 0 })),
@@ -36,39 +37,73 @@ function request(eligibleTier: Doc[], ineligibleTier: Doc[] | null, offset: numb
 const e = (id: string, score: number): Doc => ({ id, score, eligible: true, missing: 0 });
 const i = (id: string, score: number, missing: number): Doc => ({ id, score, eligible: false, missing });
 
-describe('rankInTiers', () => {
-  it('orders a pool by exact score whatever order the engine returned it in', async () => {
+/** A deterministic shuffle: the engine's order only roughly follows the exact one. */
+function engineOrder(n: number, seed: number): Doc[] {
+  let x = seed;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const docs = Array.from({ length: n }, (_, k) => e(`d${String(k).padStart(4, '0')}`, 0.51 + 0.49 * rnd()));
+  return docs.map((d, k) => ({ d, key: d.score + 0.2 * rnd() - k * 1e-9 })).sort((a, b) => b.key - a.key).map((x) => x.d);
+}
+
+describe('rankInWindows', () => {
+  it('orders a window by exact score whatever order the engine returned it in', async () => {
     const page = await request([e('a', 0.6), e('b', 0.9), e('c', 0.7)], null, 0, 2).run();
     expect(page).toEqual({ hits: [{ id: 'b', score: 0.9, eligible: true, missingCount: 0 }, { id: 'c', score: 0.7, eligible: true, missingCount: 0 }], total: 3 });
+  });
+
+  it('serves windows of the engine order one after the other, each in exact order', async () => {
+    const tier = [e('a', 0.6), e('b', 0.9), e('c', 0.7), e('d', 0.95), e('f', 0.55)];
+    const page = await request(tier, null, 0, 5, 2).run();
+    // Windows [a b] [c d] [f]: 'd' beats everything but stays in the second window.
+    expect(page.hits.map((h) => h.id)).toEqual(['b', 'a', 'd', 'c', 'f']);
   });
 
   it('continues into the ineligible tier only when the page reaches past the eligible one', async () => {
     const only = request([e('a', 0.6)], [i('x', 0.3, 1), i('y', 0.1, 2)], 0, 1);
     expect((await only.run()).hits.map((h) => h.id)).toEqual(['a']);
-    expect(only.pools.map((p) => p.filter)).toEqual(['E']);
+    expect(only.fetched.map((p) => p.filter)).toEqual(['E']);
     const across = request([e('a', 0.6)], [i('y', 0.1, 2), i('x', 0.3, 1)], 0, 3);
     const page = await across.run();
     expect(page.hits.map((h) => h.id)).toEqual(['a', 'x', 'y']);
     expect(page.total).toBe(3);
+    const past = request([e('a', 0.6), e('b', 0.7)], [i('y', 0.1, 2), i('x', 0.3, 1)], 2, 5);
+    expect((await past.run()).hits.map((h) => h.id)).toEqual(['x', 'y']);
+    expect(past.fetched.map((p) => p.filter)).toEqual(['I']);
   });
 
-  it('moves a document the filter let through but the exact rules reject to the ineligible tier, or drops it', async () => {
+  it('keeps a document the filter let through but the exact rules reject at its window end, or drops it', async () => {
     const stale = i('s', 0.4, 1);
-    expect((await request([e('a', 0.6), stale], null, 0, 10).run()).hits.map((h) => h.id)).toEqual(['a']);
-    expect((await request([e('a', 0.6), stale], [i('x', 0.2, 1)], 0, 10).run()).hits.map((h) => h.id)).toEqual(['a', 's', 'x']);
+    expect((await request([e('a', 0.6), stale, e('b', 0.7)], null, 0, 10).run()).hits.map((h) => h.id)).toEqual(['b', 'a']);
+    expect((await request([stale, e('a', 0.6)], [i('x', 0.2, 1)], 0, 10).run()).hits.map((h) => h.id)).toEqual(['a', 's', 'x']);
   });
 
-  it('pages without repeats or skips while the pool covers the tier', async () => {
-    const docs = Array.from({ length: 9 }, (_, k) => e(`d${k}`, (k * 37) % 10 / 10 + 0.5));
-    const full = (await request(docs, null, 0, 100).run()).hits.map((h) => h.id);
+  it('pages through a long ranked list without repeats or skips', async () => {
+    const tier = engineOrder(1000, 7);
+    const full = (await request(tier, null, 0, 1000, 64).run()).hits.map((h) => h.id);
+    expect(full).toHaveLength(1000);
+    expect(new Set(full).size).toBe(1000);
     const paged: string[] = [];
-    for (let offset = 0; offset < 9; offset += 4) paged.push(...(await request(docs, null, offset, 4, 9).run()).hits.map((h) => h.id));
+    for (let offset = 0; offset < 1000; offset += 7) paged.push(...(await request(tier, null, offset, 7, 64).run()).hits.map((h) => h.id));
+    expect(paged).toEqual(full);
+    // With a window covering the tier, the list is the exact order.
+    const exact = [...tier].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map((d) => d.id);
+    expect((await request(tier, null, 0, 1000, 1000).run()).hits.map((h) => h.id)).toEqual(exact);
+    expect(full.slice(0, 64)).toEqual([...tier.slice(0, 64)].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map((d) => d.id));
+  });
+
+  it('pages through both tiers without repeats or skips', async () => {
+    const eligible = engineOrder(150, 3);
+    const ineligible = Array.from({ length: 90 }, (_, k) => i(`z${String(k).padStart(3, '0')}`, 0.1 + ((k * 7) % 90) / 300, 1 + (k % 3)));
+    const full = (await request(eligible, ineligible, 0, 240, 32).run()).hits.map((h) => h.id);
+    expect(new Set(full).size).toBe(240);
+    const paged: string[] = [];
+    for (let offset = 0; offset < 240; offset += 11) paged.push(...(await request(eligible, ineligible, offset, 11, 32).run()).hits.map((h) => h.id));
     expect(paged).toEqual(full);
   });
 
-  it('asks for a pool at least as large as the page reaches', async () => {
-    const r = request([e('a', 0.6)], null, 1500, 20);
+  it('fetches whole windows up to the one the page ends in', async () => {
+    const r = request(engineOrder(5000, 1), null, 1500, 20, 400);
     await r.run();
-    expect(r.pools).toEqual([{ filter: 'E', size: 1520 }]);
+    expect(r.fetched).toEqual([{ filter: 'E', size: 1600 }]);
   });
 });

@@ -5,7 +5,7 @@ import { MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.e
 import { SearchRejectedError, SearchUnavailableError } from '../../../src/search/search-errors.js';
 import { DomainError } from '../../../src/shared/errors.js';
 import { POSTING_SETTINGS } from '../../../src/search/meilisearch/meilisearch-settings.js';
-import { PROFILE_DIMENSIONS } from '../../../src/search/meilisearch/meilisearch-vectors.js';
+import { FIT_DIMENSIONS } from '../../../src/search/meilisearch/meilisearch-fit-vectors.js';
 import { matchCandidateToPosting } from '../../../src/matching/match.js';
 import { postingProfileFromDocument } from '../../../src/search/documents/posting-document.js';
 import { FakeMeilisearch } from './fake-meilisearch.js';
@@ -35,6 +35,23 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(fake.requests.some((r) => r.path.startsWith('/tasks/'))).toBe(true);
   });
 
+  it('sends no settings when the server already has them, and only the ones that differ', async () => {
+    await engine.searchPostings({ filter: null, offset: 0, limit: 5 });
+    expect(fake.bodiesTo('/settings', 'PATCH')).toHaveLength(2);
+    // A restart against the same server: settings compared, nothing sent.
+    const again = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000 });
+    await again.searchPostings({ filter: null, offset: 0, limit: 5 });
+    expect(fake.requests.filter((r) => r.path.endsWith('/settings') && r.method === 'GET')).toHaveLength(4);
+    expect(fake.bodiesTo('/settings', 'PATCH')).toHaveLength(2);
+    // One setting changed on the server (an old embedder left behind): only that is sent.
+    fake.settings.set('t_postings', { ...fake.settings.get('t_postings'), embedders: { profile: { source: 'userProvided', dimensions: 51 } } });
+    const third = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000 });
+    await third.searchPostings({ filter: null, offset: 0, limit: 5 });
+    const patches = fake.bodiesTo('/t_postings/settings', 'PATCH');
+    expect(patches).toHaveLength(2);
+    expect(patches[1]).toEqual({ embedders: { profile: null, fit: { source: 'userProvided', dimensions: FIT_DIMENSIONS } } });
+  });
+
   it('searches open postings with an escaped filter, the tie-break sort and an exact page', async () => {
     fake.search = () => ({ hits: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], totalHits: 42, page: 1, hitsPerPage: 3, totalPages: 14 });
     const page = await engine.searchPostings({ text: ' nursing ', filter: { states: ['TX" OR status = CLOSED'] }, offset: 1, limit: 2 });
@@ -47,11 +64,11 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(String(body.filter)).toContain('state IN ["TX\\" OR STATUS = CLOSED"]');
   });
 
-  it('sends profile vectors with documents and fails typed when the task fails', async () => {
+  it('sends fit vectors with documents and fails typed when the task fails', async () => {
     await engine.upsertPostings(postingDocs().slice(0, 2));
-    const [docs] = fake.bodiesTo('/t_postings/documents') as unknown as Record<string, { profile: number[] }>[][];
+    const [docs] = fake.bodiesTo('/t_postings/documents') as unknown as Record<string, { fit: number[] }>[][];
     expect(docs).toHaveLength(2);
-    expect(docs[0]._vectors.profile).toHaveLength(PROFILE_DIMENSIONS);
+    expect(docs[0]._vectors.fit).toHaveLength(FIT_DIMENSIONS);
     fake.failingTaskTypes.add('documentAdditionOrUpdate');
     fake.failingTaskCode = 'internal';
     const err = await engine.upsertPostings(postingDocs().slice(0, 1)).catch((e: unknown) => e);
@@ -102,7 +119,7 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(await nowhere.health()).toMatchObject({ ok: false, engine: 'meilisearch' });
   });
 
-  it('re-scores the vector-ranked pool exactly and pages through the exact order', async () => {
+  it('re-scores the vector-ranked window exactly and pages through the exact order', async () => {
     const open = postingDocs().filter((d) => d.status === 'OPEN');
     const eligible = open.filter((d) => matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).eligible);
     fake.search = (_uid, body) =>
@@ -116,8 +133,9 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(page.total).toBe(eligible.length);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
     const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
-    expect(pool).toMatchObject({ hybrid: { embedder: 'profile', semanticRatio: 1 }, limit: 1000 });
-    expect(pool.vector).toHaveLength(PROFILE_DIMENSIONS);
+    expect(pool).toMatchObject({ hybrid: { embedder: 'fit', semanticRatio: 1 }, limit: 1000 });
+    expect(pool.vector).toHaveLength(FIT_DIMENSIONS);
+    expect(pool.attributesToRetrieve).not.toContain('description');
     expect(parseFilter(String(pool.filter)).op).toBe('AND');
   });
 });

@@ -1,0 +1,227 @@
+// The Meilisearch part of `npm run bench` (run when MEILI_HOST is set, or `npm run bench:meili`).
+// Same generated data as the embedded bench. Prints, measured in this one run:
+//   - the 600 seed documents indexed through the service (seeding as `npm start` does it);
+//   - the service's rebuild (IndexSyncService.reindex from MongoDB, as `npm run reindex`)
+//     against Meilisearch's own rate for the same posting documents sent all at once;
+//   - rankPostingsForCandidate / rankCandidatesForPosting (limit 20) latency on Meilisearch and
+//     on the embedded engine over the same documents and samples;
+//   - recall@20 of Meilisearch's ranked lists against exact scoring (bench/exact-ranking.ts),
+//     both directions, and a paging check (no repeats or skips over the first pages).
+// Figures only: nothing here asserts a target.
+import 'reflect-metadata';
+import mongoose from 'mongoose';
+import { Meilisearch } from 'meilisearch';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
+import { systemClock } from '../src/shared/clock.js';
+import { catalogLookup } from '../src/search/documents/posting-document.js';
+import { readSeedFiles } from '../src/seeding/seed-files.js';
+import { loadSeeds } from '../src/seeding/seed-loader.js';
+import { DEFAULT_RANK_WINDOWS, MeilisearchEngine, postingPayload } from '../src/search/meilisearch/meilisearch.engine.js';
+import type { SearchEngine } from '../src/search/search-engine.js';
+import { bulkLoad, generateBenchData } from './load-data.js';
+import { exactTopCandidates, exactTopPostings } from './exact-ranking.js';
+import { candidateProfileOf, measureEngine, postingIdOf, postingProfileOf } from './engine-only.js';
+import { formatLatency, ms, summarize, type LatencySummary } from './stats.js';
+
+if (!process.env.MEILI_HOST) {
+  process.stdout.write('Set MEILI_HOST (and MEILI_MASTER_KEY) to the Meilisearch server to measure.\n');
+  process.exit(1);
+}
+const host = process.env.MEILI_HOST;
+const apiKey = process.env.MEILI_MASTER_KEY ?? process.env.MEILI_API_KEY;
+const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 100_000);
+const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 100_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
+const RECALL_SAMPLES = Number(process.env.BENCH_RECALL_SAMPLES ?? SAMPLES);
+/** Postings sent to a scratch index in one go for Meilisearch's own rate (0: skip). */
+const RAW = Number(process.env.BENCH_MEILI_RAW ?? POSTINGS);
+const RUN = `bench_${Date.now()}_`;
+/** Extra rank windows to measure over the same index (MEILI_RANK_WINDOW's trade-off). */
+const WINDOWS = (process.env.BENCH_MEILI_WINDOWS ?? '').split(',').map(Number).filter((n) => n > 0);
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function appConfig(dbName: string, prefix: string, mongoUri: string) {
+  return loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    MONGODB_URI: mongoUri,
+    MONGODB_DB: dbName,
+    ADMIN_API_KEY: 'bench-admin-key-0123456789',
+    MEILI_HOST: host,
+    ...(apiKey ? { MEILI_MASTER_KEY: apiKey } : {}),
+    MEILI_INDEX_PREFIX: prefix,
+    PORT: '0',
+    ...(process.env.MEILI_RANK_WINDOW ? { MEILI_RANK_WINDOW: process.env.MEILI_RANK_WINDOW } : {}),
+  });
+}
+
+async function timeEach(items: readonly unknown[], run: (i: number) => Promise<unknown>): Promise<LatencySummary> {
+  const out: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const t0 = performance.now();
+    await run(i);
+    out.push(performance.now() - t0);
+  }
+  return summarize(out);
+}
+
+async function deleteIndexes(prefix: string): Promise<void> {
+  const client = new Meilisearch({ host, apiKey });
+  for (const uid of [`${prefix}postings`, `${prefix}candidates`]) await client.deleteIndexIfExists(uid).catch(() => undefined);
+}
+
+const mongo = await resolveMongo({ uri: process.env.MONGODB_URI || undefined, log: () => undefined });
+log(`Meilisearch at ${host}; MongoDB-protocol server: ${mongo.server}`);
+try {
+  // 1. The 600 seed documents, through the services as `npm start` seeds an empty database.
+  {
+    const prefix = `${RUN}seed_`;
+    const app = await createApp(appConfig(`${RUN}seed`, prefix, mongo.uri), { prepareSearch: false });
+    try {
+      await app.services.search.reset();
+      const t0 = performance.now();
+      const report = await app.services.indexSync.bulk(() => loadSeeds(app.services, app.repositories, readSeedFiles()));
+      const took = performance.now() - t0;
+      const docs = report.postings.created + report.candidates.created;
+      log(`Seed data: ${docs} documents written and indexed in ${(took / 1000).toFixed(1)} s (target <= 30 s; pending index updates ${await app.services.indexSync.pendingCount()})`);
+    } finally {
+      await app.connection.dropDatabase().catch(() => undefined);
+      await app.close();
+      await deleteIndexes(prefix);
+    }
+  }
+
+  // 2. Generated data: MongoDB, the service's rebuild, Meilisearch's own rate.
+  const data = generateBenchData(POSTINGS, CANDIDATES, 500);
+  const catalog = catalogLookup(data.catalog);
+  const today = systemClock.today();
+  const dbName = `${RUN}data`;
+  const conn = await mongoose.createConnection(mongo.uri, { dbName }).asPromise();
+  const prefix = `${RUN}`;
+  const app = await createApp(appConfig(dbName, prefix, mongo.uri), { prepareSearch: false });
+  try {
+    await bulkLoad(conn, data);
+    log(`Generated and loaded ${POSTINGS} postings and ${CANDIDATES} candidates into MongoDB`);
+    const phase: Record<string, { start: number; end: number; done: number }> = {};
+    let firstRawAt = NaN;
+    const t0 = performance.now();
+    const count = await app.services.indexSync.reindex(({ entity, done }) => {
+      const now = performance.now();
+      phase[entity] ??= { start: now, end: now, done: 0 };
+      phase[entity].end = now;
+      phase[entity].done = done;
+      if (entity === 'posting' && done >= RAW && Number.isNaN(firstRawAt)) firstRawAt = (now - t0) / 1000;
+    });
+    const took = performance.now() - t0;
+    const postingPhase = phase.posting ? (phase.posting.end - t0) / 1000 : NaN;
+    log(`Service reindex (npm run reindex's code path): ${count} documents in ${(took / 1000).toFixed(1)} s = ${Math.round(count / (took / 1000))} documents/s`);
+    log(`  postings phase: ${phase.posting?.done ?? 0} in ${postingPhase.toFixed(1)} s = ${Math.round((phase.posting?.done ?? 0) / postingPhase)} documents/s (MongoDB read, documents built, 5,000 per task, 6 in flight)`);
+    // Compared on the same documents: the first RAW postings, indexed into an empty index.
+    const serviceRate = RAW / firstRawAt;
+    if (RAW > 0) log(`  first ${RAW} postings: ${firstRawAt.toFixed(1)} s = ${Math.round(serviceRate)} documents/s`);
+
+    if (RAW > 0) {
+      // Meilisearch's own rate: the same posting payloads, built beforehand, enqueued all at
+      // once (in 5,000-document requests under the payload limit; Meilisearch auto-batches
+      // queued additions), timed from the first request until the last task succeeded.
+      const rawPrefix = `${RUN}raw_`;
+      const raw = new MeilisearchEngine({ host, apiKey, indexPrefix: rawPrefix });
+      await raw.reset();
+      const names = new Map(data.employers.map((e) => [e.key, e.name]));
+      const { buildPostingDocument } = await import('../src/search/documents/posting-document.js');
+      const { seedObjectId } = await import('../src/seeding/seed-ids.js');
+      const payloads = data.postings.slice(0, RAW).map((p) =>
+        postingPayload(
+          buildPostingDocument(
+            { ...postingProfileOf(p), ...p, id: postingIdOf(p), employerId: seedObjectId('employer', p.employerKey).toHexString(), employerName: names.get(p.employerKey) ?? '', postedAt: new Date(p.postedAt) },
+            catalog,
+          ),
+        ),
+      );
+      const client = new Meilisearch({ host, apiKey, timeout: 600_000 });
+      const index = client.index(`${rawPrefix}postings`);
+      const r0 = performance.now();
+      const tasks = [];
+      for (let i = 0; i < payloads.length; i += 5000) tasks.push(await index.addDocuments(payloads.slice(i, i + 5000), { primaryKey: 'id' }));
+      const last = await client.tasks.waitForTask(tasks.at(-1)!.taskUid, { timeout: 3_600_000, interval: 200 });
+      const rawS = (performance.now() - r0) / 1000;
+      const rawRate = payloads.length / rawS;
+      log(`Meilisearch's own rate, same ${payloads.length} posting documents enqueued at once: ${rawS.toFixed(1)} s = ${Math.round(rawRate)} documents/s (last task ${last.status})`);
+      log(`  service reindex / Meilisearch's own rate, same ${payloads.length} postings into an empty index: ${((100 * serviceRate) / rawRate).toFixed(0)}% (target >= 80%)`);
+      await deleteIndexes(rawPrefix);
+    }
+
+    // 3. Ranking: the same samples on Meilisearch and on the embedded engine.
+    const open = data.postings.filter((p) => p.status === 'OPEN');
+    const sampleC = data.candidates.filter((_, i) => i % Math.max(1, Math.floor(CANDIDATES / SAMPLES)) === 0).slice(0, SAMPLES);
+    const sampleP = open.filter((_, i) => i % Math.max(1, Math.floor(open.length / SAMPLES)) === 0).slice(0, SAMPLES);
+    const embedded = await measureEngine(data, catalog, today, sampleC, sampleP);
+    await embedded.engine.close();
+    // The exact reference, computed once: every open posting / discoverable candidate scored.
+    const postingProfiles = open.map(postingProfileOf);
+    const discoverable = data.candidates.filter((c) => c.discoverable).map(candidateProfileOf);
+    const exactP = sampleC.slice(0, RECALL_SAMPLES).map((c) => exactTopPostings(candidateProfileOf(c), postingProfiles, catalog, today).ids);
+    const exactC = sampleP.slice(0, RECALL_SAMPLES).map((p) => exactTopCandidates(postingProfileOf(p), discoverable, catalog, today).ids);
+    const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(2)}% (${a}/${b})`;
+    const recall = (exact: string[][], served: string[][]) => {
+      let hit = 0;
+      let possible = 0;
+      exact.forEach((ids, i) => {
+        const got = new Set(served[i]);
+        hit += ids.filter((id) => got.has(id)).length;
+        possible += ids.length;
+      });
+      return pct(hit, possible);
+    };
+    log('');
+    log(`Ranking at ${POSTINGS} postings / ${CANDIDATES} candidates, limit 20 (engine call, in process; same samples):`);
+    log(formatLatency('  embedded  rankPostingsForCandidate', embedded.rankPostings));
+    log(formatLatency('  embedded  rankCandidatesForPosting', embedded.rankCandidates));
+    for (const window of [app.config.search.rankWindow, ...WINDOWS]) {
+      const meili: SearchEngine =
+        window === app.config.search.rankWindow ? app.services.search : new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: window });
+      const label = window ?? `${DEFAULT_RANK_WINDOWS.postings} (postings) / ${DEFAULT_RANK_WINDOWS.candidates} (candidates)`;
+      const rankP = (c: (typeof sampleC)[number]) =>
+        meili.rankPostingsForCandidate({ candidate: candidateProfileOf(c), includeIneligible: false, catalog, today, offset: 0, limit: 20 });
+      const rankC = (p: (typeof sampleP)[number]) =>
+        meili.rankCandidatesForPosting({ posting: postingProfileOf(p), includeIneligible: false, catalog, today, offset: 0, limit: 20 });
+      for (const c of sampleC.slice(0, 5)) await rankP(c);
+      const servedP: string[][] = [];
+      const servedC: string[][] = [];
+      const mP = await timeEach(sampleC, async (i) => (servedP[i] = (await rankP(sampleC[i])).hits.map((h) => h.id)));
+      const mC = await timeEach(sampleP, async (i) => (servedC[i] = (await rankC(sampleP[i])).hits.map((h) => h.id)));
+      log(`  Meilisearch, rank window ${label}:`);
+      log(formatLatency('    rankPostingsForCandidate', mP));
+      log(formatLatency('    rankCandidatesForPosting', mC));
+      log(`    p95 meili / embedded: postings ${(mP.p95 / embedded.rankPostings.p95).toFixed(2)}x, candidates ${(mC.p95 / embedded.rankCandidates.p95).toFixed(2)}x (target <= 3x)`);
+      log(`    recall@20 vs exact scoring: postings for a candidate ${recall(exactP, servedP)}; candidates for a posting ${recall(exactC, servedC)} (target >= 99%)`);
+    }
+    const meili: SearchEngine = app.services.search;
+
+    // 5. Paging: the first 10 pages of 20 for a few candidates, against one 200-long request.
+    let repeats = 0;
+    let mismatches = 0;
+    for (const c of sampleC.slice(0, 5)) {
+      const q = { candidate: candidateProfileOf(c), includeIneligible: false, catalog, today };
+      const whole = (await meili.rankPostingsForCandidate({ ...q, offset: 0, limit: 200 })).hits.map((h) => h.id);
+      const paged: string[] = [];
+      for (let o = 0; o < 200; o += 20) paged.push(...(await meili.rankPostingsForCandidate({ ...q, offset: o, limit: 20 })).hits.map((h) => h.id));
+      repeats += paged.length - new Set(paged).size;
+      mismatches += paged.filter((id, i) => whole[i] !== id).length;
+    }
+    log(`Paging (5 candidates, 10 pages of 20 vs one request of 200): ${repeats} repeats, ${mismatches} positions differing`);
+    log(`Samples: ${sampleC.length} candidates, ${sampleP.length} postings; rank window ${app.config.search.rankWindow ?? 'default'}; elapsed ${ms(performance.now() - t0)}`);
+  } finally {
+    await conn.dropDatabase().catch(() => undefined);
+    await conn.close();
+    await app.close();
+    await deleteIndexes(prefix);
+  }
+} finally {
+  await mongo.stop();
+}

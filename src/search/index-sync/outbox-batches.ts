@@ -1,0 +1,126 @@
+// The apply step of the outbox drain: one batch of due entries becomes ONE engine write per
+// index and kind (one Meilisearch task for the postings to upsert, one for those to delete,
+// and the same for candidates), each awaited and checked by the engine adapter. Entries are
+// retired only after every write of their batch succeeded. A batch the engine refuses
+// permanently is retried entry by entry, so only the refused documents are parked.
+import { Types } from 'mongoose';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { IndexedEntity } from '../../shared/index-change-sink.js';
+import type { SearchEngine } from '../search-engine.js';
+import { SearchRejectedError } from '../search-errors.js';
+import type { SearchDocumentSource } from './document-source.js';
+import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
+
+const MAX_BACKOFF_MS = 60_000;
+
+/** Documents per drained batch (INDEX_BATCH_SIZE): one engine task per index and kind. */
+export const DEFAULT_INDEX_BATCH_SIZE = 2_000;
+
+export class OutboxBatchApplier {
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly documents: SearchDocumentSource,
+    private readonly engine: SearchEngine,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Indexes the current MongoDB state of each entry's document; false if the engine was unavailable. */
+  async apply(entries: OutboxEntry[]): Promise<boolean> {
+    try {
+      await this.index(entries);
+    } catch (err) {
+      if (err instanceof SearchRejectedError) return this.applyOneByOne(entries);
+      await this.postpone(entries, err);
+      return false;
+    }
+    await this.outbox.retireAll(entries);
+    return true;
+  }
+
+  private async applyOneByOne(entries: OutboxEntry[]): Promise<boolean> {
+    for (const [i, e] of entries.entries()) {
+      try {
+        await this.index([e]);
+        await this.outbox.retire(e);
+      } catch (err) {
+        if (!(err instanceof SearchRejectedError)) {
+          await this.postpone(entries.slice(i), err);
+          return false;
+        }
+        this.logger.error(`Search engine refused ${e._id}; parked, not retried until the ${e.entity} is written again: ${err.detail}`);
+        await this.outbox.park(e, this.clock.now(), err.detail);
+      }
+    }
+    return true;
+  }
+
+  private async index(entries: OutboxEntry[]): Promise<void> {
+    const ids = (entity: IndexedEntity) => entries.filter((e) => e.entity === entity).map((e) => new Types.ObjectId(e.entityId));
+    const postings = ids('posting');
+    const candidates = ids('candidate');
+    if (postings.length > 0) await this.indexPostings(postings);
+    if (candidates.length > 0) await this.indexCandidates(candidates);
+  }
+
+  private async postpone(entries: OutboxEntry[], err: unknown): Promise<void> {
+    const message = (err as Error).message;
+    this.logger.warn(`Search index update failed, will retry: ${message}`);
+    for (const e of entries) {
+      const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(e.attempts, 10));
+      await this.outbox.postpone(e, new Date(this.clock.now().getTime() + backoff), message);
+    }
+  }
+
+  async indexPostings(ids: Types.ObjectId[]): Promise<void> {
+    const docs = await this.documents.postingDocuments(ids);
+    const present = docs.filter((d) => d !== undefined);
+    const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
+    if (present.length > 0) await this.engine.upsertPostings(present);
+    if (gone.length > 0) await this.engine.deletePostings(gone);
+  }
+
+  async indexCandidates(ids: Types.ObjectId[]): Promise<void> {
+    const docs = await this.documents.candidateDocuments(ids, this.clock.today());
+    const present = docs.filter((d) => d !== undefined);
+    const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
+    if (present.length > 0) await this.engine.upsertCandidates(present);
+    if (gone.length > 0) await this.engine.deleteCandidates(gone);
+  }
+}
+
+/**
+ * Feeds `batches` to `write` with up to `inFlight` writes outstanding, so the engine indexes
+ * one batch while the next is read from MongoDB and sent; completion order is reported in
+ * batch order. Used by the rebuild (`npm run reindex`).
+ */
+export async function pipelined<T>(
+  batches: AsyncIterable<T[]>,
+  write: (batch: T[]) => Promise<void>,
+  inFlight: number,
+  onDone: (count: number) => void,
+): Promise<number> {
+  const pending: { done: Promise<void>; size: number }[] = [];
+  let total = 0;
+  const settleOldest = async () => {
+    const oldest = pending.shift()!;
+    await oldest.done;
+    total += oldest.size;
+    onDone(total);
+  };
+  try {
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      const done = write(batch);
+      // Never an unhandled rejection while older writes are awaited; re-thrown when settled.
+      done.catch(() => undefined);
+      pending.push({ done, size: batch.length });
+      while (pending.length >= Math.max(1, inFlight)) await settleOldest();
+    }
+    while (pending.length > 0) await settleOldest();
+  } finally {
+    await Promise.allSettled(pending.map((p) => p.done));
+  }
+  return total;
+}
