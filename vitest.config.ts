@@ -17,6 +17,7 @@ const UNIT = [
   'tests/search/meilisearch/meilisearch.adapter.test.ts',
   'tests/config.test.ts',
   'tests/shared/pagination.test.ts',
+  'tests/shared/coalescing-runner.test.ts',
   'tests/shared/mongo/local-mongo.test.ts',
   'tests/schema/**/*.test.ts',
   'tests/seeds/**/*.test.ts',

@@ -12,6 +12,7 @@
 import type { Logger } from '../../shared/logger.js';
 import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { secondOf, type ChangeLogRepository } from './change-log.repository.js';
+import { CoalescingRunner } from '../../shared/coalescing-runner.js';
 
 export interface ChangeFollowerOptions {
   pollMs: number;
@@ -52,8 +53,7 @@ export class ChangeFollower {
   /** The oldest second still re-read. */
   private lowWater: number;
   private polls = 0;
-  private running: Promise<void> | null = null;
-  private rerun = false;
+  private readonly runner = new CoalescingRunner(() => this.pollOnce());
   private timer: NodeJS.Timeout | null = null;
   private lastTrim = 0;
 
@@ -85,7 +85,7 @@ export class ChangeFollower {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running?.catch(() => undefined);
+    await this.runner.idle();
   }
 
   /** Documents heard of but not yet in this instance's index (the engine refused them so far). */
@@ -95,21 +95,7 @@ export class ChangeFollower {
 
   /** One poll at a time; a call during a poll runs one more after it (it may hold newer items). */
   poll(): Promise<void> {
-    if (this.running) {
-      this.rerun = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.rerun = false;
-          await this.pollOnce();
-        } while (this.rerun);
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    return this.runner.run();
   }
 
   private async pollOnce(): Promise<void> {

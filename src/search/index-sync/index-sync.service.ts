@@ -22,6 +22,7 @@ import type { ChangeLogRepository } from './change-log.repository.js';
 import type { ChangeFollower } from './change-follower.js';
 import { ChangeLogSync } from './change-log-sync.js';
 import { DrainLease } from './drain-lease.js';
+import { CoalescingRunner } from '../../shared/coalescing-runner.js';
 
 const LEASE = 'search-outbox-drainer';
 const BATCH = 500;
@@ -56,8 +57,7 @@ export interface IndexSyncOptions {
 
 export class IndexSyncService implements IndexChangeSink {
   private readonly owner = randomUUID();
-  private running: Promise<void> | null = null;
-  private rerun = false;
+  private readonly runner = new CoalescingRunner(() => this.drainOnce());
   private timer: NodeJS.Timeout | null = null;
   private refreshedOn: string | null = null;
   private readonly applier: OutboxBatchApplier;
@@ -181,7 +181,7 @@ export class IndexSyncService implements IndexChangeSink {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.follower?.stop();
-    await this.running?.catch(() => undefined);
+    await this.runner.idle();
     await this.lease.release().catch(() => undefined);
   }
 
@@ -215,21 +215,7 @@ export class IndexSyncService implements IndexChangeSink {
 
   /** Runs one drain at a time in this process; a request during a run triggers one more run. */
   drain(): Promise<void> {
-    if (this.running) {
-      this.rerun = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.rerun = false;
-          await this.drainOnce();
-        } while (this.rerun);
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+    return this.runner.run();
   }
 
   private async drainOnce(): Promise<void> {
