@@ -22,20 +22,15 @@ import {
   type CompiledCandidateFilter,
 } from '../../matching/candidate-filter.js';
 import { bump, facetList } from '../../matching/facets.js';
-import { PostingTextIndex, tokenize, type TextIndexState } from './embedded-text-index.js';
-import { GeoGrid } from './embedded-geo-grid.js';
+import { tokenize } from './embedded-text-index.js';
 import { evaluate, newEvaluation } from '../kernel/match-kernel.js';
 import { compactCandidateDocument, compactPostingProfile, type Vocabularies } from '../kernel/compact-documents.js';
 import { TopK } from './top-k.js';
 import { toHit } from './embedded-postings.js';
-import { DenseSlots } from './dense-slots.js';
+import { StoreIndexes, type StoreIndexesState } from './store-indexes.js';
 import { qualificationToken } from '../documents/search-tokens.js';
 
-export interface CandidateStoreState {
-  slots: CandidateSlot[];
-  text: TextIndexState;
-  grid: Array<[string, number]>;
-}
+export type CandidateStoreState = StoreIndexesState<CandidateSlot>;
 
 interface CandidateSlot {
   id: string;
@@ -112,14 +107,12 @@ const searchBefore = (a: SearchItem, b: SearchItem): boolean => (a.key !== b.key
 const TEXT_WEIGHTS = { headline: 3, title: 2, skill: 2, summary: 1 } as const;
 
 export class EmbeddedCandidateStore {
-  private readonly slots = new DenseSlots<CandidateSlot>((slot) => slot.id);
-  private readonly text = new PostingTextIndex();
-  private readonly grid = new GeoGrid();
+  private readonly ix = new StoreIndexes<CandidateSlot>((slot) => slot.id);
 
   constructor(private readonly vocab: Vocabularies) {}
 
   get size(): number {
-    return this.slots.size;
+    return this.ix.slots.size;
   }
 
   upsert(docs: readonly CandidateSearchDocument[]): void {
@@ -133,7 +126,7 @@ export class EmbeddedCandidateStore {
         const day = doc.qualificationExpiry[qualificationToken(q.code, null)];
         if (day !== undefined) codeExpiry.set(q.code, day);
       }
-      this.slots.put({
+      this.ix.slots.put({
         id: doc.id,
         view: {
           state: doc.state,
@@ -158,7 +151,7 @@ export class EmbeddedCandidateStore {
 
   private indexText(docs: readonly CandidateSearchDocument[]): void {
     const w = TEXT_WEIGHTS;
-    this.text.upsertWeighted(
+    this.ix.text.upsertWeighted(
       docs.map((d) => ({
         id: d.id,
         fields: [
@@ -169,21 +162,15 @@ export class EmbeddedCandidateStore {
         ],
       })),
     );
-    for (const d of docs) this.grid.put(d.id, d.latitude, d.longitude);
+    for (const d of docs) this.ix.grid.put(d.id, d.latitude, d.longitude);
   }
 
   delete(ids: readonly string[]): void {
-    for (const id of ids) {
-      this.slots.drop(id);
-      this.grid.remove(id);
-    }
-    this.text.remove(ids);
+    this.ix.delete(ids);
   }
 
   clear(): void {
-    this.slots.clear();
-    this.text.clear();
-    this.grid.clear();
+    this.ix.clear();
   }
 
   search(q: SearchCandidatesQuery, offset: number, limit: number): IdPage {
@@ -239,20 +226,17 @@ export class EmbeddedCandidateStore {
       fn(slot, relevance, out.failed, out.distanceMiles);
     };
     if (tokenize(words).length > 0) {
-      this.text.search(words, (id, relevance) => one(this.slots.get(id), relevance));
-    } else if (f.box !== null) this.grid.visit(f.box, (id) => one(this.slots.get(id), 0));
-    else for (const slot of this.slots.items) one(slot, 0);
+      this.ix.text.search(words, (id, relevance) => one(this.ix.slots.get(id), relevance));
+    } else if (f.box !== null) this.ix.grid.visit(f.box, (id) => one(this.ix.slots.get(id), 0));
+    else for (const slot of this.ix.slots.items) one(slot, 0);
   }
 
   exportState(): CandidateStoreState {
-    return { slots: this.slots.items, text: this.text.exportState(), grid: this.grid.exportState() };
+    return this.ix.exportState();
   }
 
   importState(state: CandidateStoreState): void {
-    this.slots.clear();
-    for (const slot of state.slots) this.slots.put(slot);
-    this.text.importState(state.text);
-    this.grid.importState(state.grid);
+    this.ix.importState(state);
   }
 
   rankForPosting(
@@ -271,7 +255,7 @@ export class EmbeddedCandidateStore {
     const key: RankedItem = { id: '', score: 0, eligible: false, missing: 0 };
     let total = 0;
     const eligibleOnly = !includeIneligible;
-    const slots = this.slots.items;
+    const slots = this.ix.slots.items;
     let worstScore = -Infinity;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];

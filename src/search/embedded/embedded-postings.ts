@@ -28,18 +28,13 @@ import {
 } from './posting-filter.js';
 import { bump, facetList } from '../../matching/facets.js';
 import { failsAtMost } from '../../matching/candidate-filter.js';
-import { GeoGrid } from './embedded-geo-grid.js';
 import { evaluate, newEvaluation } from '../kernel/match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from '../kernel/compact-documents.js';
-import { PostingTextIndex, tokenize, type TextIndexState } from './embedded-text-index.js';
+import { tokenize } from './embedded-text-index.js';
 import { TopK } from './top-k.js';
-import { DenseSlots } from './dense-slots.js';
+import { StoreIndexes, type StoreIndexesState } from './store-indexes.js';
 
-export interface PostingStoreState {
-  slots: PostingSlot[];
-  text: TextIndexState;
-  grid: Array<[string, number]>;
-}
+export type PostingStoreState = StoreIndexesState<PostingSlot>;
 
 interface PostingSlot {
   doc: PostingSearchDocument;
@@ -74,56 +69,44 @@ const SEARCH_ORDER: Record<PostingSortKey, (a: SearchItem, b: SearchItem) => boo
 };
 
 export class EmbeddedPostingStore {
-  private readonly slots = new DenseSlots<PostingSlot>((slot) => slot.doc.id);
-  private readonly text = new PostingTextIndex();
-  /** Located, non-remote postings (the only ones `near` can keep). */
-  private readonly grid = new GeoGrid();
+  private readonly ix = new StoreIndexes<PostingSlot>((slot) => slot.doc.id);
 
   constructor(private readonly vocab: Vocabularies) {}
 
   get size(): number {
-    return this.slots.size;
+    return this.ix.slots.size;
   }
 
   upsert(docs: readonly PostingSearchDocument[]): void {
     const open: PostingSearchDocument[] = [];
     for (const doc of docs) {
       if (doc.status === PostingStatus.OPEN) {
-        this.slots.put({ doc, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
-        this.grid.put(doc.id, doc.remote ? null : doc.latitude, doc.longitude);
+        this.ix.slots.put({ doc, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
+        this.ix.grid.put(doc.id, doc.remote ? null : doc.latitude, doc.longitude);
         open.push(doc);
       } else {
-        this.slots.drop(doc.id);
-        this.grid.remove(doc.id);
+        this.ix.slots.drop(doc.id);
+        this.ix.grid.remove(doc.id);
       }
     }
-    this.text.remove(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
-    this.text.upsert(open);
+    this.ix.text.remove(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
+    this.ix.text.upsert(open);
   }
 
   delete(ids: readonly string[]): void {
-    for (const id of ids) {
-      this.slots.drop(id);
-      this.grid.remove(id);
-    }
-    this.text.remove(ids);
+    this.ix.delete(ids);
   }
 
   clear(): void {
-    this.slots.clear();
-    this.text.clear();
-    this.grid.clear();
+    this.ix.clear();
   }
 
   exportState(): PostingStoreState {
-    return { slots: this.slots.items, text: this.text.exportState(), grid: this.grid.exportState() };
+    return this.ix.exportState();
   }
 
   importState(state: PostingStoreState): void {
-    this.slots.clear();
-    for (const slot of state.slots) this.slots.put(slot);
-    this.text.importState(state.text);
-    this.grid.importState(state.grid);
+    this.ix.importState(state);
   }
 
   search(q: SearchPostingsQuery, offset: number, limit: number): IdPage {
@@ -166,17 +149,17 @@ export class EmbeddedPostingStore {
    */
   private visit(words: string, f: CompiledPostingFilter, fn: (doc: PostingSearchDocument, relevance: number) => void): void {
     if (tokenize(words).length > 0) {
-      this.text.search(words, (id, relevance) => {
-        const slot = this.slots.get(id);
+      this.ix.text.search(words, (id, relevance) => {
+        const slot = this.ix.slots.get(id);
         if (slot !== undefined) fn(slot.doc, relevance);
       });
     } else if (f.box !== null) {
-      this.grid.visit(f.box, (id) => {
-        const slot = this.slots.get(id);
+      this.ix.grid.visit(f.box, (id) => {
+        const slot = this.ix.slots.get(id);
         if (slot !== undefined) fn(slot.doc, 0);
       });
     } else {
-      for (const { doc } of this.slots.items) fn(doc, 0);
+      for (const { doc } of this.ix.slots.items) fn(doc, 0);
     }
   }
 
@@ -198,7 +181,7 @@ export class EmbeddedPostingStore {
     let total = 0;
     const filtered = !isEmptyFilter(f);
     const eligibleOnly = !includeIneligible;
-    const slots = this.slots.items;
+    const slots = this.ix.slots.items;
     // Most documents score below the page's worst kept one: skip the full comparison for them.
     let worstScore = -Infinity;
     for (let i = 0; i < slots.length; i++) {
@@ -217,7 +200,7 @@ export class EmbeddedPostingStore {
     }
     const hits = top.sorted().slice(offset).map(toHit);
     // With near, every kept posting passed it, so it has a distance.
-    if (f.near !== null) for (const h of hits) h.distanceMiles = postingDistance(this.slots.get(h.id)!.doc, f) ?? undefined;
+    if (f.near !== null) for (const h of hits) h.distanceMiles = postingDistance(this.ix.slots.get(h.id)!.doc, f) ?? undefined;
     return { hits, total };
   }
 
