@@ -6,6 +6,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { OutboxRepository, type OutboxEntry } from './outbox.repository.js';
+import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 
 interface AppliedRecord {
   _id: string;
@@ -33,7 +34,15 @@ export class AppliedJournal {
 
   async note(outboxId: string, at: Date): Promise<void> {
     const [entity, entityId] = outboxId.split(':') as [IndexedEntity, string];
-    await this.model.updateOne({ _id: outboxId }, { $set: { entity, entityId, at } }, { upsert: true });
+    const write = () => this.model.updateOne({ _id: outboxId }, { $set: { entity, entityId, at } }, { upsert: true });
+    try {
+      await write();
+    } catch (err) {
+      // Two retirements of one document at once both try to insert; the loser finds it there now
+      // (FerretDB does not retry such an upsert itself, as MongoDB does for an _id match).
+      if (!isDuplicateKeyError(err)) throw err;
+      await write();
+    }
   }
 
   async since(at: Date): Promise<{ entity: IndexedEntity; entityId: string }[]> {
