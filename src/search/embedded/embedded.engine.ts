@@ -36,13 +36,7 @@ import { EmbeddedPostingStore, type PostingStoreState } from './embedded-posting
 import { EmbeddedCandidateStore, type CandidateStoreState } from './embedded-candidates.js';
 import { guardSearch } from '../search-errors.js';
 import { readSnapshot, writeSnapshot, type SnapshotMeta, type SnapshottingEngine } from './embedded-snapshot.js';
-
-/** Offsets and limits are validated by the service; clamp here so a bad one cannot blow up a heap. */
-function window(offset: number, limit: number): { offset: number; limit: number } {
-  const o = Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0;
-  const l = Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0;
-  return { offset: o, limit: l };
-}
+import { pageWindow } from '../page-window.js';
 
 /** Last document per id wins, as with a sequence of single upserts. */
 function lastPerId<T extends { id: string }>(docs: readonly T[]): T[] {
@@ -78,7 +72,7 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
 
   async searchPostings(query: SearchPostingsQuery): Promise<IdPage> {
     return this.run('searchPostings', async () => {
-      const { offset, limit } = window(query.offset, query.limit);
+      const { offset, limit } = pageWindow(query.offset, query.limit);
       return this.postings.search(query, offset, limit);
     });
   }
@@ -89,7 +83,7 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
 
   async searchCandidates(query: SearchCandidatesQuery): Promise<IdPage> {
     return this.run('searchCandidates', async () => {
-      const { offset, limit } = window(query.offset, query.limit);
+      const { offset, limit } = pageWindow(query.offset, query.limit);
       return this.candidates.search(query, offset, limit);
     });
   }
@@ -100,14 +94,14 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
 
   async rankPostingsForCandidate(query: RankPostingsQuery): Promise<RankedPage> {
     return this.run('rankPostingsForCandidate', async () => {
-      const { offset, limit } = window(query.offset, query.limit);
+      const { offset, limit } = pageWindow(query.offset, query.limit);
       return this.postings.rankForCandidate(query.candidate, query.filter, query.includeIneligible, query.today, offset, limit);
     });
   }
 
   async rankCandidatesForPosting(query: RankCandidatesQuery): Promise<RankedPage> {
     return this.run('rankCandidatesForPosting', async () => {
-      const { offset, limit } = window(query.offset, query.limit);
+      const { offset, limit } = pageWindow(query.offset, query.limit);
       return this.candidates.rankForPosting(query.posting, query.catalog, query.includeIneligible, query.today, offset, limit);
     });
   }

@@ -8,7 +8,7 @@
 // (SEARCH_UNAVAILABLE; the outbox retries); permanent ones (a 4xx for a bad filter or
 // document, a task failed with an invalid_* code: meilisearch-errors.ts) SearchRejectedError
 // (the outbox parks the entry).
-import { Meilisearch, type EnqueuedTaskPromise, type Index, type Settings, type Task } from 'meilisearch';
+import { Meilisearch, type Index, type Settings } from 'meilisearch';
 import { isoToEpochDay } from '../../matching/dates.js';
 import type {
   CandidateFacetCounts,
@@ -26,8 +26,8 @@ import type {
   SearchHealth,
   SearchPostingsQuery,
 } from '../search-engine.js';
-import { SearchRejectedError, SearchUnavailableError, guardSearch } from '../search-errors.js';
-import { isPermanentMeilisearchError, permanentTaskFailure } from './meilisearch-errors.js';
+import { guardSearch } from '../search-errors.js';
+import { isPermanentMeilisearchError } from './meilisearch-errors.js';
 import {
   OPEN_POSTING,
   and,
@@ -47,6 +47,8 @@ import {
 } from './meilisearch-fit-inputs.js';
 import { rankInWindows } from './meilisearch-exact-ranking.js';
 import { settingsToSend } from './meilisearch-settings-sync.js';
+import { MeilisearchTasks } from './meilisearch-tasks.js';
+import { pageWindow } from '../page-window.js';
 
 export { meiliPostingDocument } from './meilisearch-browse.js';
 import {
@@ -70,8 +72,7 @@ export interface MeilisearchEngineOptions {
   /** Request timeout of document writes (default 120 s). */
   writeTimeoutMs?: number;
   taskTimeoutMs?: number;
-  /** Documents sorted exactly together in ranked lists (see meilisearch-exact-ranking.ts). */
-  /** Both directions; unset: DEFAULT_RANK_WINDOWS. */
+  /** Documents sorted exactly together in ranked lists, both directions (meilisearch-exact-ranking.ts); unset: DEFAULT_RANK_WINDOWS. */
   rankWindow?: number;
 }
 
@@ -97,13 +98,6 @@ export function candidatePayload(d: CandidateSearchDocument): Doc {
   return { ...d, ...geoField(d), _vectors: { [FIT_EMBEDDER]: f32(candidateDocumentFitVector(d)) } };
 }
 
-function window(offset: number, limit: number): { offset: number; limit: number } {
-  return {
-    offset: Number.isFinite(offset) && offset > 0 ? Math.floor(offset) : 0,
-    limit: Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0,
-  };
-}
-
 export class MeilisearchEngine implements SearchEngine {
   readonly kind = 'meilisearch' as const;
   private readonly client: Meilisearch;
@@ -111,7 +105,7 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly candidates: Index<Doc>;
   private readonly postingWrites: Index<Doc>;
   private readonly candidateWrites: Index<Doc>;
-  private readonly taskTimeoutMs: number;
+  private readonly tasks: MeilisearchTasks;
   private readonly rankWindows: { postings: number; candidates: number };
   private ready: Promise<void> | null = null;
 
@@ -131,14 +125,14 @@ export class MeilisearchEngine implements SearchEngine {
     this.candidateWrites = writer.index<Doc>(`${prefix}candidates`);
     // Generous: a rebuild keeps several 5,000-document tasks queued, and a timed-out wait
     // does not cancel the task anyway.
-    this.taskTimeoutMs = options.taskTimeoutMs ?? 300_000;
+    this.tasks = new MeilisearchTasks(this.client, options.taskTimeoutMs ?? 300_000);
     this.rankWindows =
       options.rankWindow === undefined ? DEFAULT_RANK_WINDOWS : { postings: options.rankWindow, candidates: options.rankWindow };
   }
 
   async searchPostings(q: SearchPostingsQuery): Promise<IdPage> {
     return this.op('searchPostings', async () => {
-      const { offset, limit } = window(q.offset, q.limit);
+      const { offset, limit } = pageWindow(q.offset, q.limit);
       const text = q.text?.trim() || null;
       const near = q.filter?.near ?? null;
       // One page of offset+limit from page 1: exact totalHits and any offset.
@@ -159,7 +153,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async searchCandidates(q: SearchCandidatesQuery): Promise<IdPage> {
-    return this.op('searchCandidates', () => askSearchCandidates(this.client, this.candidates, q, window(q.offset, q.limit)));
+    return this.op('searchCandidates', () => askSearchCandidates(this.client, this.candidates, q, pageWindow(q.offset, q.limit)));
   }
 
   async candidateFacets(q: CandidateFacetsQuery): Promise<CandidateFacetCounts> {
@@ -168,7 +162,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async rankPostingsForCandidate(q: RankPostingsQuery): Promise<RankedPage> {
     return this.op('rankPostingsForCandidate', async () => {
-      const { offset, limit } = window(q.offset, q.limit);
+      const { offset, limit } = pageWindow(q.offset, q.limit);
       const view = candidateView(q.candidate, q.today);
       const base = and(OPEN_POSTING, postingFilterClause(q.filter));
       const eligibility = postingEligibilityClause(view, q.catalog);
@@ -189,7 +183,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async rankCandidatesForPosting(q: RankCandidatesQuery): Promise<RankedPage> {
     return this.op('rankCandidatesForPosting', async () => {
-      const { offset, limit } = window(q.offset, q.limit);
+      const { offset, limit } = pageWindow(q.offset, q.limit);
       const eligibility = candidateEligibilityClause(postingRequirements(q.posting, q.catalog), isoToEpochDay(q.today));
       const vector = postingQueryFitVector(q.posting, q.catalog);
       return rankInWindows<CandidatePoolDoc>({
@@ -233,23 +227,23 @@ export class MeilisearchEngine implements SearchEngine {
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.op('upsertPostings', () =>
-      this.write('upsertPostings', this.postingWrites.addDocuments(docs.map(postingPayload), { primaryKey: 'id' })),
+      this.tasks.write('upsertPostings', this.postingWrites.addDocuments(docs.map(postingPayload), { primaryKey: 'id' })),
     );
   }
 
   async deletePostings(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.op('deletePostings', () => this.write('deletePostings', this.postingWrites.deleteDocuments([...ids])));
+    await this.op('deletePostings', () => this.tasks.write('deletePostings', this.postingWrites.deleteDocuments([...ids])));
   }
 
   async upsertCandidates(docs: readonly CandidateSearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
-    await this.op('upsertCandidates', () => this.write('upsertCandidates', this.candidateWrites.addDocuments(docs.map(candidatePayload), { primaryKey: 'id' })));
+    await this.op('upsertCandidates', () => this.tasks.write('upsertCandidates', this.candidateWrites.addDocuments(docs.map(candidatePayload), { primaryKey: 'id' })));
   }
 
   async deleteCandidates(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.op('deleteCandidates', () => this.write('deleteCandidates', this.candidateWrites.deleteDocuments([...ids])));
+    await this.op('deleteCandidates', () => this.tasks.write('deleteCandidates', this.candidateWrites.deleteDocuments([...ids])));
   }
 
   async reset(): Promise<void> {
@@ -258,8 +252,8 @@ export class MeilisearchEngine implements SearchEngine {
       async () => {
         this.ready = null;
         await this.ensureReady();
-        await this.write('reset', this.postings.deleteAllDocuments());
-        await this.write('reset', this.candidates.deleteAllDocuments());
+        await this.tasks.write('reset', this.postings.deleteAllDocuments());
+        await this.tasks.write('reset', this.candidates.deleteAllDocuments());
       },
       isPermanentMeilisearchError,
     );
@@ -304,44 +298,16 @@ export class MeilisearchEngine implements SearchEngine {
   private ensureReady(): Promise<void> {
     this.ready ??= (async () => {
       for (const [index, settings] of [[this.postings, POSTING_SETTINGS], [this.candidates, CANDIDATE_SETTINGS]] as [Index<Doc>, Settings][]) {
-        const created = await this.awaitTask(this.client.createIndex(index.uid, { primaryKey: 'id' }));
-        if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') this.failed('createIndex', created);
+        const created = await this.tasks.wait(this.client.createIndex(index.uid, { primaryKey: 'id' }));
+        if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') this.tasks.failed('createIndex', created);
         const changes = settingsToSend(settings, await index.getSettings());
-        if (changes !== null) await this.write('updateSettings', index.updateSettings(changes));
+        if (changes !== null) await this.tasks.write('updateSettings', index.updateSettings(changes));
       }
     })().catch((err: unknown) => {
       this.ready = null;
       throw err;
     });
     return this.ready;
-  }
-
-  private async write(operation: string, enqueued: EnqueuedTaskPromise): Promise<void> {
-    const task = await this.awaitTask(enqueued);
-    if (task.status !== 'succeeded') this.failed(operation, task);
-  }
-
-  /**
-   * Polls the task until it is finished, 25 ms at first, backing off to 500 ms. Not the
-   * client's waitTask: that adds a listener to one timeout signal per poll, which leaked
-   * (and warned) during the minute-long waits of a rebuild's queued batches.
-   */
-  private async awaitTask(enqueued: EnqueuedTaskPromise): Promise<Task> {
-    const { taskUid } = await enqueued;
-    const deadline = Date.now() + this.taskTimeoutMs;
-    for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
-      const task = await this.client.tasks.getTask(taskUid);
-      if (task.status === 'succeeded' || task.status === 'failed' || task.status === 'canceled') return task;
-      if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${this.taskTimeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
-
-  private failed(operation: string, task: Task): never {
-    const cause = task.error ?? new Error(`task ${task.uid} ended ${task.status}`);
-    const permanent = permanentTaskFailure(task);
-    if (permanent !== null) throw new SearchRejectedError(operation, permanent, { cause });
-    throw new SearchUnavailableError(operation, { cause });
   }
 
   /** Documented: with `page: 0` Meilisearch returns no documents but exhaustive totalHits. */
