@@ -39,9 +39,7 @@ import {
   postingRequirements,
 } from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
-import { FIT_EMBEDDER } from './meilisearch-fit-vectors.js';
 import {
-  candidateDocumentFitVector,
   candidateQueryFitVector,
   postingQueryFitVector,
 } from './meilisearch-fit-inputs.js';
@@ -49,8 +47,13 @@ import { rankInWindows } from './meilisearch-exact-ranking.js';
 import { settingsToSend } from './meilisearch-settings-sync.js';
 import { MeilisearchTasks } from './meilisearch-tasks.js';
 import { pageWindow } from '../page-window.js';
+import { countHits, fitRanked } from './meilisearch-queries.js';
+import { DEFAULT_RANK_WINDOWS } from './meilisearch-exact-ranking.js';
+import { candidatePayload, postingPayload } from './meilisearch-payloads.js';
 
 export { meiliPostingDocument } from './meilisearch-browse.js';
+export { DEFAULT_RANK_WINDOWS } from './meilisearch-exact-ranking.js';
+export { postingPayload } from './meilisearch-payloads.js';
 import {
   CANDIDATE_POOL_FIELDS,
   POSTING_POOL_FIELDS,
@@ -60,7 +63,7 @@ import {
   type PostingPoolDoc,
 } from './meilisearch-ranking.js';
 import type { IsoDate } from '../../matching/matching.types.js';
-import { geoField, hitDistances, meiliPostingDocument, postingSort } from './meilisearch-browse.js';
+import { hitDistances, postingSort } from './meilisearch-browse.js';
 import { askCandidateFacets, askPostingFacets, askSearchCandidates, hasWords } from './meilisearch-browse-requests.js';
 
 export interface MeilisearchEngineOptions {
@@ -80,23 +83,6 @@ type Doc = Record<string, unknown>;
 /** Documents per page when reading every (id, version) pair for reconciliation. */
 const VERSION_PAGE = 1000;
 
-/**
- * Documents sorted exactly together per ranked window (meilisearch-exact-ranking.ts), per
- * direction, from the bench at 100,000 + 100,000: postings for a candidate need the deeper
- * window for recall@20 near 99% (94% at 400, 98.9% at 1,000), candidates for a posting reach
- * 99% at 400 (99.95% at 1,000 for 2.8x the p95).
- */
-export const DEFAULT_RANK_WINDOWS = { postings: 1_000, candidates: 400 } as const;
-
-/** Vector components as float32 keeps them (shorter JSON, same stored values). */
-const f32 = (v: number[]) => v.map((x) => Math.fround(x));
-
-/** A posting document as sent to Meilisearch: geo field, sort key and fit vector (meilisearch-browse.ts). */
-export const postingPayload = (d: PostingSearchDocument): Doc => meiliPostingDocument(d);
-
-export function candidatePayload(d: CandidateSearchDocument): Doc {
-  return { ...d, ...geoField(d), _vectors: { [FIT_EMBEDDER]: f32(candidateDocumentFitVector(d)) } };
-}
 
 export class MeilisearchEngine implements SearchEngine {
   readonly kind = 'meilisearch' as const;
@@ -173,8 +159,8 @@ export class MeilisearchEngine implements SearchEngine {
         offset,
         limit,
         window: this.rankWindows.postings,
-        count: (filter) => this.count(this.postings, filter),
-        ranked: (filter, size) => this.ranked<PostingPoolDoc>(this.postings, filter, size, vector, POSTING_POOL_FIELDS),
+        count: (filter) => countHits(this.postings, filter),
+        ranked: (filter, size) => fitRanked<PostingPoolDoc>(this.postings, filter, size, vector, POSTING_POOL_FIELDS),
         score: (docs) => scorePostings(docs, q.candidate, q.today),
         order: 'postings',
       });
@@ -192,8 +178,8 @@ export class MeilisearchEngine implements SearchEngine {
         offset,
         limit,
         window: this.rankWindows.candidates,
-        count: (filter) => this.count(this.candidates, filter),
-        ranked: (filter, size) => this.ranked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
+        count: (filter) => countHits(this.candidates, filter),
+        ranked: (filter, size) => fitRanked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
         score: (docs) => scoreCandidates(docs, q.posting, q.catalog, q.today),
         order: 'candidates',
       });
@@ -308,23 +294,5 @@ export class MeilisearchEngine implements SearchEngine {
       throw err;
     });
     return this.ready;
-  }
-
-  /** Documented: with `page: 0` Meilisearch returns no documents but exhaustive totalHits. */
-  private async count(index: Index<Doc>, filter: string): Promise<number> {
-    const res = await index.search(null, { filter, page: 0, hitsPerPage: 1 });
-    return res.totalHits;
-  }
-
-  /** The tier's first `size` documents by fit-vector similarity, scoring fields only. */
-  private async ranked<D>(index: Index<Doc>, filter: string, size: number, vector: number[], fields: string[]): Promise<D[]> {
-    const res = await index.search<Doc>(null, {
-      filter,
-      limit: size,
-      vector: f32(vector),
-      hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 },
-      attributesToRetrieve: fields,
-    });
-    return res.hits as unknown as D[];
   }
 }

@@ -1,0 +1,25 @@
+// The two searches the exact ranking windows are built from: an exhaustive count of a filter,
+// and the first documents of a filter by fit-vector similarity with only the scoring fields.
+import type { Index } from 'meilisearch';
+import { FIT_EMBEDDER } from './meilisearch-fit-vectors.js';
+import { f32 } from './meilisearch-payloads.js';
+
+type Doc = Record<string, unknown>;
+
+/** Documented: with `page: 0` Meilisearch returns no documents but exhaustive totalHits. */
+export async function countHits(index: Index<Doc>, filter: string): Promise<number> {
+  const res = await index.search(null, { filter, page: 0, hitsPerPage: 1 });
+  return res.totalHits;
+}
+
+/** The tier's first `size` documents by fit-vector similarity, scoring fields only. */
+export async function fitRanked<D>(index: Index<Doc>, filter: string, size: number, vector: number[], fields: string[]): Promise<D[]> {
+  const res = await index.search<Doc>(null, {
+    filter,
+    limit: size,
+    vector: f32(vector),
+    hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 },
+    attributesToRetrieve: fields,
+  });
+  return res.hits as unknown as D[];
+}
