@@ -11,15 +11,18 @@ import { EmployerResolver } from './employers/employer.resolver.js';
 import { MatchResolver } from './matches/match.resolver.js';
 import { PostingSearchResolver } from './postings/posting-search.resolver.js';
 import { PostingResolver } from './postings/posting.resolver.js';
+import { PostingFeedResolver } from './postings/posting-feed.resolver.js';
 import { QualificationResolver } from './qualifications/qualification.resolver.js';
 import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from './search/index-sync/reconcile.resolver.js';
+import { DataRightsResolver } from './data-rights/data-rights.resolver.js';
 
 export function createResolverContainer(s: AppServices): ContainerType {
   const instances = new Map<unknown, object>([
     [QualificationResolver, new QualificationResolver(s.qualifications)],
     [EmployerResolver, new EmployerResolver(s.employers)],
     [PostingResolver, new PostingResolver(s.postings, s.qualifications)],
+    [PostingFeedResolver, new PostingFeedResolver(s.postingBulk, s.postingFeeds, s.postings)],
     [PostingSearchResolver, new PostingSearchResolver(s.postingSearch, s.postingLists)],
     [CandidateResolver, new CandidateResolver(s.candidates, s.qualifications)],
     [CandidateSearchResolver, new CandidateSearchResolver(s.candidateSearch)],
@@ -28,6 +31,7 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [AuditResolver, new AuditResolver(s.audit)],
     [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
     [ReconcileResolver, new ReconcileResolver(s.reconcile)],
+    [DataRightsResolver, new DataRightsResolver(s.dataRights, s.deletions)],
   ]);
   return {
     get(resolverClass: unknown) {

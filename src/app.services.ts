@@ -11,6 +11,8 @@ import { EmployerRepository } from './employers/employer.repository.js';
 import { EmployerService } from './employers/employer.service.js';
 import { PostingRepository } from './postings/posting.repository.js';
 import { PostingService } from './postings/posting.service.js';
+import { PostingBulkService } from './postings/posting-bulk.service.js';
+import { PostingFeedService } from './postings/posting-feed.service.js';
 import { QualificationRepository } from './qualifications/qualification.repository.js';
 import { QualificationService } from './qualifications/qualification.service.js';
 import { MatchService } from './matches/match.service.js';
@@ -24,6 +26,8 @@ import { ReconcileService } from './search/index-sync/reconcile.js';
 import { ChangeLogRepository } from './search/index-sync/change-log.repository.js';
 import { RecordDocumentSource } from './search/index-sync/record-documents.js';
 import type { SearchEngine } from './search/search-engine.js';
+import { CandidateDataRightsService } from './data-rights/candidate-data-rights.service.js';
+import { RecordDeletionService } from './data-rights/record-deletion.service.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { IdLookup } from './shared/mongo/find-by-ids.js';
@@ -44,6 +48,8 @@ export interface AppServices {
   qualifications: QualificationService;
   employers: EmployerService;
   postings: PostingService;
+  postingBulk: PostingBulkService;
+  postingFeeds: PostingFeedService;
   candidates: CandidateService;
   postingSearch: PostingSearchService;
   postingLists: PostingListService;
@@ -54,6 +60,8 @@ export interface AppServices {
   search: SearchEngine;
   apiKeys: ApiKeyService;
   audit: AuditService;
+  dataRights: CandidateDataRightsService;
+  deletions: RecordDeletionService;
 }
 
 /** `journal`: note each applied index change, for restarts from a snapshot (index-sync/snapshot.ts). */
@@ -94,11 +102,16 @@ export function createServices(
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
   const postingLists = new PostingListService(repos.postings);
+  const postingBulk = new PostingBulkService(repos.postings, employers, qualifications, indexSync, clock);
+  const apiKeys = new ApiKeyService(repos.apiKeys, employers, candidates, clock);
+  const audit = new AuditService(repos.audit, clock);
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
     employers,
     postings,
+    postingBulk,
+    postingFeeds: new PostingFeedService(postings, postingBulk, employers, qualifications, clock),
     candidates,
     postingSearch: new PostingSearchService(engine, postings, postingLists),
     postingLists,
@@ -107,7 +120,9 @@ export function createServices(
     indexSync,
     reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),
     search: engine,
-    apiKeys: new ApiKeyService(repos.apiKeys, employers, candidates, clock),
-    audit: new AuditService(repos.audit, clock),
+    apiKeys,
+    audit,
+    dataRights: new CandidateDataRightsService({ candidates, apiKeys, audit }, clock, deps.logger),
+    deletions: new RecordDeletionService(employers, postings, apiKeys),
   };
 }

@@ -27,6 +27,25 @@ export class ApiKeyRepository {
     return this.findById(id);
   }
 
+  /** Every key bound to this candidate (revoked ones too), oldest first. */
+  async forCandidate(candidateId: Types.ObjectId): Promise<ApiKeyRecord[]> {
+    return this.model.find({ candidateId }).sort({ _id: 1 }).lean<ApiKeyRecord[]>();
+  }
+
+  /**
+   * Erasure: revokes every key bound to the candidate and unlinks it (the label, free text an
+   * admin typed, may name the person). Returns how many keys were bound to it.
+   */
+  async revokeAndUnlinkCandidate(candidateId: Types.ObjectId, at: Date, label: string): Promise<number> {
+    await this.model.updateMany({ candidateId, revokedAt: null }, { $set: { revokedAt: at } });
+    return (await this.model.updateMany({ candidateId }, { $set: { candidateId: null, label } })).matchedCount;
+  }
+
+  /** deleteEmployer: revokes the recruiter keys bound to the employer; returns how many were live. */
+  async revokeForEmployer(employerId: Types.ObjectId, at: Date): Promise<number> {
+    return (await this.model.updateMany({ employerId, revokedAt: null }, { $set: { revokedAt: at } })).modifiedCount;
+  }
+
   /** Keys are issued by hand, so there are few; the listing is not paged. */
   async list(includeRevoked: boolean): Promise<ApiKeyRecord[]> {
     const filter = includeRevoked ? {} : { revokedAt: null };

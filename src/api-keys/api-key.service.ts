@@ -80,6 +80,21 @@ export class ApiKeyService {
     return revoked;
   }
 
+  /** The keys bound to a candidate, for its data export (callers authorize). */
+  async keysOfCandidate(candidateId: Types.ObjectId): Promise<ApiKeyRecord[]> {
+    return this.repo.forCandidate(candidateId);
+  }
+
+  /** Erasure: revokes and unlinks the candidate's keys; returns how many there were. */
+  async eraseCandidateKeys(candidateId: Types.ObjectId): Promise<number> {
+    return this.repo.revokeAndUnlinkCandidate(candidateId, this.clock.now(), 'key of an erased candidate');
+  }
+
+  /** deleteEmployer: its recruiter keys stop working. */
+  async revokeEmployerKeys(employerId: Types.ObjectId): Promise<number> {
+    return this.repo.revokeForEmployer(employerId, this.clock.now());
+  }
+
   async list(actor: Principal, includeRevoked: boolean): Promise<ApiKeyRecord[]> {
     requireAdmin(actor, 'list API keys');
     return this.repo.list(includeRevoked);

@@ -8,6 +8,7 @@ import type { GraphQLContext } from '../api/graphql/context.js';
 import { DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { AuditEvent, AuditService } from './audit.service.js';
+import { ERASED_SUBJECT } from '../data-rights/candidate-data-holders.js';
 
 function idField(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || !('id' in value)) return null;
@@ -46,7 +47,8 @@ export function createAuditPlugin(audit: AuditService, logger: Logger): ApolloSe
                 events.push({
                   actor: contextValue.principal,
                   operation: info.fieldName,
-                  targetId: targetIdOf(args, result),
+                  // Written after the erasure ran: it must not bring the erased id back.
+                  targetId: info.fieldName === 'deleteCandidate' ? ERASED_SUBJECT : targetIdOf(args, result),
                   outcome: error ? 'FAILURE' : 'SUCCESS',
                   errorCode: error ? errorCodeOf(error) : null,
                 });

@@ -22,6 +22,17 @@ export class AuditRepository {
     await this.model.insertMany(entries);
   }
 
+  /** Entries about a record, or made with one of these keys, oldest first (at most `limit`). */
+  async about(targetId: string, keyIds: readonly string[], limit: number): Promise<AuditRecord[]> {
+    const query = keyIds.length > 0 ? { $or: [{ targetId }, { keyId: { $in: [...keyIds] } }] } : { targetId };
+    return this.model.find(query).sort({ _id: 1 }).limit(limit).lean<AuditRecord[]>();
+  }
+
+  /** Erasure: entries keep operation, time and outcome; the erased record's id is replaced. */
+  async replaceTarget(targetId: string, replacement: string): Promise<number> {
+    return (await this.model.updateMany({ targetId }, { $set: { targetId: replacement } })).modifiedCount;
+  }
+
   /** Newest first. The filter values are plain strings (typed by the schema), never operators. */
   async page(filter: AuditFilter, offset: number, limit: number): Promise<{ rows: AuditRecord[]; total: number }> {
     const query: Record<string, string> = {};

@@ -39,6 +39,16 @@ export class AuditService {
     );
   }
 
+  /** Entries about a record or made with its keys, for a data export (callers authorize). */
+  async about(targetId: string, keyIds: readonly string[], limit: number): Promise<AuditRecord[]> {
+    return this.repo.about(targetId, keyIds, limit);
+  }
+
+  /** Erasure: entries stay (operation, time, outcome) but point at `replacement` instead. */
+  async replaceTarget(targetId: string, replacement: string): Promise<number> {
+    return this.repo.replaceTarget(targetId, replacement);
+  }
+
   async list(
     actor: Principal,
     args: AuditFilter & { first?: number | null; after?: string | null },

@@ -92,6 +92,14 @@ export function assertCanUpdateCandidate(p: Principal, candidateId: string): voi
   }
 }
 
+/** deleteCandidate, exportCandidateData: the candidate's own key and admins (checked on the id alone). */
+export function assertCanManageCandidateData(p: Principal, candidateId: string, action: string): void {
+  const key = requireRole(p, ['ADMIN', 'CANDIDATE'], action);
+  if (key.role !== 'ADMIN' && !isCandidateSelf(key, candidateId)) {
+    throw forbidden(key, `${action} of another candidate`);
+  }
+}
+
 /** searchCandidates: recruiters, job boards and admins (discoverable candidates only, for all). */
 export function assertMaySearchCandidates(p: Principal): void {
   requireRole(p, ['ADMIN', 'RECRUITER', 'JOB_BOARD'], 'search candidates');

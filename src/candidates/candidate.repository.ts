@@ -58,6 +58,11 @@ export class CandidateRepository {
     }
   }
 
+  /** true when a candidate was deleted. */
+  async deleteById(id: Types.ObjectId): Promise<boolean> {
+    return (await this.model.deleteOne({ _id: id })).deletedCount === 1;
+  }
+
   /** Every document's id and updatedAt (epoch ms), for search-index reconciliation. */
   async *versions(batchSize = 5000): AsyncIterable<[string, number]> {
     const cursor = this.model.collection.find({}, { projection: { _id: 1, updatedAt: 1 }, batchSize });

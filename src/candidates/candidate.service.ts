@@ -115,6 +115,18 @@ export class CandidateService {
     return saved;
   }
 
+  /**
+   * Erasure's MongoDB and index part (callers authorize; src/data-rights): the record goes, and
+   * the index removal is applied before this returns, or stays queued durably when the engine
+   * is down (the drainer indexes current MongoDB state, so it never comes back).
+   */
+  async eraseRecord(id: Types.ObjectId): Promise<{ deleted: boolean; indexed: boolean }> {
+    await this.index.record('candidate', [id]);
+    const deleted = await this.repo.deleteById(id);
+    const indexed = await this.index.applyNow('candidate', [id]);
+    return { deleted, indexed };
+  }
+
   private async validate(data: Partial<CandidateData>): Promise<void> {
     const checks = new InputChecks();
     checkCandidate(data, await this.qualifications.catalog(), this.clock.now().getUTCFullYear(), checks);

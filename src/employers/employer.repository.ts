@@ -45,6 +45,10 @@ export class EmployerRepository {
     return { items: rows.slice(0, w.limit), hasNextPage: rows.length > w.limit, totalCount };
   }
 
+  async deleteById(id: Types.ObjectId): Promise<boolean> {
+    return (await this.model.deleteOne({ _id: id })).deletedCount === 1;
+  }
+
   async exists(id: Types.ObjectId): Promise<boolean> {
     return (await this.model.exists({ _id: id })) !== null;
   }

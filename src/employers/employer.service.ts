@@ -62,6 +62,12 @@ export class EmployerService {
     return ids.map((id) => fresh(id) ?? this.cache.get(id.toHexString())?.record);
   }
 
+  /** Deletes the record (callers check the rules: src/data-rights/record-deletion.service.ts). */
+  async deleteRecord(id: Types.ObjectId): Promise<boolean> {
+    this.cache.delete(id.toHexString());
+    return this.repo.deleteById(id);
+  }
+
   async create(actor: Principal, input: EmployerInputData, id?: Types.ObjectId): Promise<EmployerRecord> {
     requireAdmin(actor, 'create employers');
     enforceInputLimits('EmployerInput', input);

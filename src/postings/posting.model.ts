@@ -33,6 +33,16 @@ export interface PostingRecord {
   status: PostingStatus;
   postedAt: Date;
   closedAt: Date | null;
+  /**
+   * "<employer id>:<externalRef>" when the posting has a reference, else absent: the unique
+   * index on it makes externalRef unique per employer (FerretDB v1 has no partial indexes, and
+   * both servers leave absent values out of a unique index's collisions).
+   */
+  feedKey?: string;
+  /** O*NET-SOC occupation; absent on postings stored before it existed (read as the default). */
+  occupationCode: string;
+  /** Until when the posting is open, when a feed said so (JSON-LD validThrough); else null. */
+  validThrough: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -69,6 +79,9 @@ const schema = new Schema<PostingRecord>(
     status: { type: String, enum: Object.values(PostingStatus), required: true },
     postedAt: { type: Date, required: true },
     closedAt: { type: Date, default: null },
+    feedKey: { type: String, required: false },
+    occupationCode: { type: String, default: '11-9111.00' },
+    validThrough: { type: Date, default: null },
   },
   { timestamps: true, collection: 'postings', strict: 'throw' },
 );
@@ -76,6 +89,8 @@ const schema = new Schema<PostingRecord>(
 schema.index({ employerId: 1, status: 1, postedAt: -1 });
 // Job boards address their postings by their own reference.
 schema.index({ externalRef: 1 });
+// externalRef is unique per employer (DESIGN §9, bulk upsert).
+schema.index({ feedKey: 1 }, { unique: true, sparse: true });
 // jobPostings(employerId?, status?): keyset pages newest first.
 schema.index({ postedAt: -1, _id: 1 });
 schema.index({ employerId: 1, postedAt: -1, _id: 1 });

@@ -4,8 +4,14 @@ import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
 import { afterCondition, type KeysetPage, type KeysetWindow } from '../shared/keyset-pagination.js';
 import { allOf } from '../shared/mongo/filters.js';
 import type { PostingStatus } from '../shared/enums.js';
+import { conflict } from '../shared/errors.js';
+import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
 
 export type PostingData = Omit<PostingRecord, '_id' | 'createdAt' | 'updatedAt'>;
+
+export type BulkPostingOp =
+  | { kind: 'insert'; id: Types.ObjectId; data: PostingData }
+  | { kind: 'update'; id: Types.ObjectId; changes: Partial<PostingData> };
 
 export class PostingRepository {
   readonly model: Model<PostingRecord>;
@@ -57,8 +63,55 @@ export class PostingRepository {
   }
 
   async create(data: PostingData, id?: Types.ObjectId): Promise<PostingRecord> {
-    const doc = await this.model.create(id ? { _id: id, ...data } : data);
-    return doc.toObject();
+    try {
+      const doc = await this.model.create(id ? { _id: id, ...data } : data);
+      return doc.toObject();
+    } catch (err) {
+      if (isDuplicateKeyError(err)) throw conflict('input.externalRef', 'another posting of this employer has this externalRef');
+      throw err;
+    }
+  }
+
+  /**
+   * The postings of these employers carrying one of these references (one query: the
+   * externalRef index on MongoDB; a scan on FerretDB's SQLite backend). Callers pair them up
+   * by (employer, reference).
+   */
+  async findByRefs(employerIds: readonly Types.ObjectId[], refs: readonly string[]): Promise<PostingRecord[]> {
+    if (employerIds.length === 0 || refs.length === 0) return [];
+    return this.model.find({ externalRef: { $in: refs }, employerId: { $in: employerIds } }).lean<PostingRecord[]>();
+  }
+
+  /**
+   * Inserts and updates in one unordered bulk write (timestamps and casting by mongoose).
+   * Returns the positions (in `ops`) that failed, with the error of each.
+   */
+  async bulkUpsert(ops: readonly BulkPostingOp[]): Promise<Map<number, unknown>> {
+    const failed = new Map<number, unknown>();
+    if (ops.length === 0) return failed;
+    const writes = ops.map((op) =>
+      op.kind === 'insert'
+        ? { insertOne: { document: { _id: op.id, ...op.data } } }
+        : { updateOne: { filter: { _id: op.id }, update: { $set: op.changes } } },
+    );
+    try {
+      await this.model.bulkWrite(writes as never, { ordered: false });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { index: number; err?: unknown }[] }).writeErrors;
+      if (!writeErrors) throw err;
+      for (const w of writeErrors) failed.set(w.index, w.err ?? w);
+    }
+    return failed;
+  }
+
+  /** true when a posting was deleted. */
+  async deleteById(id: Types.ObjectId): Promise<boolean> {
+    return (await this.model.deleteOne({ _id: id })).deletedCount === 1;
+  }
+
+  /** Whether the employer has any posting (open or closed). */
+  async existsForEmployer(employerId: Types.ObjectId): Promise<boolean> {
+    return (await this.model.exists({ employerId })) !== null;
   }
 
   async update(id: Types.ObjectId, changes: Partial<PostingData>): Promise<PostingRecord | null> {

@@ -8,19 +8,16 @@ import type { QualificationService } from '../qualifications/qualification.servi
 import type { IndexChangeSink } from '../shared/index-change-sink.js';
 import type { Clock } from '../shared/clock.js';
 import { notFound } from '../shared/errors.js';
-import { PostingStatus, type CareSetting, type DegreeLevel, type EmploymentType } from '../shared/enums.js';
+import { PostingStatus, type CareSetting, type EmploymentType } from '../shared/enums.js';
 import { normalizeList, normalizeState } from '../shared/normalize.js';
-import { InputChecks, parseId } from '../shared/validation.js';
+import { InputProblemsError, parseId } from '../shared/validation.js';
 import { enforceInputLimits } from '../shared/input-limits.js';
 import type { PostingRecord } from './posting.model.js';
 import type { PostingData, PostingRepository } from './posting.repository.js';
-import { checkPostingFields } from './posting.validation.js';
-import { checkZip, storedLocation } from '../geo/geo-input.js';
+import { buildPostingData, postingProblems, toDegreeRequirement, withLocation, type DegreeRequirementData } from './posting-input.js';
+import { storedLocation } from '../geo/geo-input.js';
 
-export interface DegreeRequirementData {
-  minLevel: DegreeLevel;
-  fields?: string[] | null;
-}
+export type { DegreeRequirementData } from './posting-input.js';
 
 export interface PostingUpdateData {
   title?: string | null;
@@ -74,32 +71,9 @@ export class PostingService {
     enforceInputLimits('JobPostingInput', input);
     const employerId = parseId(input.employerId, 'input.employerId');
     const employer = await this.employers.require(employerId, 'input.employerId');
-    const data: PostingData = {
-      employerId,
-      externalRef: input.externalRef?.trim() || null,
-      title: input.title.trim(),
-      description: input.description.trim(),
-      setting: input.setting ?? employer.setting,
-      employmentType: input.employmentType ?? ('FULL_TIME' as EmploymentType),
-      city: input.city?.trim() || null,
-      state: normalizeState(input.state) || null,
-      zip: input.zip?.trim() || null,
-      latitude: null,
-      longitude: null,
-      remote: input.remote ?? false,
-      salaryMin: input.salaryMin ?? null,
-      salaryMax: input.salaryMax ?? null,
-      minDegree: toDegreeRequirement(input.minDegree),
-      minYearsExperience: input.minYearsExperience ?? 0,
-      requiredQualificationCodes: normalizeList(input.requiredQualificationCodes ?? [], 'upper'),
-      preferredQualificationCodes: normalizeList(input.preferredQualificationCodes ?? [], 'upper'),
-      skills: normalizeList(input.skills ?? []),
-      status: PostingStatus.OPEN,
-      postedAt: input.postedAt ?? this.clock.now(),
-      closedAt: null,
-    };
+    const data = buildPostingData({ ...input, status: PostingStatus.OPEN }, employer, this.clock.now(), input.postedAt);
     await this.validate(data);
-    Object.assign(data, storedLocation(data));
+    withLocation(data);
     await this.index.record('posting', [id]);
     const saved = await this.repo.create(data, id);
     await this.index.committed('posting', [id]);
@@ -159,31 +133,27 @@ export class PostingService {
     return saved;
   }
 
-  private async validate(p: PostingData): Promise<void> {
-    const checks = new InputChecks();
-    checkPostingFields(
-      {
-        title: p.title,
-        description: p.description,
-        state: p.state,
-        salaryMin: p.salaryMin,
-        salaryMax: p.salaryMax,
-        minYearsExperience: p.minYearsExperience,
-        minDegreeFields: p.minDegree?.fields,
-        requiredQualificationCodes: p.requiredQualificationCodes,
-        preferredQualificationCodes: p.preferredQualificationCodes,
-        skills: p.skills,
-      },
-      checks,
-    );
-    checkZip(p.zip, 'input.zip', checks);
-    await this.qualifications.checkCodesExist(p.requiredQualificationCodes, 'input.requiredQualificationCodes', checks);
-    await this.qualifications.checkCodesExist(p.preferredQualificationCodes, 'input.preferredQualificationCodes', checks);
-    checks.throwIfAny();
+  /** Deletes the posting (its employer's recruiters, admins); false when there was none. */
+  async delete(actor: Principal, idArg: string): Promise<boolean> {
+    assertMayManagePostings(actor, 'delete job postings');
+    const id = parseId(idArg, 'id');
+    const current = await this.repo.findById(id);
+    if (!current) return false;
+    assertCanManagePosting(actor, current, 'delete this job posting');
+    // Through the outbox like every index change: the drain finds it gone in MongoDB and deletes it.
+    await this.index.record('posting', [id]);
+    const deleted = await this.repo.deleteById(id);
+    await this.index.committed('posting', [id]);
+    return deleted;
   }
-}
 
-function toDegreeRequirement(d: DegreeRequirementData | null | undefined): PostingData['minDegree'] {
-  if (!d) return null;
-  return { minLevel: d.minLevel, fields: normalizeList(d.fields ?? []) };
+  /** Whether the employer still has postings (deleteEmployer refuses then). */
+  async employerHasPostings(employerId: Types.ObjectId): Promise<boolean> {
+    return this.repo.existsForEmployer(employerId);
+  }
+
+  private async validate(p: PostingData): Promise<void> {
+    const problems = await postingProblems(p, this.qualifications);
+    if (problems.length > 0) throw new InputProblemsError(problems);
+  }
 }

@@ -5,6 +5,7 @@ import '../shared/graphql/enums.graphql.js';
 import type { PostingRecord } from './posting.model.js';
 import { GeoRadiusInput } from '../geo/geo.types.js';
 import { recordLocation } from '../geo/geo-input.js';
+import { DEFAULT_OCCUPATION_CODE } from './posting-input.js';
 
 @ObjectType('DegreeRequirement')
 export class DegreeRequirementType {
@@ -35,8 +36,13 @@ export class JobPostingType {
   @Field(() => DateTimeISOResolver) postedAt!: Date;
   @Field(() => String, { nullable: true, description: "The job board's own reference for this posting" })
   externalRef!: string | null;
+  @Field(() => String, { description: 'O*NET-SOC occupation code, default "11-9111.00" (medical and health services managers)' })
+  occupationCode!: string;
   // Not exposed directly: resolved into Employer / Qualification objects by field resolvers.
   employerId!: string;
+  /** For jsonLd's validThrough. */
+  closedAt!: Date | null;
+  validThrough!: Date | null;
   requiredQualificationCodes!: string[];
   preferredQualificationCodes!: string[];
 }
@@ -123,7 +129,10 @@ export function toPostingView(p: PostingRecord): JobPostingType {
     status: p.status,
     postedAt: p.postedAt,
     externalRef: p.externalRef,
+    occupationCode: p.occupationCode ?? DEFAULT_OCCUPATION_CODE,
     employerId: p.employerId.toHexString(),
+    closedAt: p.closedAt ?? null,
+    validThrough: p.validThrough ?? null,
     requiredQualificationCodes: [...p.requiredQualificationCodes],
     preferredQualificationCodes: [...p.preferredQualificationCodes],
   };

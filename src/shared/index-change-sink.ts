@@ -22,5 +22,11 @@ export interface IndexChangeSink {
   record(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void>;
   committed(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void>;
   stateSpecificChanged(code: string): Promise<void>;
+  /**
+   * Instead of `committed`, for a deletion that must not linger (erasure): applies the change
+   * before it returns. True when the index has it; false when it stays queued durably (engine
+   * down). Never throws.
+   */
+  applyNow(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<boolean>;
 }
 

@@ -21,7 +21,8 @@ export type InputTypeName =
   | 'PostingFilter'
   | 'GeoRadiusInput'
   | 'CandidateFilter'
-  | 'QualificationHeldInput';
+  | 'QualificationHeldInput'
+  | 'JobPostingUpsertInput';
 
 export interface TextLimit {
   kind: 'text';
@@ -31,6 +32,11 @@ export interface ListLimit {
   kind: 'list';
   maxItems: number;
   item?: Limit;
+  /**
+   * Bulk inputs: the GraphQL layer checks only the list's length; the service checks each item
+   * against `item` on its own, so one over-long item fails alone and the others are written.
+   */
+  itemsCheckedAlone?: boolean;
 }
 export type Limit = TextLimit | ListLimit | { kind: 'input'; type: InputTypeName };
 
@@ -62,6 +68,10 @@ export const LIMITS = {
   heldQualifications: 100,
   postingQualificationCodes: 50,
   filterValues: 60,
+  /** Items of one upsertJobPostings / importJobPostingsJsonLd call. */
+  bulkItems: 1_000,
+  /** One JSON-LD document, serialised. */
+  jsonLdDocument: 50_000,
 } as const;
 
 const ID = text(LIMITS.id);
@@ -106,6 +116,7 @@ export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
   ExperienceInput: { title: NAME },
   JobPostingInput: { ...postingFields, employerId: ID, externalRef: NAME },
   JobPostingUpdateInput: postingFields,
+  JobPostingUpsertInput: { ...postingFields, employerId: ID, externalRef: NAME },
   DegreeRequirementInput: { fields: list(LIMITS.degreeFields, NAME) },
   EmployerInput: { name: NAME, city: CITY, state: STATE },
   QualificationInput: { code: text(LIMITS.code), name: NAME, issuer: text(LIMITS.issuer) },
@@ -152,6 +163,12 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Mutation.upsertQualification': { input: input('QualificationInput') },
   'Mutation.issueApiKey': { input: input('IssueApiKeyInput') },
   'Mutation.revokeApiKey': { id: ID },
+  'Mutation.upsertJobPostings': { inputs: { ...list(LIMITS.bulkItems, input('JobPostingUpsertInput')), itemsCheckedAlone: true } },
+  'Mutation.importJobPostingsJsonLd': { employerId: ID, documents: { ...list(LIMITS.bulkItems), itemsCheckedAlone: true } },
+  'Mutation.deleteCandidate': { id: ID },
+  'Mutation.deleteJobPosting': { id: ID },
+  'Mutation.deleteEmployer': { id: ID },
+  'Query.exportCandidateData': { id: ID },
 };
 
 /** A string or list with no entry (a field added without one) still gets a bound: fail closed. */
@@ -215,9 +232,10 @@ function maxOf(kind: 'list' | 'text'): number {
  * Coarse bounds on the raw variables, checked before GraphQL coerces them (coercion costs
  * ~20 µs per input object, so a 10,000-entry list would take 0.2 s before the exact limits
  * above could refuse it): no list longer than the longest list any input allows, no nesting
- * deeper than any input has, and not more values in all than the largest valid input holds.
+ * deeper than any input has, and not more values in all than a full bulk upsert holds
+ * (1,000 items of ~100 values; the body limit bounds it too).
  */
-export const RAW_VARIABLE_BOUNDS = { maxItems: maxOf('list'), maxDepth: 8, maxValues: 5_000 } as const;
+export const RAW_VARIABLE_BOUNDS = { maxItems: maxOf('list'), maxDepth: 8, maxValues: 100_000 } as const;
 
 /** The first coarse bound the raw variables break, named by variable path; null when none. */
 export function rawVariablesProblem(variables: Record<string, unknown> | null | undefined): FieldProblem | null {

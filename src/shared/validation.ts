@@ -29,6 +29,11 @@ export class InputChecks {
     return this;
   }
 
+  /** The problems recorded so far (a copy). */
+  all(): FieldProblem[] {
+    return [...this.problems];
+  }
+
   get ok(): boolean {
     return this.problems.length === 0;
   }

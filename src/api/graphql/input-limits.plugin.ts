@@ -37,6 +37,8 @@ function checkTyped(type: GraphQLInputType, value: unknown, limit: Limit | undef
       problems.push({ field: path, problem: `at most ${l.maxItems} entries (got ${value.length})` });
       return;
     }
+    // A bulk input: the service checks each item alone, so a bad item fails by itself.
+    if (l.itemsCheckedAlone) return;
     value.forEach((v, i) => checkTyped(t.ofType, v, l.item, `${path}[${i}]`, problems));
     return;
   }

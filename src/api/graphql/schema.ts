@@ -12,6 +12,8 @@ import { AuditResolver } from '../../audit/audit.resolver.js';
 import { CandidateSearchResolver } from '../../candidates/candidate-search.resolver.js';
 import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
+import { PostingFeedResolver } from '../../postings/posting-feed.resolver.js';
+import { DataRightsResolver } from '../../data-rights/data-rights.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -25,6 +27,8 @@ export const RESOLVERS = [
   AuditResolver,
   IndexSyncResolver,
   ReconcileResolver,
+  PostingFeedResolver,
+  DataRightsResolver,
 ] as const;
 
 /**

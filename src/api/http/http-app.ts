@@ -27,6 +27,7 @@ import { bindObservation, createObservationPlugin, requestLogMiddleware } from '
 import type { AppMetrics } from './metrics.js';
 import { corsMiddleware } from './cors.js';
 import { explorerRouter } from './explorer.js';
+import { jsonLdRoute } from './json-ld-route.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -102,6 +103,8 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
 
   const rate = { perMinute: config.limits.ratePerMinute, burst: config.limits.rateBurst };
   const limiter = new TokenBucketLimiter(rate);
+  // For crawlers (Google for Jobs): an open posting as schema.org JSON-LD, rate-limited per IP.
+  app.get('/jobs/:file', rateLimitMiddleware(limiter, rate), jsonLdRoute(deps.services.postingFeeds));
   app.use(
     '/graphql',
     authenticateMiddleware(deps.services.auth),

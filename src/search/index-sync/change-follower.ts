@@ -30,7 +30,8 @@ export const DEFAULT_FOLLOWER_OPTIONS: ChangeFollowerOptions = {
   maxLookups: 40,
 };
 
-const APPLY_BATCH = 500;
+/** One engine call per bulk write of up to 1,000 documents (upsertJobPostings). */
+const APPLY_BATCH = 1_000;
 const TRIM_EVERY_MS = 3600_000;
 
 export interface ChangeFollowerDeps {
@@ -91,6 +92,11 @@ export class ChangeFollower {
   /** Documents heard of but not yet in this instance's index (the engine refused them so far). */
   backlog(): number {
     return this.queued.posting.size + this.queued.candidate.size;
+  }
+
+  /** Whether this document was heard of and still waits for this instance's engine. */
+  waiting(entity: IndexedEntity, id: string): boolean {
+    return this.queued[entity].has(id);
   }
 
   /** One poll at a time; a call during a poll runs one more after it (it may hold newer items). */

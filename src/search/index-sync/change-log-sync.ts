@@ -10,7 +10,7 @@ import { ChangeFollower } from './change-follower.js';
 import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
 import { Types } from 'mongoose';
 
-/** Up to this many ids a write retires its own outbox entries; larger batches leave them to the drain. */
+/** Up to this many ids a write bumps its outbox entries one by one; larger batches in one tagged bulk write. */
 const RETIRE_OWN_MAX = 100;
 
 export interface LocalIndex {
@@ -39,8 +39,9 @@ export class ChangeLogSync {
   async publish(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
     const hex = ids.map((id) => id.toHexString());
     const now = this.clock.now();
-    const own = hex.length <= RETIRE_OWN_MAX ? await this.outbox.bumpEach(entity, hex, now) : [];
-    if (own.length === 0) await this.outbox.bump(entity, hex, now);
+    // Few ids: one findOneAndUpdate each. A bulk write (a feed): one bulk bump with a token,
+    // so the drain does not pass the same batch on a second time.
+    const own = hex.length <= RETIRE_OWN_MAX ? await this.outbox.bumpEach(entity, hex, now) : await this.outbox.bumpTagged(entity, hex, now);
     await this.log.append(entity, hex, new Date());
     for (const entry of own) await this.outbox.retire(entry);
   }

@@ -30,6 +30,8 @@ const MAX_REFRESH_ROUNDS = 400;
 /** How long a mutation waits for its own change to reach the index before answering. */
 const COMMIT_WAIT_MS = 750;
 const MAX_PARKED_LISTED = 100;
+/** applyNow: how long to wait for a drain lease another instance holds. */
+const APPLY_NOW_MAX_MS = 3_000;
 
 export interface ParkedIndexUpdate {
   /** The outbox entry: "<kind>:<documentId>". */
@@ -134,6 +136,38 @@ export class IndexSyncService implements IndexChangeSink {
       await Promise.race([drained, new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
     } catch (err) {
       this.logger.warn(`Index update deferred to the outbox poll: ${(err as Error).message}`);
+    }
+  }
+
+  /**
+   * For erasure (DESIGN §9): the change recorded before the write is applied before this
+   * returns, not within COMMIT_WAIT_MS. True when the index has it; false when the engine
+   * could not take it (then it stays queued durably: the outbox entry, or the change log, and
+   * the drainer indexes the document's current MongoDB state, so a deleted document can never
+   * come back from a late update). Bounded: another instance holding the drain lease gets
+   * APPLY_NOW_MAX_MS to take the entry.
+   */
+  async applyNow(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<boolean> {
+    const hex = ids.map((id) => id.toHexString());
+    try {
+      if (this.logSync) {
+        await this.logSync.publish(entity, ids);
+        await this.logSync.follower.poll();
+        return hex.every((id) => !this.logSync!.follower.waiting(entity, id));
+      }
+      await this.record(entity, ids);
+      const deadline = Date.now() + APPLY_NOW_MAX_MS;
+      for (;;) {
+        await this.drain();
+        const left = await this.outbox.byIds(entity, hex);
+        if (left.length === 0) return true;
+        // Postponed by a failed drain (the engine is down): queued, retried by the poll.
+        if (left.some((e) => e.attempts > 0 && e.nextAttemptAt.getTime() > this.clock.now().getTime()) || Date.now() > deadline) return false;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } catch (err) {
+      this.logger.warn(`Index update deferred to the outbox poll: ${(err as Error).message}`);
+      return false;
     }
   }
 

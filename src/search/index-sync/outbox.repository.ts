@@ -1,6 +1,7 @@
 // The durable queue of index changes, in MongoDB. One entry per document (`_id` =
 // "<entity>:<id>"), so repeated writes to a document coalesce and every look-up is by `_id`
 // (the only filter FerretDB's SQLite backend serves from an index).
+import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
@@ -21,6 +22,8 @@ export interface OutboxEntry {
    * Absent on entries written before parking existed; reads treat absent as null.
    */
   parkedAt?: Date | null;
+  /** Who bumped the entry last (bumpTagged), so a bulk writer retires only entries still its own. */
+  bumpToken?: string | null;
 }
 
 /** Parked entries wait here: far beyond any real retry time, so `due` never returns them. */
@@ -53,6 +56,7 @@ const entrySchema = new Schema<OutboxEntry>(
     enqueuedAt: { type: Date, required: true },
     lastError: { type: String, default: null },
     parkedAt: { type: Date, default: null },
+    bumpToken: { type: String, default: null },
   },
   { collection: 'search_outbox', versionKey: false },
 );
@@ -126,6 +130,38 @@ export class OutboxRepository {
         return { _id, seq: doc!.seq };
       }),
     );
+  }
+
+  /**
+   * `bump` for a batch in one bulk write, returning the entries (with their new sequence
+   * numbers) that no one bumped again since: each bump writes a token, so an entry another
+   * writer touched meanwhile carries that writer's token and is not returned (it keeps it).
+   */
+  async bumpTagged(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<Pick<OutboxEntry, '_id' | 'seq'>[]> {
+    if (entityIds.length === 0) return [];
+    const bumpToken = randomUUID();
+    await this.entries.bulkWrite(
+      entityIds.map((entityId) => ({
+        updateOne: {
+          filter: { _id: `${entity}:${entityId}` },
+          update: {
+            $inc: { seq: 1 },
+            $set: { entity, entityId, nextAttemptAt: now, parkedAt: null, bumpToken },
+            $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+    const rows = await this.byIds(entity, entityIds);
+    return rows.filter((r) => r.bumpToken === bumpToken).map((r) => ({ _id: r._id, seq: r.seq }));
+  }
+
+  /** The entries of these documents that are still queued (one query). */
+  async byIds(entity: IndexedEntity, entityIds: readonly string[]): Promise<OutboxEntry[]> {
+    if (entityIds.length === 0) return [];
+    return this.entries.find({ _id: { $in: entityIds.map((id) => `${entity}:${id}`) } }).lean<OutboxEntry[]>();
   }
 
   /** Entries due now, oldest first. The outbox is short in steady state, so a scan is cheap. */
