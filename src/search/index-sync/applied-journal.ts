@@ -45,6 +45,20 @@ export class AppliedJournal {
     }
   }
 
+  /** note() for a batch: one delete and one insert (a crash in between loses notes of entries not yet retired, which are re-applied anyway). */
+  async noteAll(outboxIds: readonly string[], at: Date): Promise<void> {
+    if (outboxIds.length === 0) return;
+    await this.model.deleteMany({ _id: { $in: [...outboxIds] } });
+    const docs = outboxIds.map((id) => {
+      const [entity, entityId] = id.split(':') as [IndexedEntity, string];
+      return { _id: id, entity, entityId, at };
+    });
+    await this.model.insertMany(docs, { ordered: false }).catch((err: unknown) => {
+      // A concurrent note of the same entry: it is noted either way.
+      if (!(err as { writeErrors?: unknown[] }).writeErrors) throw err;
+    });
+  }
+
   async since(at: Date): Promise<{ entity: IndexedEntity; entityId: string }[]> {
     return this.model.find({ at: { $gte: at } }, { entity: 1, entityId: 1 }).lean<AppliedRecord[]>();
   }
@@ -68,5 +82,10 @@ export class JournaledOutboxRepository extends OutboxRepository {
     // Noted first: a crash in between re-applies a document once more, never loses one.
     await this.journal.note(entry._id, this.now());
     await super.retire(entry);
+  }
+
+  override async retireAll(entries: readonly Pick<OutboxEntry, '_id' | 'seq'>[]): Promise<void> {
+    await this.journal.noteAll(entries.map((e) => e._id), this.now());
+    await super.retireAll(entries);
   }
 }

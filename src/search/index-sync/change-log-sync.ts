@@ -43,7 +43,7 @@ export class ChangeLogSync {
     // so the drain does not pass the same batch on a second time.
     const own = hex.length <= RETIRE_OWN_MAX ? await this.outbox.bumpEach(entity, hex, now) : await this.outbox.bumpTagged(entity, hex, now);
     await this.log.append(entity, hex, new Date());
-    for (const entry of own) await this.outbox.retire(entry);
+    await this.outbox.retireAll(own);
   }
 
   /** The drain's part: entries that never reached the log (their writer died first) go there now. */

@@ -30,6 +30,8 @@ const MAX_REFRESH_ROUNDS = 400;
 /** How long a mutation waits for its own change to reach the index before answering. */
 const COMMIT_WAIT_MS = 750;
 const MAX_PARKED_LISTED = 100;
+/** From this many ids on, record() bumps the outbox in bulk. */
+const BULK_RECORD_MIN = 20;
 /** applyNow: how long to wait for a drain lease another instance holds. */
 const APPLY_NOW_MAX_MS = 3_000;
 
@@ -117,7 +119,10 @@ export class IndexSyncService implements IndexChangeSink {
   }
 
   async record(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
-    await this.outbox.bump(entity, ids.map((id) => id.toHexString()), this.clock.now());
+    const hex = ids.map((id) => id.toHexString());
+    // A feed's batch: a few commands for all of it (outbox.repository.ts, bumpBulk).
+    if (hex.length > BULK_RECORD_MIN) await this.outbox.bumpBulk(entity, hex, this.clock.now());
+    else await this.outbox.bump(entity, hex, this.clock.now());
   }
 
   async committed(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {

@@ -26,6 +26,9 @@ export interface OutboxEntry {
   bumpToken?: string | null;
 }
 
+/** Entries per retireAll command. */
+const RETIRE_CHUNK = 1_000;
+
 /** Parked entries wait here: far beyond any real retry time, so `due` never returns them. */
 const PARKED_UNTIL = new Date('9999-01-01T00:00:00.000Z');
 
@@ -133,27 +136,41 @@ export class OutboxRepository {
   }
 
   /**
-   * `bump` for a batch in one bulk write, returning the entries (with their new sequence
-   * numbers) that no one bumped again since: each bump writes a token, so an entry another
-   * writer touched meanwhile carries that writer's token and is not returned (it keeps it).
+   * `bump` for a batch (a feed's bulk write) in a few commands instead of one per entry: one
+   * updateMany for the entries that exist, one insertMany for the others (an update or upsert
+   * by _id scans the whole collection on FerretDB's SQLite backend, so 1,000 single bumps of
+   * a 1,000-entry outbox took ~20 s, measured). Each entry gets `bumpToken`.
+   */
+  async bumpBulk(entity: IndexedEntity, entityIds: readonly string[], now: Date, bumpToken: string | null = null): Promise<void> {
+    if (entityIds.length === 0) return;
+    const keys = entityIds.map((id) => `${entity}:${id}`);
+    const set = { nextAttemptAt: now, parkedAt: null, bumpToken };
+    const updated = await this.entries.updateMany({ _id: { $in: keys } }, { $inc: { seq: 1 }, $set: set });
+    if (updated.matchedCount === keys.length) return;
+    const present = new Set((await this.byIds(entity, entityIds)).map((e) => e._id));
+    const missing = entityIds.filter((id) => !present.has(`${entity}:${id}`));
+    try {
+      await this.entries.insertMany(
+        missing.map((entityId) => ({ _id: `${entity}:${entityId}`, entity, entityId, seq: 1, attempts: 0, enqueuedAt: now, lastError: null, ...set })),
+        { ordered: false },
+      );
+    } catch (err) {
+      // Another writer inserted some of them meanwhile: bump those one by one.
+      const failed = (err as { writeErrors?: { index: number }[] }).writeErrors;
+      if (!failed) throw err;
+      await this.bump(entity, failed.map((w) => missing[w.index]), now);
+    }
+  }
+
+  /**
+   * bumpBulk, returning the entries (with their new sequence numbers) that no one bumped again
+   * since: each bulk bump writes its own token, so an entry another writer touched meanwhile
+   * carries that writer's token and is not returned (that writer retires it, or the drain).
    */
   async bumpTagged(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<Pick<OutboxEntry, '_id' | 'seq'>[]> {
     if (entityIds.length === 0) return [];
     const bumpToken = randomUUID();
-    await this.entries.bulkWrite(
-      entityIds.map((entityId) => ({
-        updateOne: {
-          filter: { _id: `${entity}:${entityId}` },
-          update: {
-            $inc: { seq: 1 },
-            $set: { entity, entityId, nextAttemptAt: now, parkedAt: null, bumpToken },
-            $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
-          },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
+    await this.bumpBulk(entity, entityIds, now, bumpToken);
     const rows = await this.byIds(entity, entityIds);
     return rows.filter((r) => r.bumpToken === bumpToken).map((r) => ({ _id: r._id, seq: r.seq }));
   }
@@ -194,13 +211,16 @@ export class OutboxRepository {
     await this.entries.deleteOne({ _id: entry._id, seq: entry.seq });
   }
 
-  /** retire() for a whole batch in one round trip. */
+  /**
+   * retire() for a whole batch in one command: one deleteMany over an $or of (_id, seq), which
+   * MongoDB serves from the _id index per branch and FerretDB with one scan (a deleteOne each
+   * would scan once per entry there).
+   */
   async retireAll(entries: readonly Pick<OutboxEntry, '_id' | 'seq'>[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.entries.bulkWrite(
-      entries.map((e) => ({ deleteOne: { filter: { _id: e._id, seq: e.seq } } })),
-      { ordered: false },
-    );
+    for (let i = 0; i < entries.length; i += RETIRE_CHUNK) {
+      const chunk = entries.slice(i, i + RETIRE_CHUNK);
+      await this.entries.deleteMany({ $or: chunk.map((e) => ({ _id: e._id, seq: e.seq })) });
+    }
   }
 
   async postpone(entry: OutboxEntry, retryAt: Date, error: string): Promise<void> {
