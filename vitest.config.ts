@@ -25,6 +25,7 @@ const UNIT = [
   'tests/search/meilisearch/meilisearch-browse.test.ts',
   'tests/env-example.test.ts',
   'tests/app/compose-file.test.ts',
+  'tests/postings/json-ld/**/*.test.ts',
 ];
 
 export default defineConfig({
