@@ -22,9 +22,10 @@ export class AuditRepository {
     await this.model.insertMany(entries);
   }
 
-  /** Entries about a record, or made with one of these keys, oldest first (at most `limit`). */
+  /** Entries about a record or its keys, or made with one of its keys, oldest first (at most `limit`). */
   async about(targetId: string, keyIds: readonly string[], limit: number): Promise<AuditRecord[]> {
-    const query = keyIds.length > 0 ? { $or: [{ targetId }, { keyId: { $in: [...keyIds] } }] } : { targetId };
+    const keys = [...keyIds];
+    const query = keys.length > 0 ? { $or: [{ targetId }, { targetId: { $in: keys } }, { keyId: { $in: keys } }] } : { targetId };
     return this.model.find(query).sort({ _id: 1 }).limit(limit).lean<AuditRecord[]>();
   }
 
