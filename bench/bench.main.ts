@@ -22,6 +22,8 @@ import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingP
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
 import { measureThroughput, type ThroughputFigures } from './throughput.js';
 import { measureBrowse } from './browse-load.js';
+import { formatBulk, measureBulkUpsert } from './bulk-upsert.js';
+import { seedObjectId } from '../src/seeding/seed-ids.js';
 
 const USAGE = `npm run bench [-- --help]
 
@@ -121,6 +123,7 @@ const apiEnv = (workers: string): Record<string, string> => ({
   ...(workers === '' ? {} : { SEARCH_WORKERS: workers }),
 });
 const loadIds = data.candidates.filter((_, i) => i % 7 === 0).map(candidateIdOf);
+const bulkLines: string[] = [];
 const serving: { label: string; start: string; startMs: number; startRssMiB: number; rssMiB: number; runs: ThroughputFigures[] }[] = [];
 
 /** Resolves once the API logged a line matching `re` (or after `timeoutMs`). */
@@ -162,6 +165,11 @@ for (const workers of WORKER_SETTINGS) {
       runs.push(r);
     }
     serving.push({ label, start, startMs, startRssMiB, rssMiB: api.peakRssMiB(), runs });
+    if (workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) {
+      // Feeds: a 1,000-item bulk upsert until searchable (bench/bulk-upsert.ts).
+      const bulk = await measureBulkUpsert(api.url, KEY, seedObjectId('employer', data.employers[0].key).toHexString(), data.catalog);
+      bulkLines.push(`Bulk upsert (${label}, ${POSTINGS} postings in the database):`, ...formatBulk(bulk));
+    }
     if (api.child.exitCode !== null) log(`API exited with ${api.child.exitCode}:\n${api.logLines.slice(-10).join('\n')}`);
   } finally {
     await api.stop();
@@ -182,6 +190,7 @@ for (const s of serving) {
     log(`    targets: 8-client throughput ${(eight.perSecond / one.perSecond).toFixed(2)}x (>= 1.6x); 8-client p95 / 1-client p95 ${(eight.latency.p95 / one.latency.p95).toFixed(2)} (<= 2); /health p99 at 8 clients ${ms(eight.health.p99)} (<= 100 ms)`);
   }
 }
+for (const line of bulkLines) log(line);
 await conn.dropDatabase().catch(() => undefined);
 await conn.close();
 await mongo.stop();

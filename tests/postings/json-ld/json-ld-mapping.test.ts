@@ -2,7 +2,7 @@
 // recommended JobPosting properties), the import of the variants job boards publish, and the
 // round trip export -> import.
 import { describe, expect, it } from 'vitest';
-import { postingToJsonLd, type JsonLdPostingSource } from '../../../src/postings/json-ld/posting-to-json-ld.js';
+import { postingToJsonLd as toJsonLd, type JsonLdPostingSource } from '../../../src/postings/json-ld/posting-to-json-ld.js';
 import { jsonLdToPosting, type ImportedPosting } from '../../../src/postings/json-ld/json-ld-to-posting.js';
 import { findQualificationMentions } from '../../../src/postings/json-ld/qualification-mentions.js';
 import { DegreeLevel, EmploymentType, PostingStatus } from '../../../src/shared/enums.js';
@@ -16,6 +16,8 @@ const CATALOG = [
 const names = new Map(CATALOG.map((c) => [c.code, c.name]));
 const ctx = { employerName: 'Hillcrest Health', qualificationName: (code: string) => names.get(code) };
 const NOW = new Date('2026-12-01T12:00:00Z');
+/** The document as plain JSON (schema-dts's types are for building it, not for reading it back). */
+const postingToJsonLd = (p: JsonLdPostingSource, c: typeof ctx): Record<string, unknown> => toJsonLd(p, c) as unknown as Record<string, unknown>;
 
 const onSite: JsonLdPostingSource = {
   id: '6b0f208ab4b3c58926a867bd',
@@ -89,7 +91,7 @@ describe('postingToJsonLd', () => {
   });
 
   it('emits a remote posting as TELECOMMUTE with the applicant location, no validThrough while open', () => {
-    const doc = postingToJsonLd(remote, ctx) as Record<string, unknown>;
+    const doc = postingToJsonLd(remote, ctx) ;
     expect(doc.jobLocationType).toBe('TELECOMMUTE');
     expect(doc.applicantLocationRequirements).toEqual({ '@type': 'State', name: 'TX' });
     expect(doc.jobLocation).toBeUndefined();
@@ -98,22 +100,22 @@ describe('postingToJsonLd', () => {
     for (const absent of ['validThrough', 'baseSalary', 'educationRequirements', 'experienceRequirements', 'qualifications', 'skills']) {
       expect(doc[absent], absent).toBeUndefined();
     }
-    const nationwide = postingToJsonLd({ ...remote, state: null }, ctx) as Record<string, unknown>;
+    const nationwide = postingToJsonLd({ ...remote, state: null }, ctx) ;
     expect(nationwide.applicantLocationRequirements).toEqual({ '@type': 'Country', name: 'USA' });
   });
 
   it('has every property Google requires, and validThrough when known (a feed date, or the day a closed posting closed)', () => {
     for (const p of [onSite, remote]) {
-      const doc = postingToJsonLd(p, ctx) as Record<string, unknown>;
+      const doc = postingToJsonLd(p, ctx) ;
       for (const required of ['title', 'description', 'datePosted', 'hiringOrganization']) expect(doc[required], required).toBeTruthy();
       expect(doc.jobLocation ?? doc.jobLocationType).toBeTruthy();
     }
-    const closed = postingToJsonLd({ ...onSite, status: PostingStatus.CLOSED, closedAt: new Date('2026-11-30T00:00:00Z') }, ctx) as Record<string, unknown>;
+    const closed = postingToJsonLd({ ...onSite, status: PostingStatus.CLOSED, closedAt: new Date('2026-11-30T00:00:00Z') }, ctx) ;
     expect(closed.validThrough).toBe('2026-11-30T00:00:00.000Z');
-    const dated = postingToJsonLd({ ...onSite, validThrough: new Date('2027-01-31T00:00:00Z') }, ctx) as Record<string, unknown>;
+    const dated = postingToJsonLd({ ...onSite, validThrough: new Date('2027-01-31T00:00:00Z') }, ctx) ;
     expect(dated.validThrough).toBe('2027-01-31T00:00:00.000Z');
-    expect((postingToJsonLd({ ...onSite, minDegree: { minLevel: DegreeLevel.DOCTORATE, fields: [] } }, ctx) as { educationRequirements: { credentialCategory: string } }).educationRequirements.credentialCategory).toBe('postgraduate degree');
-    expect((postingToJsonLd({ ...onSite, employmentType: EmploymentType.CONTRACT }, ctx) as { employmentType: string }).employmentType).toBe('CONTRACTOR');
+    expect((postingToJsonLd({ ...onSite, minDegree: { minLevel: DegreeLevel.DOCTORATE, fields: [] } }, ctx) as unknown as { educationRequirements: { credentialCategory: string } }).educationRequirements.credentialCategory).toBe('postgraduate degree');
+    expect((postingToJsonLd({ ...onSite, employmentType: EmploymentType.CONTRACT }, ctx) as unknown as { employmentType: string }).employmentType).toBe('CONTRACTOR');
   });
 });
 

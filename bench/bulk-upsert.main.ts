@@ -1,0 +1,56 @@
+// `npm run bench:bulk`: the bulk path alone, quickly. Starts a throwaway local MongoDB-protocol
+// server (or uses MONGODB_URI), loads the catalog, one employer and BENCH_POSTINGS other
+// postings, starts the built API (embedded engine; Meilisearch with MEILI_HOST and
+// MEILI_MASTER_KEY / MEILI_API_KEY) and prints bench/bulk-upsert.ts's figures.
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mongoose from 'mongoose';
+import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
+import { bulkLoad, generateBenchData } from './load-data.js';
+import { startApiProcess } from './api-process.js';
+import { postGraphQL } from './http-load.js';
+import { formatBulk, measureBulkUpsert } from './bulk-upsert.js';
+
+const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 10_000);
+const RUNS = Number(process.env.BENCH_BULK_RUNS ?? 3);
+const KEY = 'bench-admin-key-0123456789';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const data = generateBenchData(POSTINGS, 0, 50);
+const mongo = await resolveMongo({ uri: process.env.MONGODB_URI || undefined, log });
+const dbName = `bench_bulk_${Date.now()}`;
+const conn = await mongoose.createConnection(mongo.uri, { dbName }).asPromise();
+await bulkLoad(conn, data);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hm-bench-bulk-'));
+const meili = process.env.MEILI_HOST ? `Meilisearch at ${process.env.MEILI_HOST}` : 'embedded engine';
+log(`MongoDB-protocol server: ${mongo.server}; ${POSTINGS} postings loaded; ${meili}`);
+const api = await startApiProcess(root, {
+  DATA_DIR: dataDir,
+  MONGODB_URI: mongo.uri,
+  MONGODB_DB: dbName,
+  ADMIN_API_KEY: KEY,
+  SEED: 'none',
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  RATE_LIMIT_PER_MINUTE: '10000000',
+  RATE_LIMIT_BURST: '100000',
+  ...(process.env.MEILI_HOST ? { MEILI_INDEX_PREFIX: `bulkbench${Date.now().toString(36)}` } : {}),
+});
+try {
+  const created = await postGraphQL(api.url, KEY, 'mutation { createEmployer(input: { name: "Bulk Feed Employer", setting: HOSPITAL, state: "TX" }) { id } }', {});
+  const employerId = (created.body.data as { createEmployer: { id: string } }).createEmployer.id;
+  for (let run = 1; run <= RUNS; run++) {
+    log(`Run ${run} of ${RUNS}:`);
+    for (const line of formatBulk(await measureBulkUpsert(api.url, KEY, employerId, data.catalog))) log(line);
+  }
+} finally {
+  await api.stop();
+  await conn.dropDatabase().catch(() => undefined);
+  await conn.close();
+  await mongo.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
