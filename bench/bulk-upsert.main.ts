@@ -34,7 +34,7 @@ const api = await startApiProcess(root, {
   MONGODB_DB: dbName,
   ADMIN_API_KEY: KEY,
   SEED: 'none',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   NODE_ENV: 'production',
   RATE_LIMIT_PER_MINUTE: '10000000',
   RATE_LIMIT_BURST: '100000',
@@ -47,6 +47,9 @@ try {
     log(`Run ${run} of ${RUNS}:`);
     for (const line of formatBulk(await measureBulkUpsert(api.url, KEY, employerId, data.catalog))) log(line);
   }
+} catch (err) {
+  log(`Failed: ${(err as Error).message}\n${api.logLines.slice(-20).join('\n')}`);
+  process.exitCode = 1;
 } finally {
   await api.stop();
   await conn.dropDatabase().catch(() => undefined);

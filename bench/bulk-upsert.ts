@@ -49,6 +49,7 @@ export async function measureBulkUpsert(url: string, key: string, employerId: st
 
   const t0 = performance.now();
   const first = await postGraphQL(url, key, UPSERT, { inputs });
+  if (process.env.BENCH_DEBUG) process.stdout.write(`response after ${ms(first.ms)}\n`);
   check(first);
   const searchableMs = await untilSearchable(url, key, marker, employerId, items, t0);
 

@@ -1,7 +1,7 @@
 // Bulk upsert of postings from a feed (DESIGN §9 "Bulk upsert"): up to 1,000 items, each
 // checked on its own with the rules and messages of createJobPosting (posting-input.ts), then
-// every valid change written in ONE unordered bulk write and handed to the index in ONE
-// outbox batch (the drain makes one engine call of it). Items that would change nothing are
+// every valid change written in ONE unordered bulk write and handed to the index as ONE
+// outbox entry (recordBatch; the drain or the change log makes one engine call of it). Items that would change nothing are
 // "unchanged": not written, not indexed. Results come back in request order.
 import { Types } from 'mongoose';
 import type { Principal } from '../auth/principal.js';
@@ -168,14 +168,15 @@ export class PostingBulkService {
     // 4. One outbox batch before the write, one bulk write, one "committed" after it.
     if (ops.length > 0) {
       const ids = ops.map((op) => op.id);
-      await this.index.record('posting', ids);
+      const ticket = await this.index.recordBatch('posting', ids);
       const writeFailures = await this.repo.bulkUpsert(ops);
       for (const [i, err] of writeFailures) {
         fail(opIndex[i], isDuplicateKeyError(err)
           ? { code: 'CONFLICT', message: 'input.externalRef: another request wrote a posting with this externalRef at the same time; send the item again', field: 'externalRef' }
           : { code: 'INTERNAL_SERVER_ERROR', message: 'The item could not be written; send it again', field: null });
       }
-      await this.index.committed('posting', ids.filter((_, i) => !writeFailures.has(i)));
+      // Failed items stay in the batch: the drainer indexes current MongoDB state, so they are no-ops.
+      await this.index.committedBatch(ticket);
     }
 
     const count = (kind: BulkOutcomeKind) => results.filter((r) => r.outcome === kind).length;

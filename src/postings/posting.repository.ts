@@ -88,18 +88,24 @@ export class PostingRepository {
    */
   async bulkUpsert(ops: readonly BulkPostingOp[]): Promise<Map<number, unknown>> {
     const failed = new Map<number, unknown>();
-    if (ops.length === 0) return failed;
-    const writes = ops.map((op) =>
-      op.kind === 'insert'
-        ? { insertOne: { document: { _id: op.id, ...op.data } } }
-        : { updateOne: { filter: { _id: op.id }, update: { $set: op.changes } } },
-    );
-    try {
-      await this.model.bulkWrite(writes as never, { ordered: false });
-    } catch (err) {
-      const writeErrors = (err as { writeErrors?: { index: number; err?: unknown }[] }).writeErrors;
-      if (!writeErrors) throw err;
-      for (const w of writeErrors) failed.set(w.index, w.err ?? w);
+    const at = (kind: BulkPostingOp['kind']) => ops.flatMap((op, i) => (op.kind === kind ? [i] : []));
+    // Inserts in one command; updates UPDATE_CHUNK at a time: FerretDB v1 stalled for minutes
+    // on one update command of 100 statements (50 took 0.3 s; measured on 1,000 postings).
+    const groups = [at('insert'), ...chunks(at('update'), UPDATE_CHUNK)].filter((g) => g.length > 0);
+    for (const group of groups) {
+      const writes = group.map((i) => {
+        const op = ops[i];
+        return op.kind === 'insert'
+          ? { insertOne: { document: { _id: op.id, ...op.data } } }
+          : { updateOne: { filter: { _id: op.id }, update: { $set: op.changes } } };
+      });
+      try {
+        await this.model.bulkWrite(writes as never, { ordered: false });
+      } catch (err) {
+        const writeErrors = (err as { writeErrors?: { index: number; err?: unknown }[] }).writeErrors;
+        if (!writeErrors) throw err;
+        for (const w of writeErrors) failed.set(group[w.index], w.err ?? w);
+      }
     }
     return failed;
   }
@@ -142,6 +148,14 @@ export class PostingRepository {
   async count(): Promise<number> {
     return this.model.estimatedDocumentCount();
   }
+}
+
+const UPDATE_CHUNK = 50;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function listFilter(employerId: Types.ObjectId | null, status: PostingStatus | null): Record<string, unknown> {

@@ -28,5 +28,17 @@ export interface IndexChangeSink {
    * down). Never throws.
    */
   applyNow(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<boolean>;
+  /**
+   * `record` / `committed` for a bulk write (a feed): ONE outbox entry for the whole batch
+   * instead of one per document, and one engine call for it. The ticket goes from the first
+   * call to the second.
+   */
+  recordBatch(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<IndexBatchTicket>;
+  committedBatch(ticket: IndexBatchTicket): Promise<void>;
+}
+
+/** Opaque to producers: what recordBatch returns and committedBatch takes. */
+export interface IndexBatchTicket {
+  readonly _id: string;
 }
 

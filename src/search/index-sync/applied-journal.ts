@@ -5,13 +5,15 @@
 // snapshot, so it stays small enough to scan (FerretDB serves only _id look-ups from an index).
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { IndexedEntity } from '../../shared/index-change-sink.js';
-import { OutboxRepository, type OutboxEntry } from './outbox.repository.js';
+import { OutboxRepository, type RetiredEntry } from './outbox.repository.js';
 import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 
 interface AppliedRecord {
   _id: string;
   entity: IndexedEntity;
   entityId: string;
+  /** A feed's batch, noted as one record: the documents it stood for. */
+  entityIds?: string[];
   at: Date;
 }
 
@@ -20,6 +22,7 @@ const appliedSchema = new Schema<AppliedRecord>(
     _id: { type: String, required: true },
     entity: { type: String, required: true },
     entityId: { type: String, required: true },
+    entityIds: { type: [String], default: undefined },
     at: { type: Date, required: true },
   },
   { collection: 'search_applied', versionKey: false },
@@ -59,8 +62,16 @@ export class AppliedJournal {
     });
   }
 
+  /** A batch entry's documents as one record (one write, not one per document). */
+  async noteBatch(outboxId: string, entity: IndexedEntity, entityIds: readonly string[], at: Date): Promise<void> {
+    // An upsert: a retirement retried after a crash notes the same batch again.
+    await this.model.updateOne({ _id: outboxId }, { $set: { entity, entityId: outboxId.slice(entity.length + 1), entityIds: [...entityIds], at } }, { upsert: true });
+  }
+
+  /** Every document applied since `at` (a batch record expands to its documents). */
   async since(at: Date): Promise<{ entity: IndexedEntity; entityId: string }[]> {
-    return this.model.find({ at: { $gte: at } }, { entity: 1, entityId: 1 }).lean<AppliedRecord[]>();
+    const rows = await this.model.find({ at: { $gte: at } }, { entity: 1, entityId: 1, entityIds: 1 }).lean<AppliedRecord[]>();
+    return rows.flatMap((r) => (r.entityIds?.length ? r.entityIds.map((entityId) => ({ entity: r.entity, entityId })) : [{ entity: r.entity, entityId: r.entityId }]));
   }
 
   async pruneBefore(at: Date): Promise<void> {
@@ -78,14 +89,17 @@ export class JournaledOutboxRepository extends OutboxRepository {
     super(conn);
   }
 
-  override async retire(entry: Pick<OutboxEntry, '_id' | 'seq'>): Promise<void> {
+  override async retire(entry: RetiredEntry): Promise<void> {
     // Noted first: a crash in between re-applies a document once more, never loses one.
-    await this.journal.note(entry._id, this.now());
+    if (entry.entityIds?.length && entry.entity) await this.journal.noteBatch(entry._id, entry.entity, entry.entityIds, this.now());
+    else await this.journal.note(entry._id, this.now());
     await super.retire(entry);
   }
 
-  override async retireAll(entries: readonly Pick<OutboxEntry, '_id' | 'seq'>[]): Promise<void> {
-    await this.journal.noteAll(entries.map((e) => e._id), this.now());
+  override async retireAll(entries: readonly RetiredEntry[]): Promise<void> {
+    const batches = entries.filter((e) => e.entityIds?.length && e.entity);
+    for (const b of batches) await this.journal.noteBatch(b._id, b.entity!, b.entityIds!, this.now());
+    await this.journal.noteAll(entries.filter((e) => !batches.includes(e)).map((e) => e._id), this.now());
     await super.retireAll(entries);
   }
 }

@@ -7,7 +7,7 @@ import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { SearchRejectedError } from '../search-errors.js';
 import type { ChangeLogRepository } from './change-log.repository.js';
 import { ChangeFollower } from './change-follower.js';
-import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
+import { entryDocumentIds, type BatchTicket, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
 import { Types } from 'mongoose';
 
 /** Up to this many ids a write bumps its outbox entries one by one; larger batches in one tagged bulk write. */
@@ -39,17 +39,22 @@ export class ChangeLogSync {
   async publish(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
     const hex = ids.map((id) => id.toHexString());
     const now = this.clock.now();
-    // Few ids: one findOneAndUpdate each. A bulk write (a feed): one bulk bump with a token,
-    // so the drain does not pass the same batch on a second time.
+    // Few ids: one findOneAndUpdate each; more: one tagged bulk bump (feeds use publishBatch).
     const own = hex.length <= RETIRE_OWN_MAX ? await this.outbox.bumpEach(entity, hex, now) : await this.outbox.bumpTagged(entity, hex, now);
     await this.log.append(entity, hex, new Date());
     await this.outbox.retireAll(own);
   }
 
+  /** After a batch's write: the log hears of all of it, then the batch's one entry is retired. */
+  async publishBatch(ticket: BatchTicket): Promise<void> {
+    await this.log.append(ticket.entity, entryDocumentIds(ticket), new Date());
+    await this.outbox.retire(ticket);
+  }
+
   /** The drain's part: entries that never reached the log (their writer died first) go there now. */
   async passOn(entries: OutboxEntry[]): Promise<boolean> {
     for (const entity of ['posting', 'candidate'] as const) {
-      await this.log.append(entity, entries.filter((e) => e.entity === entity).map((e) => e.entityId), new Date());
+      await this.log.append(entity, entries.filter((e) => e.entity === entity).flatMap(entryDocumentIds), new Date());
     }
     for (const e of entries) await this.outbox.retire(e);
     return true;

@@ -14,9 +14,9 @@ import type { Logger } from '../../shared/logger.js';
 import type { SearchEngine } from '../search-engine.js';
 import type { Principal } from '../../auth/principal.js';
 import { requireAdmin } from '../../auth/access-policy.js';
-import type { IndexChangeSink, IndexedEntity } from '../../shared/index-change-sink.js';
+import type { IndexBatchTicket, IndexChangeSink, IndexedEntity } from '../../shared/index-change-sink.js';
 import type { SearchDocumentSource } from './document-source.js';
-import type { OutboxRepository } from './outbox.repository.js';
+import { entryDocumentIds, type BatchTicket, type OutboxRepository } from './outbox.repository.js';
 import { DEFAULT_INDEX_BATCH_SIZE, OutboxBatchApplier, pipelined } from './outbox-batches.js';
 import type { ChangeLogRepository } from './change-log.repository.js';
 import type { ChangeFollower } from './change-follower.js';
@@ -173,6 +173,30 @@ export class IndexSyncService implements IndexChangeSink {
     } catch (err) {
       this.logger.warn(`Index update deferred to the outbox poll: ${(err as Error).message}`);
       return false;
+    }
+  }
+
+  async recordBatch(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<BatchTicket> {
+    return this.outbox.recordBatch(entity, ids.map((id) => id.toHexString()), this.clock.now());
+  }
+
+  async committedBatch(ticketArg: IndexBatchTicket): Promise<void> {
+    const ticket = ticketArg as BatchTicket;
+    try {
+      if (this.logSync) {
+        await this.logSync.publishBatch(ticket);
+        await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
+        return;
+      }
+      // Gone already: a drain took it, maybe having read the documents before the write.
+      if (!(await this.outbox.bumpBatch(ticket, this.clock.now()))) await this.outbox.recordBatch(ticket.entity, entryDocumentIds(ticket), this.clock.now());
+      if (this.bulkLoads > 0) {
+        void this.drain().catch(() => undefined);
+        return;
+      }
+      await Promise.race([this.drain(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
+    } catch (err) {
+      this.logger.warn(`Index update deferred to the outbox poll: ${(err as Error).message}`);
     }
   }
 

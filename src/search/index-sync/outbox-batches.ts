@@ -10,7 +10,7 @@ import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import type { SearchEngine } from '../search-engine.js';
 import { SearchRejectedError } from '../search-errors.js';
 import type { SearchDocumentSource } from './document-source.js';
-import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
+import { entryDocumentIds, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
 
 const MAX_BACKOFF_MS = 60_000;
 
@@ -41,6 +41,12 @@ export class OutboxBatchApplier {
 
   private async applyOneByOne(entries: OutboxEntry[]): Promise<boolean> {
     for (const [i, e] of entries.entries()) {
+      if (e.entityIds?.length) {
+        // A refused batch: one entry per document instead, so only the refused ones get parked.
+        await this.outbox.bumpBulk(e.entity, e.entityIds, this.clock.now());
+        await this.outbox.retire(e);
+        continue;
+      }
       try {
         await this.index([e]);
         await this.outbox.retire(e);
@@ -57,7 +63,7 @@ export class OutboxBatchApplier {
   }
 
   private async index(entries: OutboxEntry[]): Promise<void> {
-    const ids = (entity: IndexedEntity) => entries.filter((e) => e.entity === entity).map((e) => new Types.ObjectId(e.entityId));
+    const ids = (entity: IndexedEntity) => [...new Set(entries.filter((e) => e.entity === entity).flatMap(entryDocumentIds))].map((id) => new Types.ObjectId(id));
     const postings = ids('posting');
     const candidates = ids('candidate');
     if (postings.length > 0) await this.indexPostings(postings);

@@ -24,7 +24,26 @@ export interface OutboxEntry {
   parkedAt?: Date | null;
   /** Who bumped the entry last (bumpTagged), so a bulk writer retires only entries still its own. */
   bumpToken?: string | null;
+  /**
+   * A batch entry (a feed's bulk write): the documents it stands for; `entityId` is then the
+   * batch's own id. One entry per batch, because FerretDB's SQLite backend updates and deletes
+   * entries one scan each: 1,000 per-document entries cost ~40 s to bump and retire (measured).
+   */
+  entityIds?: string[] | null;
 }
+
+/** The documents an entry stands for: its own, or a batch's. */
+export function entryDocumentIds(e: Pick<OutboxEntry, 'entityId' | 'entityIds'>): string[] {
+  return e.entityIds && e.entityIds.length > 0 ? e.entityIds : [e.entityId];
+}
+
+/** What retire needs: the entry's id and the seq it was read at (and, for the journal, what it stands for). */
+export type RetiredEntry = Pick<OutboxEntry, '_id' | 'seq'> & Partial<Pick<OutboxEntry, 'entity' | 'entityIds'>>;
+
+export type BatchTicket = Pick<OutboxEntry, '_id' | 'seq' | 'entity' | 'entityId' | 'entityIds'>;
+
+/** A batch entry's writer has this long to pass it on itself before the drain does. */
+const BATCH_GRACE_MS = 30_000;
 
 /** Entries per retireAll command. */
 const RETIRE_CHUNK = 1_000;
@@ -60,6 +79,7 @@ const entrySchema = new Schema<OutboxEntry>(
     lastError: { type: String, default: null },
     parkedAt: { type: Date, default: null },
     bumpToken: { type: String, default: null },
+    entityIds: { type: [String], default: undefined },
   },
   { collection: 'search_outbox', versionKey: false },
 );
@@ -175,6 +195,31 @@ export class OutboxRepository {
     return rows.filter((r) => r.bumpToken === bumpToken).map((r) => ({ _id: r._id, seq: r.seq }));
   }
 
+  /**
+   * One entry for a whole batch of documents (see `entityIds`). Due only after `graceMs`: the
+   * writer retires or bumps it itself right after its write, so the drain takes it only when
+   * the writer died in between (and does not read 1,000 documents while they are written).
+   */
+  async recordBatch(entity: IndexedEntity, entityIds: readonly string[], now: Date, graceMs = BATCH_GRACE_MS): Promise<BatchTicket> {
+    const batchId = `batch-${randomUUID()}`;
+    const nextAttemptAt = new Date(now.getTime() + graceMs);
+    const entry = { _id: `${entity}:${batchId}`, entity, entityId: batchId, entityIds: [...entityIds], seq: 1, attempts: 0, nextAttemptAt, enqueuedAt: now, lastError: null, parkedAt: null };
+    await this.entries.create(entry);
+    return entry;
+  }
+
+  /**
+   * After the batch's write: a newer sequence number, so a drainer that read the entry before
+   * the write cannot retire it. Null when a drain retired it meanwhile (record it anew then).
+   */
+  async bumpBatch(ticket: BatchTicket, now: Date): Promise<BatchTicket | null> {
+    // No upsert: a batch entry that is gone must be recorded again with its ids, not as a bare id.
+    const doc = await this.entries
+      .findOneAndUpdate({ _id: ticket._id }, { $inc: { seq: 1 }, $set: { nextAttemptAt: now, parkedAt: null } }, { returnDocument: 'after' })
+      .lean<OutboxEntry>();
+    return doc ? { ...ticket, seq: doc.seq } : null;
+  }
+
   /** The entries of these documents that are still queued (one query). */
   async byIds(entity: IndexedEntity, entityIds: readonly string[]): Promise<OutboxEntry[]> {
     if (entityIds.length === 0) return [];
@@ -207,7 +252,7 @@ export class OutboxRepository {
   }
 
   /** Removes the entry only if nobody recorded a newer change since it was read. */
-  async retire(entry: Pick<OutboxEntry, '_id' | 'seq'>): Promise<void> {
+  async retire(entry: RetiredEntry): Promise<void> {
     await this.entries.deleteOne({ _id: entry._id, seq: entry.seq });
   }
 
@@ -216,7 +261,7 @@ export class OutboxRepository {
    * MongoDB serves from the _id index per branch and FerretDB with one scan (a deleteOne each
    * would scan once per entry there).
    */
-  async retireAll(entries: readonly Pick<OutboxEntry, '_id' | 'seq'>[]): Promise<void> {
+  async retireAll(entries: readonly RetiredEntry[]): Promise<void> {
     for (let i = 0; i < entries.length; i += RETIRE_CHUNK) {
       const chunk = entries.slice(i, i + RETIRE_CHUNK);
       await this.entries.deleteMany({ $or: chunk.map((e) => ({ _id: e._id, seq: e.seq })) });
