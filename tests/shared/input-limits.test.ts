@@ -112,7 +112,7 @@ describe('rawVariablesProblem (coarse bounds before coercion)', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(rawVariablesProblem({ v: deep })?.problem).toBe(`nested at most ${RAW_VARIABLE_BOUNDS.maxDepth} levels deep`);
-    const wide = { a: Array.from({ length: 100 }, () => Array.from({ length: 100 }, () => 1)) };
+    const wide = { a: Array.from({ length: 400 }, () => Array.from({ length: 300 }, () => 1)) };
     expect(rawVariablesProblem(wide)).toEqual({ field: 'variables', problem: `at most ${RAW_VARIABLE_BOUNDS.maxValues} values in all` });
   });
 
