@@ -5,6 +5,7 @@ import { createCandidate, createEmployer, createPosting, must, upsertQualificati
 
 const ISSUE = 'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { key apiKey { id } } }';
 const EXPORT = 'query($id: ID!) { exportCandidateData(id: $id) }';
+interface Exported { subject: unknown; exportedAt: unknown; candidate: unknown; apiKeys: unknown; auditLog: { operation: string; targetId: string; keyId: string }[] }
 
 describe('exportCandidateData', () => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe('exportCandidateData', () => {
   afterAll(async () => t?.close());
 
   it('returns everything held about the candidate to the candidate: profile with e-mail, keys without secrets, audit entries', async () => {
-    const res = await t.gql<{ exportCandidateData: Record<string, any> }>(EXPORT, { id }, ownKey);
+    const res = await t.gql<{ exportCandidateData: Exported }>(EXPORT, { id }, ownKey);
     expect(res.errors).toBeUndefined();
     const data = res.data!.exportCandidateData;
     expect(data.subject).toEqual({ type: 'Candidate', id });
@@ -41,7 +42,7 @@ describe('exportCandidateData', () => {
     expect(data.apiKeys).toEqual([{ id: ownKeyId, role: 'CANDIDATE', label: 'Ada laptop', createdAt: expect.any(String), createdBy: 'bootstrap-admin', revokedAt: null }]);
     expect(JSON.stringify(data)).not.toContain(ownKey.split('_')[2]);
     expect(JSON.stringify(data)).not.toMatch(/keyHash/);
-    const ops = (data.auditLog as { operation: string; targetId: string; keyId: string }[]).map((e) => [e.operation, e.keyId]);
+    const ops = data.auditLog.map((e) => [e.operation, e.keyId]);
     expect(ops).toEqual(expect.arrayContaining([['createCandidate', 'bootstrap-admin'], ['issueApiKey', 'bootstrap-admin'], ['updateCandidate', ownKeyId]]));
   });
 
