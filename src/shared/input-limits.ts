@@ -237,23 +237,37 @@ function maxOf(kind: 'list' | 'text'): number {
  */
 export const RAW_VARIABLE_BOUNDS = { maxItems: maxOf('list'), maxDepth: 8, maxValues: 100_000 } as const;
 
+/**
+ * A list under an input field of this name holds at most this many entries in any input type
+ * (e.g. `experience` 100), so the coarse check names the field's own limit. Lists whose key is
+ * the client's variable name, or inside a JSON value, get the longest list any input allows.
+ */
+const LIST_FIELD_MAX: ReadonlyMap<string, number> = (() => {
+  const max = new Map<string, number>();
+  for (const fields of Object.values(INPUT_TYPE_LIMITS)) {
+    for (const [field, l] of Object.entries(fields)) if (l.kind === 'list') max.set(field, Math.max(max.get(field) ?? 0, l.maxItems));
+  }
+  return max;
+})();
+
 /** The first coarse bound the raw variables break, named by variable path; null when none. */
 export function rawVariablesProblem(variables: Record<string, unknown> | null | undefined): FieldProblem | null {
   if (!variables) return null;
   const { maxItems, maxDepth, maxValues } = RAW_VARIABLE_BOUNDS;
-  const stack: { value: unknown; path: string; depth: number }[] = Object.entries(variables).map(([k, value]) => ({ value, path: k, depth: 1 }));
+  const stack: { value: unknown; path: string; depth: number; key?: string }[] = Object.entries(variables).map(([k, value]) => ({ value, path: k, depth: 1 }));
   let values = 0;
   // Iterative, so hostile nesting cannot overflow the call stack.
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const { value, path, depth } = next;
+    const { value, path, depth, key } = next;
     if (++values > maxValues) return { field: 'variables', problem: `at most ${maxValues} values in all` };
     if (value === null || typeof value !== 'object') continue;
     if (depth > maxDepth) return { field: path, problem: `nested at most ${maxDepth} levels deep` };
     if (Array.isArray(value)) {
-      if (value.length > maxItems) return { field: path, problem: `at most ${maxItems} entries (got ${value.length})` };
+      const bound = (key !== undefined && LIST_FIELD_MAX.get(key)) || maxItems;
+      if (value.length > bound) return { field: path, problem: `at most ${bound} entries (got ${value.length})` };
       value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 }));
     } else {
-      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}.${k}`, depth: depth + 1 });
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}.${k}`, depth: depth + 1, key: k });
     }
   }
   return null;

@@ -68,6 +68,23 @@ const OPERATIONS: Operation[] = [
   { field: 'revokeApiKey', query: `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`,
     vars: async (_w, t) => ({ id: (await issueKey(t, { role: 'JOB_BOARD', label: 'Throwaway' })).id }), expect: [U, OK, F, F, F] },
   { field: 'reconcileSearchIndex', query: `mutation { reconcileSearchIndex { checked added updated removed } }`, vars: none, expect: [U, OK, F, F, F] },
+
+  // Feeds and data rights.
+  { field: 'upsertJobPostings', query: `mutation($inputs: [JobPostingUpsertInput!]!) { upsertJobPostings(inputs: $inputs) { created failed } }`,
+    vars: (w) => ({ inputs: [{ externalRef: `matrix-${Math.random()}`, employerId: w.employerA, title: 'Feed Role', description: 'From a feed.' }] }), expect: [U, OK, F, OK, F] },
+  { field: 'importJobPostingsJsonLd', query: `mutation($e: ID!, $d: [JSON!]!) { importJobPostingsJsonLd(employerId: $e, documents: $d) { created failed } }`,
+    vars: (w) => ({ e: w.employerA, d: [{ '@type': 'JobPosting', identifier: `matrix-${Math.random()}`, title: 'Imported Role', description: 'x' }] }), expect: [U, OK, F, OK, F] },
+  { field: 'deleteJobPosting', query: `mutation($id: ID!) { deleteJobPosting(id: $id) }`,
+    vars: async (w, t) => ({ id: await createPosting(t, w.employerA, 'To be deleted') }), expect: [U, OK, F, OK, F] },
+  { field: 'deleteEmployer', query: `mutation($id: ID!) { deleteEmployer(id: $id) }`,
+    vars: async (_w, t) => ({ id: (await t.gql<{ createEmployer: { id: string } }>(`mutation { createEmployer(input: {name: "Short-lived", setting: OTHER}) { id } }`)).data!.createEmployer.id }),
+    expect: [U, OK, F, F, F] },
+  { field: 'exportCandidateData', query: `query($id: ID!) { exportCandidateData(id: $id) }`, vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, F, F, OK] },
+  // A fresh candidate each time: the CANDIDATE key may not erase someone else (its own erasure,
+  // which revokes the key, is in tests/data-rights/erasure.api.test.ts).
+  { field: 'deleteCandidate', query: `mutation($id: ID!) { deleteCandidate(id: $id) }`,
+    vars: async (_w, t) => ({ id: (await t.gql<{ createCandidate: { id: string } }>(`mutation($e: String!) { createCandidate(input: {name: "Short-lived", email: $e}) { id } }`, { e: uniqueEmail('gone') })).data!.createCandidate.id }),
+    expect: [U, OK, F, F, F] },
 ];
 
 function expectedFor(op: Operation, caller: Caller): Expected {

@@ -101,11 +101,15 @@ describe('enforceInputLimits (the services\' own check)', () => {
 });
 
 describe('rawVariablesProblem (coarse bounds before coercion)', () => {
-  it('names the first list longer than any input allows, by variable path', () => {
+  it('names the first list longer than any input allows, by variable path, with the field\'s own limit', () => {
     expect(rawVariablesProblem({ input: { experience: Array.from({ length: 4000 }, () => ({})) } })).toEqual({
       field: 'input.experience',
-      problem: `at most ${RAW_VARIABLE_BOUNDS.maxItems} entries (got 4000)`,
+      problem: 'at most 100 entries (got 4000)',
     });
+    // A list that is the variable itself (named by the client): the longest any input allows.
+    expect(RAW_VARIABLE_BOUNDS.maxItems).toBe(LIMITS.bulkItems);
+    expect(rawVariablesProblem({ inputs: Array.from({ length: 1001 }, () => ({})) })).toEqual({ field: 'inputs', problem: 'at most 1000 entries (got 1001)' });
+    expect(rawVariablesProblem({ inputs: Array.from({ length: 1000 }, () => ({})) })).toBeNull();
   });
 
   it('refuses hostile nesting without overflowing the stack, and too many values in all', () => {
