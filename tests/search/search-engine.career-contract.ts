@@ -109,7 +109,10 @@ export function runCareerContract(name: string, makeEngine: () => Promise<Search
       const everything: CandidateProfile = {
         ...ERIN,
         degrees: [{ level: DegreeLevel.DOCTORATE, field: 'Nursing' }, { level: DegreeLevel.MASTER, field: 'Health Administration' }, { level: DegreeLevel.DOCTORATE, field: 'health administration' }],
-        qualifications: ['FACHE', 'CMM', 'RHIA'].map((code) => ({ code, state: null, expiresOn: null })).concat(['TX', 'NY'].map((state) => ({ code: 'NHA', state, expiresOn: null }))),
+        qualifications: [
+          ...['FACHE', 'CMM', 'RHIA'].map((code) => ({ code, state: null, expiresOn: null })),
+          ...['TX', 'NY'].map((state) => ({ code: 'NHA', state, expiresOn: null })),
+        ],
         experience: [{ startDate: '2000-01-01', endDate: null }],
       };
       expect(await engine.careerSteps({ candidate: everything, filter: null, catalog: CATALOG, today: TODAY })).toEqual([]);

@@ -46,7 +46,13 @@ export interface CostModel {
 
 /** Root fields that run a search or ranking: a fixed price on top of their page. */
 export const SEARCH_COST = 10_000;
-export const SEARCH_FIELDS = new Set(['Query.searchPostings', 'Query.matchesForCandidate', 'Query.candidatesForPosting']);
+export const SEARCH_FIELDS = new Set([
+  'Query.searchPostings',
+  'Query.matchesForCandidate',
+  'Query.candidatesForPosting',
+  'Query.nextSteps',
+  'Query.talentSupply',
+]);
 
 /** Object types read from MongoDB per item (the credential catalog is cached in memory). */
 export const DOCUMENT_COST = 50;
