@@ -22,6 +22,7 @@ import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingP
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
 import { measureThroughput, type ThroughputFigures } from './throughput.js';
 import { measureBrowse } from './browse-load.js';
+import { measureCareer } from './career-load.js';
 
 const USAGE = `npm run bench [-- --help]
 
@@ -221,6 +222,7 @@ async function latencySection(api: Awaited<ReturnType<typeof startApiProcess>>):
   log(formatLatency('candidatesForPosting(first: 20), 8 concurrent', results.candidatesConc));
 
   await measureBrowse(api.url, KEY, data, SAMPLES, log);
+  await measureCareer(api.url, KEY, { candidates: candidateIds, postings: postingIds }, log);
 
   // Floor and recall: exact scoring of every open posting in this process.
   const catalog = catalogLookup(data.catalog);

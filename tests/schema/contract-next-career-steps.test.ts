@@ -51,7 +51,7 @@ describe('contract-next: career steps and talent supply', () => {
   });
 
   it('would catch a missing field of the subset', () => {
-    const without = SUBSET.replace(/\n  medianSalary: Int[^\n]*/, '');
+    const without = SUBSET.replace(/\n {2}medianSalary: Int[^\n]*/, '');
     expect(contractGaps(`${base}\n${browse}\n${SUBSET}`, buildSchema(`${base}\n${browse}\n${without}`))).toEqual([
       'missing field CareerStep.medianSalary',
     ]);
