@@ -23,6 +23,7 @@ import { formatLatency, ms, summarize, timeMs } from './stats.js';
 import { measureThroughput, type ThroughputFigures } from './throughput.js';
 import { measureBrowse } from './browse-load.js';
 import { measureCareer } from './career-load.js';
+import { measureCareerEngine } from './career-engine-load.js';
 
 const USAGE = `npm run bench [-- --help]
 
@@ -93,6 +94,7 @@ log(`Generated ${POSTINGS} postings, ${CANDIDATES} candidates, ${data.employers.
   log(`  indexing ${POSTINGS + CANDIDATES} documents: ${ms(e.indexMs)} = ${e.indexDocsPerSecond} documents/s (target >= 5,000); RSS grew ${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB`);
   log(formatLatency('  rankPostingsForCandidate(limit 20)', e.rankPostings));
   log(formatLatency('  rankCandidatesForPosting(limit 20)', e.rankCandidates));
+  await measureCareerEngine(e.engine, 'embedded', { candidates: sampleC, postings: sampleP }, catalog, systemClock.today(), log);
   await e.engine.close();
 }
 global.gc?.();
