@@ -88,9 +88,57 @@ export function salaryCounts(salaries: Iterable<number>): Map<number, number> {
   return out;
 }
 
+let scratch = new Float64Array(1024);
+
+/** k-th smallest of a[0..n) (0-based), partially reordering a: Hoare selection, O(n) on average. */
+function select(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+/**
+ * medianOf over the salaries of disjoint groups, by selection instead of sorting or counting:
+ * a step of a large candidate pool unions thousands of salaries, and there are many steps.
+ */
+export function medianOfGroups(groups: readonly { salaries: readonly number[] }[]): number | null {
+  let n = 0;
+  for (const g of groups) n += g.salaries.length;
+  if (n === 0) return null;
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  let at = 0;
+  for (const g of groups) for (const s of g.salaries) scratch[at++] = s;
+  const upper = Math.floor(n / 2);
+  const hi = select(scratch, n, upper);
+  if (n % 2 === 1) return hi;
+  // After selecting `upper`, everything before it is <= it: the lower middle is their maximum.
+  let lo = -Infinity;
+  for (let i = 0; i < upper; i++) if (scratch[i] > lo) lo = scratch[i];
+  return Math.round((lo + hi) / 2);
+}
+
 function stepFrom(change: StepChange, groups: readonly { count: number; salaries: number[] }[]): StepCount {
   const unlocks = groups.reduce((s, g) => s + g.count, 0);
-  return { change, unlocks, medianSalary: medianOf(salaryCounts(groups.flatMap((g) => g.salaries))) };
+  return { change, unlocks, medianSalary: medianOfGroups(groups) };
 }
 
 /** Every candidate step of the groups with its exact count; steps unlocking nothing are dropped. */

@@ -5,6 +5,7 @@ import {
   careerStepView,
   compareSteps,
   medianOf,
+  medianOfGroups,
   orderSteps,
   salaryCounts,
   stepsFromGroups,
@@ -128,5 +129,19 @@ describe('careerStepView', () => {
     expect(additionalYears(5, 4.99)).toBe(0.01);
     expect(additionalYears(2, 0)).toBe(2);
     expect(additionalYears(1, 0.333)).toBe(0.67);
+  });
+});
+
+describe('medianOfGroups', () => {
+  it('equals the counted median on random groups, odd and even sizes, with repeats', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const groups = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => ({
+        salaries: Array.from({ length: Math.floor(rnd() * 9) }, () => 40_000 + 1_000 * Math.floor(rnd() * 20) + (rnd() < 0.3 ? 1 : 0)),
+      }));
+      expect(medianOfGroups(groups)).toBe(medianOf(salaryCounts(groups.flatMap((g) => g.salaries))));
+    }
+    expect(medianOfGroups([{ salaries: [] }])).toBeNull();
   });
 });

@@ -156,6 +156,8 @@ export function runCareerContract(name: string, makeEngine: () => Promise<Search
       // Before the documents were built (their anchor starts later): c9 has half a year, c11 5.4.
       expect(await engine.countCandidates({ filters: years, today: '2025-06-01' })).toEqual([8]);
       expect(await engine.countCandidates({ filters: [{}, { qualificationTokens: ['FACHE'] }], today: TODAY })).toEqual([11, 2]);
+      // Any CandidateFilter counts, not only requirement sets.
+      expect(await engine.countCandidates({ filters: [{ states: ['TX'], qualificationTokens: ['FACHE'] }, { states: ['CA'] }], today: TODAY })).toEqual([2, 0]);
     });
   });
 }

@@ -110,11 +110,11 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
   }
 
   async careerSteps(query: CareerStepsQuery): Promise<StepCount[]> {
-    return this.run('careerSteps', async () => careerStepsOf(this.postings.slots, query));
+    return this.run('careerSteps', async () => careerStepsOf(this.postings.slots, this.vocab, query));
   }
 
   async countCandidates(query: CandidateCountsQuery): Promise<number[]> {
-    return this.run('countCandidates', async () => countCandidatesOf(this.candidates.slots, query));
+    return this.run('countCandidates', async () => countCandidatesOf(this.candidates.slots, this.vocab, query));
   }
 
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {
