@@ -14,7 +14,8 @@ import { postingProfileFromDocument, buildPostingDocument } from '../../src/sear
 import { requirementFilter } from '../../src/search/documents/requirement-filter.js';
 import type { PostingSearchFilter, SearchEngine } from '../../src/search/search-engine.js';
 import { CATALOG, TODAY } from './contract-fixtures.js';
-import { ERIN, SUPPLY_POSTINGS, careerCandidateDocs, careerPostingDocs } from './career-fixtures.js';
+import { ERIN, STEP_POSTINGS, SUPPLY_POSTINGS, careerCandidateDocs, careerPostingDocs } from './career-fixtures.js';
+import { MAX_VALUES_PER_FACET } from '../../src/search/meilisearch/meilisearch-career.js';
 
 const erinYears = yearsOfExperience(ERIN.experience, TODAY);
 
@@ -116,6 +117,18 @@ export function runCareerContract(name: string, makeEngine: () => Promise<Search
         experience: [{ startDate: '2000-01-01', endDate: null }],
       };
       expect(await engine.careerSteps({ candidate: everything, filter: null, catalog: CATALOG, today: TODAY })).toEqual([]);
+    });
+
+    it('keeps the median exact with more distinct salaries than a facet lists', async () => {
+      // Meilisearch's facet stops at maxValuesPerFacet values; 101 more postings missing only FACHE.
+      const base = STEP_POSTINGS.find((p) => p.id === 'q1')!;
+      const n = MAX_VALUES_PER_FACET + 101;
+      await engine.upsertPostings(Array.from({ length: n }, (_, i) => buildPostingDocument({ ...base, id: `m${String(i).padStart(4, '0')}`, salaryMax: 200_000 + 10 * i }, CATALOG)));
+      const fache = (await steps()).find((s) => s.change.kind === StepKind.QUALIFICATION && s.change.code === 'FACHE');
+      // With q1 q2 q19 (100,000 105,000 120,000): n + 3 salaries, the middle ones among the new.
+      const all = [100_000, 105_000, 120_000, ...Array.from({ length: n }, (_, i) => 200_000 + 10 * i)].sort((a, b) => a - b);
+      const mid = all.length % 2 === 1 ? all[(all.length - 1) / 2] : Math.round((all[all.length / 2 - 1] + all[all.length / 2]) / 2);
+      expect(fache).toEqual({ change: { kind: 'QUALIFICATION', code: 'FACHE', state: null }, unlocks: n + 3, medianSalary: mid });
     });
 
     const supply = async (id: string) => {

@@ -6,19 +6,22 @@
 //      that names their candidate steps;
 //   3. one query per candidate step: the postings it unlocks, counted exactly (page 0 gives an
 //      exhaustive totalHits) with their salaryCeiling facet for the median.
-// A facet lists at most maxValuesPerFacet values; when one comes back full, the values are
-// read from the documents instead (paged), so a count is never cut short.
+// A facet lists at most maxValuesPerFacet values; when one comes back full (it may have been cut
+// short), the required tokens fall back to every token the catalog can produce, the lacking
+// qualification steps to every lacking token (each still counted exactly), the degree and
+// experience values to the pool's documents, and a step's median to its one or two middle
+// documents in salary order (fetched by offset). No count or median is ever cut short.
 //
 // Talent supply: one exact count per filter; candidates whose experience anchor is stale are
 // read (few: index-sync refreshes them daily) and decided from their intervals.
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from 'meilisearch';
 import { isoToEpochDay } from '../../matching/dates.js';
 import { experienceDays, meetsExperience } from '../../matching/experience.js';
-import { medianOf, type StepChange, type StepCount } from '../../matching/career-steps.js';
+import { StepKind, medianOf, type StepChange, type StepCount } from '../../matching/career-steps.js';
 import type { ExperienceInterval } from '../../matching/matching.types.js';
 import type { CandidateCountsQuery, CareerStepsQuery } from '../career-queries.js';
 import { POSTING_SETTINGS } from './meilisearch-settings.js';
-import { and, candidateView } from './meilisearch-filters.js';
+import { OPEN_POSTING, and, candidateView, postingFilterClause, requirableTokens } from './meilisearch-filters.js';
 import { eligibilityParts, exactCandidateCount, nearMissPools, stepsOfPool, unlockedFilter } from './meilisearch-career-filters.js';
 
 type Hit = Record<string, unknown>;
@@ -50,41 +53,70 @@ async function allDocuments(client: Meilisearch, indexUid: string, filter: strin
   }
 }
 
-/** Value -> count of `attribute` under `filter`, from the facet unless it came back full. */
-async function valueCounts(client: Meilisearch, indexUid: string, filter: string, attribute: string, res: MultiSearchResult<Hit>): Promise<Map<string, number>> {
+/** The facet's value -> count, or null when it came back full (it may have been cut short). */
+function complete(res: MultiSearchResult<Hit>, attribute: string): Map<string, number> | null {
   const dist = res.facetDistribution?.[attribute] ?? {};
-  if (Object.keys(dist).length < MAX_VALUES_PER_FACET) return new Map(Object.entries(dist));
-  const out = new Map<string, number>();
-  for (const doc of await allDocuments(client, indexUid, filter, [attribute])) {
-    const v = doc[attribute];
-    for (const x of Array.isArray(v) ? v : v == null ? [] : [v]) out.set(String(x), (out.get(String(x)) ?? 0) + 1);
-  }
-  return out;
+  return Object.keys(dist).length < MAX_VALUES_PER_FACET ? new Map(Object.entries(dist)) : null;
 }
 
-async function facetedValues(client: Meilisearch, indexUid: string, asks: { filter: string; attribute: string }[]): Promise<Map<string, number>[]> {
-  const results = await multi(client, asks.map((a) => ({ indexUid, ...countOnly, filter: a.filter, facets: [a.attribute] })));
-  return Promise.all(asks.map((a, i) => valueCounts(client, indexUid, a.filter, a.attribute, results[i])));
+/** Distinct values of `attribute` under `filter`, read from the documents (a facet that came back full). */
+async function valuesFromDocuments(client: Meilisearch, indexUid: string, filter: string, attribute: string): Promise<string[]> {
+  const out = new Set<string>();
+  for (const doc of await allDocuments(client, indexUid, filter, [attribute])) {
+    const v = doc[attribute];
+    for (const x of Array.isArray(v) ? v : v == null ? [] : [v]) out.add(String(x));
+  }
+  return [...out];
+}
+
+/**
+ * Median salaryCeiling under `filter` when the facet was too long to count from: the one or two
+ * middle documents in salary order (salarySortKey, the sortable copy), fetched by offset.
+ */
+async function medianBySort(client: Meilisearch, indexUid: string, filter: string): Promise<number | null> {
+  const withSalary = and(filter, 'salaryCeiling IS NOT NULL');
+  const [counted] = await multi(client, [{ indexUid, ...countOnly, filter: withSalary }]);
+  const n = counted.totalHits ?? 0;
+  if (n === 0) return null;
+  const lo = Math.floor((n - 1) / 2);
+  const [res] = await multi(client, [
+    { indexUid, q: null, filter: withSalary, sort: ['salarySortKey:asc', 'id:asc'], offset: lo, limit: n % 2 === 1 ? 1 : 2, attributesToRetrieve: ['salaryCeiling'] },
+  ]);
+  const values = res.hits.map((h) => Number(h.salaryCeiling));
+  return values.length === 0 ? null : Math.round((values[0] + values[values.length - 1]) / 2);
 }
 
 export async function askCareerSteps(client: Meilisearch, indexUid: string, q: CareerStepsQuery): Promise<StepCount[]> {
   const view = candidateView(q.candidate, q.today);
-  const probe = eligibilityParts(view, q.filter, []);
-  const [required] = await facetedValues(client, indexUid, [{ filter: probe.base, attribute: 'requiredQualificationTokens' }]);
-  const parts = eligibilityParts(view, q.filter, [...required.keys()]);
+  const base = and(OPEN_POSTING, postingFilterClause(q.filter));
+  // Every token a posting here requires; a full facet falls back to every token the catalog can produce.
+  const [requiredRes] = await multi(client, [{ indexUid, ...countOnly, filter: base, facets: ['requiredQualificationTokens'] }]);
+  const required = complete(requiredRes, 'requiredQualificationTokens');
+  const parts = eligibilityParts(view, q.filter, required ? [...required.keys()] : [...new Set([...Object.keys(requiredRes.facetDistribution?.requiredQualificationTokens ?? {}), ...requirableTokens(q.catalog)])]);
   const pools = nearMissPools(parts);
-  const values = await facetedValues(client, indexUid, pools);
-  const steps: StepChange[] = pools.flatMap((pool, i) => stepsOfPool(pool.kind, [...values[i].keys()], parts));
+  const poolRes = await multi(client, pools.map((pool) => ({ indexUid, ...countOnly, filter: pool.filter, facets: [pool.attribute] })));
+  const values = await Promise.all(
+    pools.map(async (pool, i) => {
+      const facet = complete(poolRes[i], pool.attribute);
+      if (facet) return [...facet.keys()];
+      // Cut short: every lacking token is a candidate step (those unlocking none are dropped below).
+      if (pool.kind === StepKind.QUALIFICATION) return [...parts.notHeld];
+      return valuesFromDocuments(client, indexUid, pool.filter, pool.attribute);
+    }),
+  );
+  const steps: StepChange[] = pools.flatMap((pool, i) => stepsOfPool(pool.kind, values[i], parts));
   const filters = steps.map((s) => unlockedFilter(s, parts));
   const results = await multi(client, filters.map((filter) => ({ indexUid, ...countOnly, filter, facets: ['salaryCeiling'] })));
   const out = await Promise.all(
     steps.map(async (change, i) => {
-      const salaries = await valueCounts(client, indexUid, and(filters[i], 'salaryCeiling IS NOT NULL'), 'salaryCeiling', results[i]);
-      const medianSalary = medianOf([...salaries].map(([v, n]) => [Number(v), n] as [number, number]));
-      return { change, unlocks: results[i].totalHits ?? 0, medianSalary };
+      const unlocks = results[i].totalHits ?? 0;
+      if (unlocks === 0) return null;
+      const salaries = complete(results[i], 'salaryCeiling');
+      const medianSalary = salaries ? medianOf([...salaries].map(([v, n]) => [Number(v), n] as [number, number])) : await medianBySort(client, indexUid, filters[i]);
+      return { change, unlocks, medianSalary };
     }),
   );
-  return out.filter((s) => s.unlocks > 0);
+  return out.filter((s): s is StepCount => s !== null);
 }
 
 export async function askCandidateCounts(client: Meilisearch, indexUid: string, q: CandidateCountsQuery): Promise<number[]> {

@@ -2,7 +2,7 @@
 // whose search answers here evaluate the adapter's filter strings with the documented grammar
 // and semantics (meili-filter-grammar.ts), count totalHits, cut facets at maxValuesPerFacet as
 // the server does, and page. Checks: the same answers as the embedded engine on the contract's
-// hand-built data, and a facet cut short is read from the documents instead (exact median).
+// hand-built data, and a salary facet cut short gives way to the middle documents by salary.
 // The real server runs the same contract in meilisearch.engine.test.ts when MEILI_HOST is set.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
@@ -23,6 +23,8 @@ type Doc = Record<string, unknown>;
 function answer(docs: Doc[], body: Doc): Doc {
   const filter = body.filter ? parseFilter(String(body.filter)) : null;
   const hits = docs.filter((d) => filter === null || evaluateFilter(filter, d)).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  // The only sort the career queries send: salary ascending, then id.
+  if ((body.sort as string[] | undefined)?.[0] === 'salarySortKey:asc') hits.sort((a, b) => Number(a.salarySortKey) - Number(b.salarySortKey) || String(a.id).localeCompare(String(b.id)));
   const facetDistribution: Record<string, Record<string, number>> = {};
   for (const attr of (body.facets as string[] | undefined) ?? []) {
     const counts = new Map<string, number>();
@@ -34,7 +36,7 @@ function answer(docs: Doc[], body: Doc): Doc {
   const size = Number(body.hitsPerPage ?? 20);
   const fields = body.attributesToRetrieve as string[] | undefined;
   const pick = (d: Doc) => (fields ? Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])) : d);
-  const pageHits = page === 0 ? [] : hits.slice((page - 1) * size, page * size).map(pick);
+  const pageHits = body.offset !== undefined ? hits.slice(Number(body.offset), Number(body.offset) + Number(body.limit ?? 20)).map(pick) : page === 0 ? [] : hits.slice((page - 1) * size, page * size).map(pick);
   return { hits: pageHits, totalHits: hits.length, page, hitsPerPage: size, totalPages: Math.ceil(hits.length / size), facetDistribution };
 }
 
@@ -69,13 +71,17 @@ describe('Meilisearch adapter: career steps and candidate counts (stand-in serve
     expect(asked.length).toBeGreaterThan(0);
   });
 
-  it('reads a facet that came back full from the documents, so the median stays exact', async () => {
+  it('takes the median from the middle documents in salary order when the facet came back full', async () => {
     // 600 postings missing only FACHE, each with its own salary: more values than a facet lists.
     const base = STEP_POSTINGS.find((p) => p.id === 'q1')!;
     postings = Array.from({ length: 600 }, (_, i) => buildPostingDocument({ ...base, id: `f${String(i).padStart(3, '0')}`, salaryMax: 100_000 + i }, CATALOG));
     const [fache] = await engine.careerSteps({ candidate: ERIN, filter: null, catalog: CATALOG, today: TODAY });
     // 100,000..100,599: the middle two are 100,299 and 100,300 (the first 500 facet values alone would give 100,250).
     expect(fache).toEqual({ change: { kind: 'QUALIFICATION', code: 'FACHE', state: null }, unlocks: 600, medianSalary: 100_300 });
+    // An odd count: the single middle one (100,000..100,600: 100,300).
+    postings.push(buildPostingDocument({ ...base, id: 'f600', salaryMax: 100_600 }, CATALOG));
+    const [odd] = await engine.careerSteps({ candidate: ERIN, filter: null, catalog: CATALOG, today: TODAY });
+    expect(odd).toMatchObject({ unlocks: 601, medianSalary: 100_300 });
   });
 
   it('counts candidates like the embedded engine, deciding stale experience anchors from the intervals', async () => {
