@@ -74,6 +74,8 @@ export const LIST_BOUNDS: Record<string, number> = {
   'MatchExplanation.missing': LIMITS.postingQualificationCodes + 2,
   // The service returns at most 100.
   'Query.parkedIndexUpdates': 100,
+  // DROP and ANY_STATE per required qualification, three degree changes, the experience.
+  'TalentSupply.relaxations': 2 * LIMITS.postingQualificationCodes + 4,
 };
 
 /** Keeps sums and products finite (no Infinity * 0 = NaN): far above any limit anyway. */
