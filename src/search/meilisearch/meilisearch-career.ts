@@ -25,8 +25,13 @@ import { OPEN_POSTING, and, candidateView, postingFilterClause, requirableTokens
 import { eligibilityParts, exactCandidateCount, nearMissPools, stepsOfPool, unlockedFilter } from './meilisearch-career-filters.js';
 
 type Hit = Record<string, unknown>;
-/** Queries per multi-search request, and documents per page when values are read from documents. */
-const BATCH = 100;
+/**
+ * Queries per multi-search request: Meilisearch answers one request's queries one after the
+ * other, so the step counts go as several requests at once (its HTTP workers run them in
+ * parallel), a few at a time.
+ */
+const BATCH = 16;
+const IN_FLIGHT = 4;
 const PAGE = 1000;
 
 /** A facet that returns this many values may have been cut short (the index's faceting setting). */
@@ -35,12 +40,18 @@ export const MAX_VALUES_PER_FACET = POSTING_SETTINGS.faceting?.maxValuesPerFacet
 const countOnly = { q: null, page: 0, hitsPerPage: 1 } as const;
 
 async function multi(client: Meilisearch, queries: MultiSearchQuery[]): Promise<MultiSearchResult<Hit>[]> {
-  const out: MultiSearchResult<Hit>[] = [];
-  for (let i = 0; i < queries.length; i += BATCH) {
-    const { results } = await client.multiSearch({ queries: queries.slice(i, i + BATCH) });
-    out.push(...results);
-  }
-  return out;
+  const batches: MultiSearchQuery[][] = [];
+  for (let i = 0; i < queries.length; i += BATCH) batches.push(queries.slice(i, i + BATCH));
+  const out: MultiSearchResult<Hit>[][] = new Array(batches.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const i = next++;
+      out[i] = (await client.multiSearch({ queries: batches[i] })).results;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, batches.length) }, worker));
+  return out.flat();
 }
 
 /** Every document of `filter`, `fields` only, page by page. */
