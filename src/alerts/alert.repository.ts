@@ -1,0 +1,103 @@
+import { Types, type Connection, type Model } from 'mongoose';
+import { alertModel, entityStateModel, type AlertRecord, type EntityStateRecord } from './alert.model.js';
+import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
+
+const STREAM_BATCH = 1_000;
+
+export class AlertRepository {
+  private readonly alerts: Model<AlertRecord>;
+  private readonly stateModel: Model<EntityStateRecord>;
+
+  constructor(conn: Connection) {
+    this.alerts = alertModel(conn);
+    this.stateModel = entityStateModel(conn);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await Promise.all([this.alerts.createIndexes(), this.stateModel.createIndexes()]);
+  }
+
+  async create(a: AlertRecord): Promise<void> {
+    await this.alerts.create(a);
+  }
+
+  findById(id: Types.ObjectId): Promise<AlertRecord | null> {
+    return this.alerts.findById(id).lean<AlertRecord>().exec();
+  }
+
+  /** The owner's alerts (every alert for `ownerKeyId` null), oldest first. */
+  list(ownerKeyId: string | null, limit: number): Promise<AlertRecord[]> {
+    return this.alerts
+      .find(ownerKeyId === null ? {} : { ownerKeyId })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<AlertRecord[]>()
+      .exec();
+  }
+
+  countOwned(ownerKeyId: string): Promise<number> {
+    return this.alerts.countDocuments({ ownerKeyId }).exec();
+  }
+
+  /** Every alert, streamed (start-up load of the in-memory index). */
+  async *all(): AsyncIterable<AlertRecord> {
+    yield* this.alerts.find({}).sort({ _id: 1 }).lean<AlertRecord[]>().cursor({ batchSize: STREAM_BATCH });
+  }
+
+  /** Alerts created since `since` (other instances' new alerts), by _id, which FerretDB serves from its index. */
+  createdSince(since: Date): Promise<AlertRecord[]> {
+    return this.alerts.find({ _id: { $gte: Types.ObjectId.createFromTime(Math.floor(since.getTime() / 1000)) } }).lean<AlertRecord[]>().exec();
+  }
+
+  async delete(id: Types.ObjectId): Promise<boolean> {
+    return (await this.alerts.deleteOne({ _id: id })).deletedCount === 1;
+  }
+
+  /** Deletes the alerts bound to a candidate or posting that is gone; returns their ids. */
+  async deleteBoundTo(field: 'candidateId' | 'postingId', id: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const found = await this.alerts.find({ [field]: id }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();
+    if (found.length > 0) await this.alerts.deleteMany({ _id: { $in: found.map((f) => f._id) } });
+    return found.map((f) => f._id);
+  }
+
+  async recordDelivered(id: Types.ObjectId): Promise<void> {
+    await this.alerts.updateOne({ _id: id, consecutiveFailures: { $ne: 0 } }, { $set: { consecutiveFailures: 0 } });
+  }
+
+  /** Counts a failed delivery; turns the alert inactive at `maxFailures` in a row. True when it did. */
+  async recordFailed(id: Types.ObjectId, maxFailures: number, at: Date): Promise<boolean> {
+    const after = await this.alerts
+      .findOneAndUpdate({ _id: id }, { $inc: { consecutiveFailures: 1 }, $set: { updatedAt: at } }, { returnDocument: 'after' })
+      .lean<AlertRecord>()
+      .exec();
+    if (!after || !after.active || after.consecutiveFailures < maxFailures) return false;
+    await this.alerts.updateOne({ _id: id }, { $set: { active: false, updatedAt: at } });
+    return true;
+  }
+
+  // ---------------------------------------------------------------- entity states
+
+  /** The last states seen of these entities ("posting:<id>" keys), one point read each. */
+  async states(keys: readonly string[]): Promise<Map<string, EntityStateRecord>> {
+    const found = await Promise.all(keys.map((k) => this.stateModel.findById(k).lean<EntityStateRecord>().exec()));
+    return new Map(found.filter((r): r is EntityStateRecord => r !== null).map((r) => [r._id, r]));
+  }
+
+  /** Stores each state unless a newer version is already stored (instances may race). */
+  async saveStates(records: readonly EntityStateRecord[]): Promise<void> {
+    await Promise.all(
+      records.map(async (r) => {
+        try {
+          await this.stateModel.updateOne({ _id: r._id, version: { $lte: r.version } }, { $set: { version: r.version, state: r.state } }, { upsert: true });
+        } catch (err) {
+          // The upsert met a newer version stored by another instance: keep that one.
+          if (!isDuplicateKeyError(err)) throw err;
+        }
+      }),
+    );
+  }
+
+  async deleteStates(keys: readonly string[]): Promise<void> {
+    if (keys.length > 0) await Promise.all(keys.map((k) => this.stateModel.deleteOne({ _id: k })));
+  }
+}
