@@ -139,7 +139,7 @@ export interface EvalContext {
   today: IsoDate;
 }
 
-function passesFilter(p: PostingState, filter: CompiledPostingFilter | null): boolean {
+export function passesFilter(p: PostingState, filter: CompiledPostingFilter | null): boolean {
   // postingPassesFilter reads only the PostingFilterView fields of a document.
   return filter === null || postingPassesFilter(p.view as PostingSearchDocument, filter);
 }

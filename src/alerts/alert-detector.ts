@@ -18,6 +18,7 @@ import type { IndexApplyListener } from '../search/index-sync/apply-listener.js'
 import {
   candidateStateOf,
   matchScoreIfEligible,
+  passesFilter,
   postingStateOf,
   postingsForCandidateHolds,
   savedSearchHolds,
@@ -109,12 +110,17 @@ export class AlertDetector implements IndexApplyListener {
       index.setPosting(p);
       const { matches, searches } = index.concernedByPosting(p);
       const change = `${postingKey(p.id)}@${p.version}`;
+      // Eligibility once per candidate, and only for alerts whose (cheap) filter passes.
+      const scores = new Map<string, number | null>();
       for (const a of matches) {
+        if (!passesFilter(p, a.filter)) continue;
         const c = a.candidateId ? index.candidate(a.candidateId) : undefined;
-        const score = postingsForCandidateHolds(a, p, c, ctx);
+        if (!c) continue;
+        let score = scores.get(c.id);
+        if (score === undefined) scores.set(c.id, (score = matchScoreIfEligible(p, c, ctx)));
         if (score === null) continue;
         const before = (prev: unknown) => postingsForCandidateHolds(a, prev as PostingState | undefined, c, ctx) !== null;
-        hits.push({ alert: a, postingId: p.id, candidateId: c!.id, score, change, before });
+        hits.push({ alert: a, postingId: p.id, candidateId: c.id, score, change, before });
       }
       const words = new Set(p.words);
       for (const a of searches) {

@@ -1,9 +1,10 @@
 // The in-memory index of alerts (pure, no I/O): which alerts a posting or candidate write may
 // concern, so a write evaluates a handful of alerts rather than all of them.
-// - POSTINGS_FOR_CANDIDATE: by candidate; the candidates are bucketed by the requirement
-//   tokens they satisfy (held qualification tokens, degree tokens). A posting write looks up
-//   the bucket of its rarest required token (a candidate must hold every one), or, with none,
-//   the buckets of its degree tokens.
+// - POSTINGS_FOR_CANDIDATE: alerts whose filter names states, by those states (a posting
+//   elsewhere can never pass them); the others by candidate, and those candidates are bucketed
+//   by the requirement tokens they satisfy (held qualification tokens, degree tokens). A
+//   posting write looks up its state, and the bucket of its rarest required token (a candidate
+//   must hold every one) or, with none, the buckets of its degree tokens.
 // - CANDIDATES_FOR_POSTING: by posting; the alerts are bucketed by one required token of their
 //   posting (or its degree tokens). A candidate write looks up the buckets of the tokens it holds.
 // - SAVED_SEARCH: by their most selective filter clause (employer, states, words, settings,
@@ -57,7 +58,11 @@ export class AlertIndex {
   /** POSTINGS_FOR_CANDIDATE: candidate id -> alert ids, and the candidates' current states. */
   private readonly byCandidate = new Map<string, Set<string>>();
   private readonly candidates = new Map<string, CandidateState>();
+  /** Candidates with at least one alert whose filter names no state, by requirement token. */
   private readonly candidateBuckets = new Buckets<string>();
+  private readonly unstated = new Map<string, number>();
+  /** POSTINGS_FOR_CANDIDATE alerts whose filter names states, by state. */
+  private readonly stated = new Buckets<string>();
   /** CANDIDATES_FOR_POSTING: posting id -> alert ids, and the postings' current states. */
   private readonly byPosting = new Map<string, Set<string>>();
   private readonly postings = new Map<string, PostingState>();
@@ -87,8 +92,12 @@ export class AlertIndex {
   add(a: AlertCondition): void {
     if (this.alerts.has(a.id)) return;
     this.alerts.set(a.id, a);
-    if (a.kind === 'POSTINGS_FOR_CANDIDATE' && a.candidateId) addTo(this.byCandidate, a.candidateId, a.id);
-    else if (a.kind === 'CANDIDATES_FOR_POSTING' && a.postingId) {
+    if (a.kind === 'POSTINGS_FOR_CANDIDATE' && a.candidateId) {
+      addTo(this.byCandidate, a.candidateId, a.id);
+      const states = a.rawFilter?.states ?? [];
+      if (states.length > 0) for (const st of states) this.stated.add(`st:${st}`, a.id);
+      else this.countUnstated(a.candidateId, +1);
+    } else if (a.kind === 'CANDIDATES_FOR_POSTING' && a.postingId) {
       addTo(this.byPosting, a.postingId, a.id);
       const p = this.postings.get(a.postingId);
       if (p) for (const k of postingKeys(p)) this.postingBuckets.add(k, a.id);
@@ -100,6 +109,9 @@ export class AlertIndex {
     if (!a) return undefined;
     this.alerts.delete(id);
     if (a.kind === 'POSTINGS_FOR_CANDIDATE' && a.candidateId) {
+      const states = a.rawFilter?.states ?? [];
+      if (states.length > 0) for (const st of states) this.stated.remove(`st:${st}`, id);
+      else this.countUnstated(a.candidateId, -1);
       if (removeFrom(this.byCandidate, a.candidateId, id)) this.dropCandidate(a.candidateId);
     } else if (a.kind === 'CANDIDATES_FOR_POSTING' && a.postingId) {
       const p = this.postings.get(a.postingId);
@@ -131,7 +143,19 @@ export class AlertIndex {
     if (!this.byCandidate.has(c.id)) return;
     this.dropCandidate(c.id);
     this.candidates.set(c.id, c);
-    for (const k of candidateKeys(c)) this.candidateBuckets.add(k, c.id);
+    if ((this.unstated.get(c.id) ?? 0) > 0) for (const k of candidateKeys(c)) this.candidateBuckets.add(k, c.id);
+  }
+
+  /** Keeps candidateBuckets to the candidates with an alert that names no state. */
+  private countUnstated(candidateId: string, delta: number): void {
+    const before = this.unstated.get(candidateId) ?? 0;
+    const after = before + delta;
+    if (after > 0) this.unstated.set(candidateId, after);
+    else this.unstated.delete(candidateId);
+    const c = this.candidates.get(candidateId);
+    if (!c) return;
+    if (before === 0 && after > 0) for (const k of candidateKeys(c)) this.candidateBuckets.add(k, candidateId);
+    if (before > 0 && after <= 0) for (const k of candidateKeys(c)) this.candidateBuckets.remove(k, candidateId);
   }
 
   setPosting(p: PostingState): void {
@@ -146,7 +170,7 @@ export class AlertIndex {
   private dropCandidate(id: string): void {
     const c = this.candidates.get(id);
     if (!c) return;
-    for (const k of candidateKeys(c)) this.candidateBuckets.remove(k, id);
+    if ((this.unstated.get(id) ?? 0) > 0) for (const k of candidateKeys(c)) this.candidateBuckets.remove(k, id);
     this.candidates.delete(id);
   }
 
@@ -162,7 +186,13 @@ export class AlertIndex {
       for (const t of p.degreeTokens) for (const id of this.candidateBuckets.get(DEG(t)) ?? []) candidateIds.add(id);
     }
     const matches: AlertCondition[] = [];
-    for (const cid of candidateIds) for (const id of this.byCandidate.get(cid) ?? []) matches.push(this.alerts.get(id)!);
+    for (const cid of candidateIds) {
+      for (const id of this.byCandidate.get(cid) ?? []) {
+        const a = this.alerts.get(id)!;
+        if (!a.rawFilter?.states?.length) matches.push(a);
+      }
+    }
+    if (p.view.state) for (const id of this.stated.get(`st:${p.view.state}`) ?? []) matches.push(this.alerts.get(id)!);
 
     const searchIds = new Set<string>();
     const v = p.view;

@@ -184,6 +184,6 @@ describe('alerts', () => {
     await settle(t);
     expect(await t.app.connection.collection('alerts').countDocuments({ _id: new Types.ObjectId(alert.id) })).toBe(0);
     expect(await t.app.connection.collection('alert_deliveries').countDocuments({ candidateId: c })).toBe(0);
-    expect(await t.app.connection.collection('alert_entity_states').countDocuments({ _id: `candidate:${c}` })).toBe(0);
+    expect(await t.app.connection.collection('alert_entity_states').countDocuments({ _id: `candidate:${c}` as never })).toBe(0);
   });
 });
