@@ -150,7 +150,7 @@ export class AlertService {
     const key = requireRole(actor, ['ADMIN', 'JOB_BOARD', 'RECRUITER', 'CANDIDATE'], action);
     const alert = await this.alerts.findById(parseId(idArg, field));
     if (alert && !isAdmin(key) && alert.ownerKeyId !== key.keyId) {
-      throw new DomainError('FORBIDDEN', `Not allowed: the alert belongs to another API key`);
+      throw new DomainError('FORBIDDEN', `Not allowed: a ${key.role} key cannot ${action} (the alert belongs to another API key)`);
     }
     return alert;
   }
