@@ -66,11 +66,13 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
       return samples;
     };
 
+    log(`Alerts bench: ${data.candidates.length} candidates and ${data.postings.length} postings loaded; measuring ${WRITES} writes with 0 alerts`);
     let api = await startApiProcess(root, env);
     const without = summarize(await phase(api, 0));
     await api.stop();
 
     await insertAlerts(conn, data, ALERTS, sinkUrl);
+    log(`Alerts bench: ${ALERTS} alerts inserted; measuring ${WRITES} writes with them`);
     api = await startApiProcess(root, env);
     const indexed = api.logLines.find((l) => l.includes('active alerts indexed'));
     const before = await conn.collection('alert_deliveries').countDocuments();

@@ -74,6 +74,11 @@ const alertSchema = new Schema<AlertRecord>(
   { collection: 'alerts', strict: 'throw', versionKey: false, minimize: false },
 );
 
+// Look-ups a real MongoDB serves from indexes (FerretDB's SQLite backend scans either way).
+alertSchema.index({ ownerKeyId: 1 });
+alertSchema.index({ candidateId: 1 });
+alertSchema.index({ postingId: 1 });
+
 const deliverySchema = new Schema<DeliveryRecord>(
   {
     _id: { type: String, required: true },
@@ -94,6 +99,10 @@ const deliverySchema = new Schema<DeliveryRecord>(
   },
   { collection: 'alert_deliveries', strict: 'throw', versionKey: false },
 );
+
+deliverySchema.index({ status: 1, nextAttemptAt: 1 });
+deliverySchema.index({ alertId: 1, createdAt: -1 });
+deliverySchema.index({ candidateId: 1 });
 
 const stateSchema = new Schema<EntityStateRecord>(
   {

@@ -1,6 +1,5 @@
 import { Types, type Connection, type Model } from 'mongoose';
 import { alertModel, entityStateModel, type AlertRecord, type EntityStateRecord } from './alert.model.js';
-import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
 
 const STREAM_BATCH = 1_000;
 
@@ -83,17 +82,17 @@ export class AlertRepository {
     return new Map(found.filter((r): r is EntityStateRecord => r !== null).map((r) => [r._id, r]));
   }
 
-  /** Stores each state unless a newer version is already stored (instances may race). */
+  /**
+   * Stores each state, replacing the previous one, in one round trip. By `_id` alone: FerretDB
+   * serves only a bare `_id` equality from its index (a version guard in the filter made every
+   * write scan the collection). Two instances writing the same entity race harmlessly: both
+   * wrote a state of the current MongoDB document, and event ids dedupe what they raise.
+   */
   async saveStates(records: readonly EntityStateRecord[]): Promise<void> {
-    await Promise.all(
-      records.map(async (r) => {
-        try {
-          await this.stateModel.updateOne({ _id: r._id, version: { $lte: r.version } }, { $set: { version: r.version, state: r.state } }, { upsert: true });
-        } catch (err) {
-          // The upsert met a newer version stored by another instance: keep that one.
-          if (!isDuplicateKeyError(err)) throw err;
-        }
-      }),
+    if (records.length === 0) return;
+    await this.stateModel.bulkWrite(
+      records.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: { _id: r._id, version: r.version, state: r.state }, upsert: true } })),
+      { ordered: false },
     );
   }
 
