@@ -30,6 +30,7 @@ import {
 import type { AlertIndex } from './alert-index.js';
 import type { AlertRepository } from './alert.repository.js';
 import type { DeliveryRepository } from './delivery.repository.js';
+import type { DeliveryRecord } from './alert.model.js';
 import type { AlertEventBus, AlertEventPayload } from './alert-events.js';
 
 /** Documents waiting for evaluation beyond which the index sync waits (bulk loads). */
@@ -165,12 +166,12 @@ export class AlertDetector implements IndexApplyListener {
     const records = await Promise.all(alertIds.map((id) => this.deps.alerts.findById(new Types.ObjectId(id))));
     const live = new Set(records.filter((r) => r?.active).map((r) => r!._id.toHexString()));
     for (const id of alertIds) if (!live.has(id)) this.deps.dropped(id);
-    let queued = false;
-    for (const h of fresh.filter((f) => live.has(f.alert.id))) queued = (await this.raise(h)) || queued;
-    if (queued) this.deps.queued();
+    const deliveries = fresh.filter((f) => live.has(f.alert.id)).flatMap((h) => this.raise(h) ?? []);
+    if ((await this.deps.deliveries.enqueue(deliveries)) > 0) this.deps.queued();
   }
 
-  private async raise(h: Hit): Promise<boolean> {
+  /** Publishes the event live; returns its delivery when the alert has a webhook. */
+  private raise(h: Hit): DeliveryRecord | null {
     const now = this.deps.clock.now();
     const id = createHash('sha256').update(`${h.alert.id}|${h.postingId}|${h.candidateId ?? ''}|${h.change}`).digest('hex').slice(0, 32);
     const event: AlertEventPayload = {
@@ -183,8 +184,8 @@ export class AlertDetector implements IndexApplyListener {
       score: h.score,
     };
     this.deps.bus.publish({ ownerKeyId: h.alert.ownerKeyId, event });
-    if (!h.alert.webhookUrl) return false;
-    return this.deps.deliveries.enqueue({
+    if (!h.alert.webhookUrl) return null;
+    return {
       _id: id,
       alertId: new Types.ObjectId(h.alert.id),
       candidateId: h.candidateId,
@@ -197,10 +198,8 @@ export class AlertDetector implements IndexApplyListener {
       lastError: null,
       createdAt: now,
       nextAttemptAt: now,
-      leaseUntil: new Date(0),
-      leaseOwner: null,
       finishedAt: null,
-    });
+    };
   }
 
   /** Entities gone from MongoDB: their bound alerts, those alerts' deliveries, queued events naming a candidate, stored states. */

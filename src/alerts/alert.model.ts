@@ -43,10 +43,20 @@ export interface DeliveryRecord {
   lastError: string | null;
   createdAt: Date;
   nextAttemptAt: Date;
+  finishedAt: Date | null;
+}
+
+/**
+ * The queue proper: one small document per PENDING delivery (removed once delivered or
+ * failed), so claiming scans only what is still to send, never the delivery history.
+ */
+export interface QueueRecord {
+  /** The event id, as in alert_deliveries. */
+  _id: string;
+  nextAttemptAt: Date;
   /** A worker's claim on the current attempt (leaseOwner), until leaseUntil. */
   leaseUntil: Date;
   leaseOwner: string | null;
-  finishedAt: Date | null;
 }
 
 export interface EntityStateRecord {
@@ -93,14 +103,22 @@ const deliverySchema = new Schema<DeliveryRecord>(
     lastError: { type: String, default: null },
     createdAt: { type: Date, required: true },
     nextAttemptAt: { type: Date, required: true },
-    leaseUntil: { type: Date, required: true },
-    leaseOwner: { type: String, default: null },
     finishedAt: { type: Date, default: null },
   },
   { collection: 'alert_deliveries', strict: 'throw', versionKey: false },
 );
 
-deliverySchema.index({ status: 1, nextAttemptAt: 1 });
+const queueSchema = new Schema<QueueRecord>(
+  {
+    _id: { type: String, required: true },
+    nextAttemptAt: { type: Date, required: true },
+    leaseUntil: { type: Date, required: true },
+    leaseOwner: { type: String, default: null },
+  },
+  { collection: 'alert_delivery_queue', strict: 'throw', versionKey: false },
+);
+queueSchema.index({ nextAttemptAt: 1 });
+
 deliverySchema.index({ alertId: 1, createdAt: -1 });
 deliverySchema.index({ candidateId: 1 });
 
@@ -119,6 +137,10 @@ export function alertModel(conn: Connection): Model<AlertRecord> {
 
 export function deliveryModel(conn: Connection): Model<DeliveryRecord> {
   return (conn.models.AlertDelivery as Model<DeliveryRecord>) ?? conn.model('AlertDelivery', deliverySchema);
+}
+
+export function queueModel(conn: Connection): Model<QueueRecord> {
+  return (conn.models.AlertDeliveryQueue as Model<QueueRecord>) ?? conn.model('AlertDeliveryQueue', queueSchema);
 }
 
 export function entityStateModel(conn: Connection): Model<EntityStateRecord> {

@@ -60,7 +60,8 @@ export class AlertRepository {
   }
 
   async recordDelivered(id: Types.ObjectId): Promise<void> {
-    await this.alerts.updateOne({ _id: id, consecutiveFailures: { $ne: 0 } }, { $set: { consecutiveFailures: 0 } });
+    // By _id alone (FerretDB serves nothing else from an index): a write per delivery.
+    await this.alerts.updateOne({ _id: id }, { $set: { consecutiveFailures: 0 } });
   }
 
   /** Counts a failed delivery; turns the alert inactive at `maxFailures` in a row. True when it did. */

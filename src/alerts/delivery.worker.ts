@@ -49,6 +49,7 @@ export class DeliveryWorker {
 
   start(): void {
     this.stopped = false;
+    void this.deps.deliveries.requeueOrphans().catch((err: Error) => this.deps.logger.warn(`Webhook queue repair failed: ${err.message}`));
     this.timer = setInterval(() => this.kick(), this.deps.config.deliveryPollMs);
     this.timer.unref();
     this.kick();

@@ -48,11 +48,11 @@ describe('alert events over graphql-ws', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { WS_MAX_CONNECTIONS_PER_KEY: '2' } });
     emp = await employer(t);
-  });
+  }, 120_000);
   afterAll(async () => {
     for (const c of clients) await c.dispose();
     await t?.close();
-  });
+  }, 120_000);
 
   it("delivers the caller's alert events live, and only theirs", async () => {
     const c = await candidate(t);
@@ -78,7 +78,7 @@ describe('alert events over graphql-ws', () => {
     // The admin asked for that one alert: the saved search's event (also raised) is not in it.
     expect(one.events.map((e) => e.alertId)).toEqual([alert.id]);
     void other;
-  });
+  }, 120_000);
 
   it('refuses anonymous connections, other keys\' alerts and queries over WebSocket', async () => {
     let closed = 0;
@@ -101,7 +101,7 @@ describe('alert events over graphql-ws', () => {
     bc.subscribe({ query: '{ qualifications { code } }' }, { next: (r) => q.errors.push(...(r.errors ?? [])), error: (e) => q.errors.push(e), complete: () => (q.done = true) });
     await waitFor(() => q.errors.length > 0, 'the refusal of a query');
     expect(JSON.stringify(q.errors)).toContain('Only subscriptions');
-  });
+  }, 120_000);
 
   it('limits connections per key', async () => {
     const key = await issueKey(t, { role: 'JOB_BOARD', label: 'many' });
@@ -117,5 +117,5 @@ describe('alert events over graphql-ws', () => {
     collect(third);
     await waitFor(() => codes.length > 0, 'the third connection to close');
     expect(codes).toEqual([4429]);
-  });
+  }, 120_000);
 });

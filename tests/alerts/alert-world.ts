@@ -51,7 +51,7 @@ export async function settle(t: TestApp): Promise<void> {
 }
 
 /** Polls `check` until it holds (no wall-clock assertion: only a generous upper bound). */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 90_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -17,11 +17,11 @@ describe('alerts', () => {
     t = await startTestApp({ env: FAST });
     rx = await startReceiver([200]);
     emp = await employer(t);
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
     await rx?.close();
-  });
+  }, 120_000);
 
   it('POSTINGS_FOR_CANDIDATE: one signed webhook for a new eligible posting, none for ineligible, closed or unchanged', async () => {
     const c = await candidate(t);
@@ -62,7 +62,7 @@ describe('alerts', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ eventId: body.id, status: 'delivered', attempts: 1, lastStatusCode: 200, nextAttemptAt: null });
     await waitFor(() => rx.requests.length === before + 1, 'no further requests');
-  });
+  }, 120_000);
 
   it('POSTINGS_FOR_CANDIDATE: a posting changed so that the candidate becomes eligible raises one event; the alert filter applies', async () => {
     const c = await candidate(t);
@@ -80,7 +80,7 @@ describe('alerts', () => {
     await t.app.services.indexSync.committed('posting', [new Types.ObjectId(p)]);
     await settle(t);
     expect(await deliveries(t, alert.id)).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('CANDIDATES_FOR_POSTING: a recruiter hears of discoverable candidates newly eligible, never of hidden ones', async () => {
     const p = await posting(t, emp, { title: 'Clinic Manager' });
@@ -100,7 +100,7 @@ describe('alerts', () => {
     await waitFor(() => rx.requests.some((r) => r.headers['x-healthmatch-event-id'] === list[0].eventId), 'the webhook');
     const body = JSON.parse(rx.requests.find((r) => r.headers['x-healthmatch-event-id'] === list[0].eventId)!.body) as Record<string, unknown>;
     expect(body).toMatchObject({ kind: 'CANDIDATES_FOR_POSTING', postingId: p, candidateId: hidden });
-  });
+  }, 120_000);
 
   it('SAVED_SEARCH: a newly open posting that matches words and filter, nothing else', async () => {
     const board = await issueKey(t, { role: 'JOB_BOARD', label: 'Board' });
@@ -114,7 +114,7 @@ describe('alerts', () => {
     await waitFor(() => rx.requests.some((r) => r.headers['x-healthmatch-event-id'] === list[0].eventId), 'the webhook');
     const body = JSON.parse(rx.requests.find((r) => r.headers['x-healthmatch-event-id'] === list[0].eventId)!.body) as Record<string, unknown>;
     expect(body).toMatchObject({ kind: 'SAVED_SEARCH', postingId: hit, candidateId: null, score: null });
-  });
+  }, 120_000);
 
   it('who may create, list, read and delete', async () => {
     const own = await candidate(t);
@@ -148,7 +148,7 @@ describe('alerts', () => {
     expect((await t.gql<{ deleteAlert: boolean }>(del, { id: mine.id }, key.key)).data!.deleteAlert).toBe(true);
     expect((await t.gql<{ deleteAlert: boolean }>(del, { id: mine.id }, key.key)).data!.deleteAlert).toBe(false);
     expect((await t.gql<{ alerts: unknown[] }>(`{ alerts { id } }`, {}, key.key)).data!.alerts).toEqual([]);
-  });
+  }, 120_000);
 
   it('bad input is BAD_USER_INPUT naming the field, and writes nothing', async () => {
     const c = await candidate(t);
@@ -168,7 +168,7 @@ describe('alerts', () => {
     expect(await fieldOf({ kind: 'SAVED_SEARCH', filter: { states: ['XX'] } })).toContain('filter.states[0]');
     expect(await fieldOf({ kind: 'POSTINGS_FOR_CANDIDATE', candidateId: 'nope' })).toContain('input.candidateId');
     expect(await count()).toBe(before);
-  });
+  }, 120_000);
 
   it('a candidate that is gone from MongoDB takes its alerts and their deliveries with it', async () => {
     const c = await candidate(t);
@@ -185,5 +185,5 @@ describe('alerts', () => {
     expect(await t.app.connection.collection('alerts').countDocuments({ _id: new Types.ObjectId(alert.id) })).toBe(0);
     expect(await t.app.connection.collection('alert_deliveries').countDocuments({ candidateId: c })).toBe(0);
     expect(await t.app.connection.collection('alert_entity_states').countDocuments({ _id: `candidate:${c}` as never })).toBe(0);
-  });
+  }, 120_000);
 });
