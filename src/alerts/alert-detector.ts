@@ -31,6 +31,7 @@ import type { AlertIndex } from './alert-index.js';
 import type { AlertRepository } from './alert.repository.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { DeliveryRecord } from './alert.model.js';
+import { CoalescingRunner } from '../shared/coalescing-runner.js';
 import type { AlertEventBus, AlertEventPayload } from './alert-events.js';
 
 /** Documents waiting for evaluation beyond which the index sync waits (bulk loads). */
@@ -65,37 +66,55 @@ export const postingKey = (id: string): string => `posting:${id}`;
 export const candidateKey = (id: string): string => `candidate:${id}`;
 
 export class AlertDetector implements IndexApplyListener {
-  private chain: Promise<void> = Promise.resolve();
-  private queuedDocuments = 0;
+  /** Applied documents not evaluated yet, by id (null: gone); a later version replaces an earlier one. */
+  private readonly pendingPostings = new Map<string, PostingSearchDocument | null>();
+  private readonly pendingCandidates = new Map<string, CandidateSearchDocument | null>();
+  /** One evaluation pass at a time; what arrives meanwhile is taken by the next pass, in one batch. */
+  private readonly runner = new CoalescingRunner(() => this.pass());
 
   constructor(private readonly deps: AlertDetectorDeps) {}
 
   postingsApplied(docs: readonly PostingSearchDocument[], gone: readonly string[]): Promise<void> {
-    return this.enqueue(docs.length + gone.length, () => this.postings(docs, gone));
+    for (const d of docs) this.pendingPostings.set(d.id, d);
+    for (const id of gone) this.pendingPostings.set(id, null);
+    return this.schedule();
   }
 
   candidatesApplied(docs: readonly CandidateSearchDocument[], gone: readonly string[]): Promise<void> {
-    return this.enqueue(docs.length + gone.length, () => this.candidates(docs, gone));
+    for (const d of docs) this.pendingCandidates.set(d.id, d);
+    for (const id of gone) this.pendingCandidates.set(id, null);
+    return this.schedule();
   }
 
   /** Resolves once everything handed over so far has been evaluated (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.chain;
+  async idle(): Promise<void> {
+    while (this.pendingPostings.size + this.pendingCandidates.size > 0) await this.runner.run().catch(() => undefined);
+    await this.runner.idle();
   }
 
-  private async enqueue(size: number, work: () => Promise<void>): Promise<void> {
+  private async schedule(): Promise<void> {
+    const run = this.runner.run().catch(() => undefined);
     // Backpressure for bulk loads only; a single write never waits here.
-    if (this.queuedDocuments > MAX_QUEUED_DOCUMENTS) await this.chain;
-    this.queuedDocuments += size;
-    this.chain = this.chain.then(async () => {
-      try {
-        await work();
-      } catch (err) {
-        this.deps.logger.warn(`Alert detection failed for a batch of ${size} documents: ${(err as Error).message}`);
-      } finally {
-        this.queuedDocuments -= size;
-      }
-    });
+    if (this.pendingPostings.size + this.pendingCandidates.size > MAX_QUEUED_DOCUMENTS) await run;
+  }
+
+  /** Candidates first: a posting evaluated in the same pass then sees their new states. */
+  private async pass(): Promise<void> {
+    while (this.pendingPostings.size + this.pendingCandidates.size > 0) {
+      const candidates = take(this.pendingCandidates);
+      const postings = take(this.pendingPostings);
+      await this.guard(candidates.size, () => this.candidates(present(candidates), gone(candidates)));
+      await this.guard(postings.size, () => this.postings(present(postings), gone(postings)));
+    }
+  }
+
+  private async guard(size: number, work: () => Promise<void>): Promise<void> {
+    if (size === 0) return;
+    try {
+      await work();
+    } catch (err) {
+      this.deps.logger.warn(`Alert detection failed for a batch of ${size} documents: ${(err as Error).message}`);
+    }
   }
 
   private async context(): Promise<EvalContext> {
@@ -212,6 +231,20 @@ export class AlertDetector implements IndexApplyListener {
     }
     await this.deps.alerts.deleteStates(ids.map(keyOf));
   }
+}
+
+function take<T>(pending: Map<string, T>): Map<string, T> {
+  const batch = new Map(pending);
+  pending.clear();
+  return batch;
+}
+
+function present<T>(batch: Map<string, T | null>): T[] {
+  return [...batch.values()].filter((d): d is T => d !== null);
+}
+
+function gone(batch: Map<string, unknown>): string[] {
+  return [...batch].filter(([, d]) => d === null).map(([id]) => id);
 }
 
 /** States come back from MongoDB with dates as Date already; ones stored as strings are revived. */

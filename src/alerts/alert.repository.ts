@@ -2,6 +2,7 @@ import { Types, type Connection, type Model } from 'mongoose';
 import { alertModel, entityStateModel, type AlertRecord, type EntityStateRecord } from './alert.model.js';
 
 const STREAM_BATCH = 1_000;
+const STATE_WRITE_BATCH = 1_000;
 
 export class AlertRepository {
   private readonly alerts: Model<AlertRecord>;
@@ -90,11 +91,12 @@ export class AlertRepository {
    * wrote a state of the current MongoDB document, and event ids dedupe what they raise.
    */
   async saveStates(records: readonly EntityStateRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    await this.stateModel.bulkWrite(
-      records.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: { _id: r._id, version: r.version, state: r.state }, upsert: true } })),
-      { ordered: false },
-    );
+    for (let i = 0; i < records.length; i += STATE_WRITE_BATCH) {
+      await this.stateModel.bulkWrite(
+        records.slice(i, i + STATE_WRITE_BATCH).map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: { _id: r._id, version: r.version, state: r.state }, upsert: true } })),
+        { ordered: false },
+      );
+    }
   }
 
   async deleteStates(keys: readonly string[]): Promise<void> {
