@@ -180,12 +180,9 @@ export class AlertDetector implements IndexApplyListener {
     const previous = await this.deps.alerts.states([...new Set(hits.map(keyOf))]);
     const fresh = hits.filter((h) => !h.before(reviveDates(previous.get(keyOf(h))?.state)));
     if (fresh.length === 0) return;
-    // The index may lag deletions and deactivations made through other instances.
-    const alertIds = [...new Set(fresh.map((h) => h.alert.id))];
-    const records = await Promise.all(alertIds.map((id) => this.deps.alerts.findById(new Types.ObjectId(id))));
-    const live = new Set(records.filter((r) => r?.active).map((r) => r!._id.toHexString()));
-    for (const id of alertIds) if (!live.has(id)) this.deps.dropped(id);
-    const deliveries = fresh.filter((f) => live.has(f.alert.id)).flatMap((h) => this.raise(h) ?? []);
+    // Deletions and deactivations through other instances reach this index within a sync
+    // period (alert-runtime.ts); no read per event here.
+    const deliveries = fresh.flatMap((h) => this.raise(h) ?? []);
     if ((await this.deps.deliveries.enqueue(deliveries)) > 0) this.deps.queued();
   }
 

@@ -22,8 +22,9 @@ import type { WebhookSend } from './webhook-sender.js';
 
 const STATE_BATCH = 500;
 const SYNC_MS = 5_000;
-/** Other instances' alerts are read back this far (ObjectId seconds, clocks within NTP). */
+/** Other instances' changes are read back this far (clocks within NTP, writes that commit late). */
 const SYNC_OVERLAP_MS = 15_000;
+const CHANGES_KEPT_MS = 3_600_000;
 
 export interface AlertRuntimeDeps {
   alerts: AlertRepository;
@@ -53,7 +54,10 @@ export class AlertRuntime {
       alerts: deps.alerts,
       config: deps.config,
       logger: deps.logger,
-      onDeactivated: (id) => this.index.remove(id),
+      onDeactivated: (id) => {
+        this.index.remove(id);
+        void this.noteChange(new Types.ObjectId(id)).catch(() => undefined);
+      },
       now: deps.deliveryNow,
       send: deps.send,
       resolve: deps.resolve,
@@ -67,7 +71,10 @@ export class AlertRuntime {
       clock: deps.clock,
       logger: deps.logger,
       queued: () => this.worker.kick(),
-      dropped: (id) => this.index.remove(id),
+      dropped: (id) => {
+        this.index.remove(id);
+        void this.noteChange(new Types.ObjectId(id)).catch(() => undefined);
+      },
     });
   }
 
@@ -100,12 +107,28 @@ export class AlertRuntime {
     this.index.remove(id);
   }
 
+  /** Alerts created, deleted or deactivated through other instances (alert_changes). */
   private async syncNew(): Promise<void> {
-    const since = new Date(this.syncedUntil.getTime() - SYNC_OVERLAP_MS);
-    this.syncedUntil = new Date();
-    const fresh = (await this.deps.alerts.createdSince(since)).filter((a) => a.active && !this.index.has(a._id.toHexString()));
-    for (const a of fresh) this.index.add(conditionOf(a));
-    if (fresh.length > 0) await this.loadMissingStates();
+    const now = new Date();
+    const ids = await this.deps.alerts.changedBetween(new Date(this.syncedUntil.getTime() - SYNC_OVERLAP_MS), now);
+    this.syncedUntil = now;
+    const records = await Promise.all(ids.map((id) => this.deps.alerts.findById(new Types.ObjectId(id))));
+    let added = false;
+    ids.forEach((id, i) => {
+      const a = records[i];
+      if (!a?.active) this.index.remove(id);
+      else if (!this.index.has(id)) {
+        this.index.add(conditionOf(a));
+        added = true;
+      }
+    });
+    if (added) await this.loadMissingStates();
+    await this.deps.alerts.pruneChanges(new Date(now.getTime() - CHANGES_KEPT_MS));
+  }
+
+  /** Another instance hears of a change of this alert within a sync period. */
+  noteChange(id: Types.ObjectId): Promise<void> {
+    return this.deps.alerts.noteChange(id, new Date());
   }
 
   private async loadMissingStates(): Promise<void> {

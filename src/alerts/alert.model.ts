@@ -59,6 +59,12 @@ export interface QueueRecord {
   leaseOwner: string | null;
 }
 
+/** Alerts created, deleted or deactivated in one second (epoch seconds as _id): how other instances hear of them. */
+export interface AlertChangeRecord {
+  _id: number;
+  ids: string[];
+}
+
 export interface EntityStateRecord {
   /** "posting:<id>" or "candidate:<id>". */
   _id: string;
@@ -130,6 +136,15 @@ const stateSchema = new Schema<EntityStateRecord>(
   },
   { collection: 'alert_entity_states', strict: 'throw', versionKey: false, minimize: false },
 );
+
+const changeSchema = new Schema<AlertChangeRecord>(
+  { _id: { type: Number, required: true }, ids: { type: [String], required: true } },
+  { collection: 'alert_changes', strict: 'throw', versionKey: false },
+);
+
+export function alertChangeModel(conn: Connection): Model<AlertChangeRecord> {
+  return (conn.models.AlertChange as Model<AlertChangeRecord>) ?? conn.model('AlertChange', changeSchema);
+}
 
 export function alertModel(conn: Connection): Model<AlertRecord> {
   return (conn.models.Alert as Model<AlertRecord>) ?? conn.model('Alert', alertSchema);

@@ -1,5 +1,6 @@
 import { Types, type Connection, type Model } from 'mongoose';
-import { alertModel, entityStateModel, type AlertRecord, type EntityStateRecord } from './alert.model.js';
+import { alertChangeModel, alertModel, entityStateModel, type AlertChangeRecord, type AlertRecord, type EntityStateRecord } from './alert.model.js';
+import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
 
 const STREAM_BATCH = 1_000;
 const STATE_WRITE_BATCH = 1_000;
@@ -7,14 +8,16 @@ const STATE_WRITE_BATCH = 1_000;
 export class AlertRepository {
   private readonly alerts: Model<AlertRecord>;
   private readonly stateModel: Model<EntityStateRecord>;
+  private readonly changes: Model<AlertChangeRecord>;
 
   constructor(conn: Connection) {
     this.alerts = alertModel(conn);
+    this.changes = alertChangeModel(conn);
     this.stateModel = entityStateModel(conn);
   }
 
   async ensureIndexes(): Promise<void> {
-    await Promise.all([this.alerts.createIndexes(), this.stateModel.createIndexes()]);
+    await Promise.all([this.alerts.createIndexes(), this.stateModel.createIndexes(), this.changes.createIndexes()]);
   }
 
   async create(a: AlertRecord): Promise<void> {
@@ -44,9 +47,35 @@ export class AlertRepository {
     yield* this.alerts.find({}).sort({ _id: 1 }).lean<AlertRecord[]>().cursor({ batchSize: STREAM_BATCH });
   }
 
-  /** Alerts created since `since` (other instances' new alerts), by _id, which FerretDB serves from its index. */
-  createdSince(since: Date): Promise<AlertRecord[]> {
-    return this.alerts.find({ _id: { $gte: Types.ObjectId.createFromTime(Math.floor(since.getTime() / 1000)) } }).lean<AlertRecord[]>().exec();
+  /**
+   * Notes that an alert was created, deleted or deactivated, in a document per second read by
+   * `_id` (the look-up FerretDB serves from its index; a range over alerts would scan them all).
+   */
+  async noteChange(id: Types.ObjectId, at: Date): Promise<void> {
+    const second = Math.floor(at.getTime() / 1000);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.changes.updateOne({ _id: second }, { $addToSet: { ids: id.toHexString() } }, { upsert: true });
+        return;
+      } catch (err) {
+        // Two instances upserting the same second: the second one now finds the document.
+        if (!isDuplicateKeyError(err) || attempt > 0) throw err;
+      }
+    }
+  }
+
+  /** Ids noted in the seconds [from, to]. */
+  async changedBetween(from: Date, to: Date): Promise<string[]> {
+    const first = Math.floor(from.getTime() / 1000);
+    const last = Math.floor(to.getTime() / 1000);
+    const seconds = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+    const found = await Promise.all(seconds.map((sec) => this.changes.findById(sec).lean<AlertChangeRecord>().exec()));
+    return [...new Set(found.flatMap((r) => r?.ids ?? []))];
+  }
+
+  /** The change notes are a short-lived log: older seconds go. */
+  async pruneChanges(before: Date): Promise<void> {
+    await this.changes.deleteMany({ _id: { $lt: Math.floor(before.getTime() / 1000) } });
   }
 
   async delete(id: Types.ObjectId): Promise<boolean> {

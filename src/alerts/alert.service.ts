@@ -110,6 +110,7 @@ export class AlertService {
     };
     await this.alerts.create(alert);
     await this.runtime.add(alert);
+    await this.runtime.noteChange(alert._id);
     return { alert, secret: deriveWebhookSecret(this.config.secretKey, alert._id.toHexString(), alert.secretSalt) };
   }
 
@@ -124,7 +125,9 @@ export class AlertService {
     if (!alert) return false;
     this.runtime.remove(alert._id.toHexString());
     await this.deliveries.deleteForAlerts([alert._id]);
-    return this.alerts.delete(alert._id);
+    const deleted = await this.alerts.delete(alert._id);
+    await this.runtime.noteChange(alert._id);
+    return deleted;
   }
 
   async deliveriesOf(actor: Principal, alertIdArg: string, first: number | null | undefined): Promise<DeliveryRecord[]> {

@@ -104,7 +104,7 @@ export class DeliveryWorker {
       : this.retryOrFail(d, now, result, !alert);
     if (!(await this.deps.deliveries.finishAttempt(d._id, this.owner, outcome, now))) return;
     if (!alert) return;
-    if (outcome.status === 'delivered') await this.deps.alerts.recordDelivered(alert._id);
+    if (outcome.status === 'delivered' && alert.consecutiveFailures > 0) await this.deps.alerts.recordDelivered(alert._id);
     if (outcome.status === 'failed') {
       this.deps.logger.warn(`Webhook delivery ${d._id} of alert ${alert._id.toHexString()} failed for good: ${outcome.error}`);
       if (await this.deps.alerts.recordFailed(alert._id, this.deps.config.maxFailedDeliveries, now)) {
