@@ -1,5 +1,6 @@
 // Event detection, off the write path: the index sync hands over each applied batch
-// (apply-listener.ts) and returns at once; batches are evaluated one after the other here.
+// (apply-listener.ts) and returns at once; what arrives while a pass runs is evaluated by the
+// next pass as one batch (the latest version of each document).
 // For each posting or candidate the in-memory index names the few alerts it may concern; each
 // is evaluated on the new state and, only when it holds, on the state stored at the previous
 // write (alert-state records): an event is raised when it holds now and did not before. Event

@@ -1,8 +1,8 @@
 // The running side of alerts in one process: the in-memory index (loaded from MongoDB at
 // start, with the states of the candidates and postings alerts are bound to), the detector the
-// index sync notifies, the webhook worker, and a poll that adds alerts other instances created
-// (by _id, the look-up FerretDB serves from its index; deletions and deactivations elsewhere
-// are caught when an alert is about to fire).
+// index sync notifies, the webhook worker, and a poll of the per-second change log through
+// which alerts created, deleted or deactivated by other instances reach this index (read by
+// _id, the look-up FerretDB serves from its index).
 import { Types } from 'mongoose';
 import type { AlertsConfig } from '../config.js';
 import type { Clock } from '../shared/clock.js';
