@@ -78,7 +78,10 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
     await insertAlerts(conn, data, ALERTS, sinkUrl);
     log(`Alerts bench: ${ALERTS} alerts inserted; measuring ${WRITES} writes with them`);
     api = await startApiProcess(root, env);
-    const indexed = api.logLines.find((l) => l.includes('active alerts indexed'));
+    // The index loads in the background after start: measure once it is complete.
+    const waitUntil = Date.now() + 900_000;
+    let indexed: string | undefined;
+    while (!(indexed = api.logLines.find((l) => l.includes('active alerts indexed'))) && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
     const before = await conn.collection('alert_deliveries').countDocuments();
     const withAlerts = summarize(await phase(api, WRITES + 20));
     // Let detection of the last writes finish before counting.

@@ -61,6 +61,8 @@ export interface AlertDetectorDeps {
   queued(): void;
   /** An alert left the index (deleted elsewhere, or inactive). */
   dropped(alertId: string): void;
+  /** Resolves once the index is loaded: nothing is evaluated against a partial index. */
+  ready(): Promise<void>;
 }
 
 export const postingKey = (id: string): string => `posting:${id}`;
@@ -101,6 +103,7 @@ export class AlertDetector implements IndexApplyListener {
 
   /** Candidates first: a posting evaluated in the same pass then sees their new states. */
   private async pass(): Promise<void> {
+    await this.deps.ready();
     while (this.pendingPostings.size + this.pendingCandidates.size > 0) {
       const candidates = take(this.pendingCandidates);
       const postings = take(this.pendingPostings);
