@@ -15,6 +15,7 @@ import { QualificationResolver } from './qualifications/qualification.resolver.j
 import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from './search/index-sync/reconcile.resolver.js';
 import { CareerMarketResolver } from './career-market/career-market.resolver.js';
+import { AlertResolver } from './alerts/alert.resolver.js';
 
 export function createResolverContainer(s: AppServices): ContainerType {
   const instances = new Map<unknown, object>([
@@ -30,6 +31,7 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
     [ReconcileResolver, new ReconcileResolver(s.reconcile)],
     [CareerMarketResolver, new CareerMarketResolver(s.careerMarket)],
+    [AlertResolver, new AlertResolver(s.alerts)],
   ]);
   return {
     get(resolverClass: unknown) {
