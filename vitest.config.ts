@@ -23,9 +23,12 @@ const UNIT = [
   'tests/seeds/**/*.test.ts',
   'tests/geo/**/*.test.ts',
   'tests/search/meilisearch/meilisearch-browse.test.ts',
+  'tests/search/meilisearch/meilisearch-career.test.ts',
   'tests/env-example.test.ts',
   'tests/app/compose-file.test.ts',
   'tests/postings/json-ld/**/*.test.ts',
+  'tests/alerts/alert-index.test.ts',
+  'tests/alerts/webhook-target.test.ts',
 ];
 
 export default defineConfig({

@@ -24,6 +24,9 @@ import { measureThroughput, type ThroughputFigures } from './throughput.js';
 import { measureBrowse } from './browse-load.js';
 import { formatBulk, measureBulkUpsert } from './bulk-upsert.js';
 import { seedObjectId } from '../src/seeding/seed-ids.js';
+import { measureCareer } from './career-load.js';
+import { measureCareerEngine } from './career-engine-load.js';
+import { measureAlertWrites } from './alerts-bench.js';
 
 const USAGE = `npm run bench [-- --help]
 
@@ -42,6 +45,9 @@ Options (environment variables):
   BENCH_SECONDS=15            duration of each throughput run (matchesForCandidate, closed loop)
   BENCH_CLIENTS=1,8,32        concurrent clients of the throughput runs
   BENCH_WORKERS=0,            SEARCH_WORKERS settings to compare (empty: the service default)
+  BENCH_ALERTS=100000         alerts for the posting-write comparison (bench/alerts-bench.ts)
+  BENCH_ALERT_CANDIDATES=20000, BENCH_ALERT_WRITES=200   its candidates and writes per phase
+  BENCH_ONLY=alerts           run only that comparison (about 3 minutes)
   MEILI_HOST=<url>            measure the Meilisearch path instead (bench/meili-bench.ts;
                               MEILI_MASTER_KEY, BENCH_MEILI_RAW, BENCH_RECALL_SAMPLES)
 
@@ -76,6 +82,14 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
+// Alerts: createJobPosting with 0 vs BENCH_ALERTS alerts, on its own smaller database.
+if (process.env.BENCH_ONLY === 'alerts') {
+  const m = await resolveMongo({ uri: process.env.MONGODB_URI || undefined, log });
+  await measureAlertWrites({ root, mongoUri: m.uri, log });
+  await m.stop();
+  process.exit(0);
+}
+
 const gen = timeMs(() => generateBenchData(POSTINGS, CANDIDATES, 500));
 const data = gen.value;
 log(`Generated ${POSTINGS} postings, ${CANDIDATES} candidates, ${data.employers.length} employers in ${ms(gen.ms)}`);
@@ -94,6 +108,7 @@ log(`Generated ${POSTINGS} postings, ${CANDIDATES} candidates, ${data.employers.
   log(`  indexing ${POSTINGS + CANDIDATES} documents: ${ms(e.indexMs)} = ${e.indexDocsPerSecond} documents/s (target >= 5,000); RSS grew ${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB`);
   log(formatLatency('  rankPostingsForCandidate(limit 20)', e.rankPostings));
   log(formatLatency('  rankCandidatesForPosting(limit 20)', e.rankCandidates));
+  await measureCareerEngine(e.engine, 'embedded', { candidates: sampleC, postings: sampleP }, catalog, systemClock.today(), log);
   await e.engine.close();
 }
 global.gc?.();
@@ -115,6 +130,7 @@ const apiEnv = (workers: string): Record<string, string> => ({
   MONGODB_URI: mongo.uri,
   MONGODB_DB: dbName,
   ADMIN_API_KEY: KEY,
+  ALERT_SECRET_KEY: 'bench-alert-secret-key-0123456789abcdef',
   SEED_ON_EMPTY: 'false',
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
@@ -193,6 +209,7 @@ for (const s of serving) {
 for (const line of bulkLines) log(line);
 await conn.dropDatabase().catch(() => undefined);
 await conn.close();
+await measureAlertWrites({ root, mongoUri: mongo.uri, log }).catch((err: Error) => log(`alerts bench failed: ${err.message}`));
 await mongo.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -230,6 +247,7 @@ async function latencySection(api: Awaited<ReturnType<typeof startApiProcess>>):
   log(formatLatency('candidatesForPosting(first: 20), 8 concurrent', results.candidatesConc));
 
   await measureBrowse(api.url, KEY, data, SAMPLES, log);
+  await measureCareer(api.url, KEY, { candidates: candidateIds, postings: postingIds }, log);
 
   // Floor and recall: exact scoring of every open posting in this process.
   const catalog = catalogLookup(data.catalog);

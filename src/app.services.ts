@@ -15,6 +15,7 @@ import { PostingBulkService } from './postings/posting-bulk.service.js';
 import { PostingFeedService } from './postings/posting-feed.service.js';
 import { QualificationRepository } from './qualifications/qualification.repository.js';
 import { QualificationService } from './qualifications/qualification.service.js';
+import { CareerMarketService } from './career-market/career-market.service.js';
 import { MatchService } from './matches/match.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
 import { PostingListService } from './postings/posting-list.service.js';
@@ -28,6 +29,11 @@ import { RecordDocumentSource } from './search/index-sync/record-documents.js';
 import type { SearchEngine } from './search/search-engine.js';
 import { CandidateDataRightsService } from './data-rights/candidate-data-rights.service.js';
 import { RecordDeletionService } from './data-rights/record-deletion.service.js';
+import { AlertRepository } from './alerts/alert.repository.js';
+import { DeliveryRepository } from './alerts/delivery.repository.js';
+import { AlertRuntime, type AlertRuntimeDeps } from './alerts/alert-runtime.js';
+import { AlertService } from './alerts/alert.service.js';
+import type { AlertsConfig } from './config.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { IdLookup } from './shared/mongo/find-by-ids.js';
@@ -41,6 +47,8 @@ export interface AppRepositories {
   changeLog: ChangeLogRepository;
   apiKeys: ApiKeyRepository;
   audit: AuditRepository;
+  alerts: AlertRepository;
+  alertDeliveries: DeliveryRepository;
 }
 
 export interface AppServices {
@@ -55,6 +63,7 @@ export interface AppServices {
   postingLists: PostingListService;
   candidateSearch: CandidateSearchService;
   matches: MatchService;
+  careerMarket: CareerMarketService;
   indexSync: IndexSyncService;
   reconcile: ReconcileService;
   search: SearchEngine;
@@ -62,6 +71,9 @@ export interface AppServices {
   audit: AuditService;
   dataRights: CandidateDataRightsService;
   deletions: RecordDeletionService;
+  alerts: AlertService;
+  /** Detection (told by the index sync), the webhook worker and live events; started by app.ts. */
+  alertRuntime: AlertRuntime;
 }
 
 /** `journal`: note each applied index change, for restarts from a snapshot (index-sync/snapshot.ts). */
@@ -75,6 +87,8 @@ export function createRepositories(conn: Connection, idLookup: IdLookup = 'point
     changeLog: new ChangeLogRepository(conn),
     apiKeys: new ApiKeyRepository(conn),
     audit: new AuditRepository(conn),
+    alerts: new AlertRepository(conn),
+    alertDeliveries: new DeliveryRepository(conn),
   };
 }
 
@@ -84,7 +98,16 @@ export async function ensureIndexes(repos: AppRepositories): Promise<void> {
 
 export function createServices(
   repos: AppRepositories,
-  deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger; indexSync?: IndexSyncOptions },
+  deps: {
+    adminApiKey: string;
+    clock: Clock;
+    engine: SearchEngine;
+    logger: Logger;
+    indexSync?: IndexSyncOptions;
+    alerts: AlertsConfig;
+    /** Tests: network seams and the delivery clock of the webhook worker. */
+    alertSeams?: Pick<AlertRuntimeDeps, 'deliveryNow' | 'send' | 'resolve'>;
+  },
 ): AppServices {
   const { clock, engine } = deps;
   const employers = new EmployerService(repos.employers);
@@ -105,6 +128,17 @@ export function createServices(
   const postingBulk = new PostingBulkService(repos.postings, employers, qualifications, indexSync, clock);
   const apiKeys = new ApiKeyService(repos.apiKeys, employers, candidates, clock);
   const audit = new AuditService(repos.audit, clock);
+  const alertRuntime = new AlertRuntime({
+    alerts: repos.alerts,
+    deliveries: repos.alertDeliveries,
+    documents,
+    catalog: () => qualifications.catalog(),
+    clock,
+    logger: deps.logger,
+    config: deps.alerts,
+    ...deps.alertSeams,
+  });
+  indexSync.addApplyListener(alertRuntime.detector);
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
@@ -117,6 +151,7 @@ export function createServices(
     postingLists,
     candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
     matches: new MatchService(engine, postings, candidates, qualifications, clock),
+    careerMarket: new CareerMarketService(engine, postings, candidates, qualifications, clock),
     indexSync,
     reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),
     search: engine,
@@ -124,5 +159,7 @@ export function createServices(
     audit,
     dataRights: new CandidateDataRightsService({ candidates, apiKeys, audit }, clock, deps.logger),
     deletions: new RecordDeletionService(employers, postings, apiKeys),
+    alerts: new AlertService(repos.alerts, repos.alertDeliveries, alertRuntime, candidates, postings, deps.alerts, clock),
+    alertRuntime,
   };
 }

@@ -22,7 +22,8 @@ export type InputTypeName =
   | 'GeoRadiusInput'
   | 'CandidateFilter'
   | 'QualificationHeldInput'
-  | 'JobPostingUpsertInput';
+  | 'JobPostingUpsertInput'
+  | 'AlertInput';
 
 export interface TextLimit {
   kind: 'text';
@@ -72,6 +73,7 @@ export const LIMITS = {
   bulkItems: 1_000,
   /** One JSON-LD document, serialised. */
   jsonLdDocument: 50_000,
+  webhookUrl: 2_000,
 } as const;
 
 const ID = text(LIMITS.id);
@@ -130,6 +132,13 @@ export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
   },
   GeoRadiusInput: { zip: text(LIMITS.code) },
   QualificationHeldInput: { code: text(LIMITS.code), state: STATE },
+  AlertInput: {
+    candidateId: ID,
+    postingId: ID,
+    query: text(LIMITS.searchText),
+    filter: input('PostingFilter'),
+    webhookUrl: text(LIMITS.webhookUrl),
+  },
   CandidateFilter: {
     states: list(LIMITS.filterValues, STATE),
     qualifications: list(LIMITS.filterValues, input('QualificationHeldInput')),
@@ -149,6 +158,8 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Query.searchPostings': { ...page, query: text(LIMITS.searchText), filter: input('PostingFilter') },
   'Query.matchesForCandidate': { ...page, candidateId: ID, filter: input('PostingFilter') },
   'Query.candidatesForPosting': { ...page, postingId: ID },
+  'Query.nextSteps': { candidateId: ID, filter: input('PostingFilter') },
+  'Query.talentSupply': { postingId: ID },
   'Query.searchCandidates': { ...page, query: text(LIMITS.searchText), filter: input('CandidateFilter') },
   'Query.candidates': page,
   'Query.employers': { ...page, query: text(LIMITS.searchText) },
@@ -169,6 +180,10 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Mutation.deleteJobPosting': { id: ID },
   'Mutation.deleteEmployer': { id: ID },
   'Query.exportCandidateData': { id: ID },
+  'Mutation.createAlert': { input: input('AlertInput') },
+  'Mutation.deleteAlert': { id: ID },
+  'Query.alertDeliveries': { alertId: ID },
+  'Subscription.alertEvents': { alertId: ID },
 };
 
 /** A string or list with no entry (a field added without one) still gets a bound: fail closed. */

@@ -40,6 +40,10 @@ const OPERATIONS: Operation[] = [
     vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, OK, F, OK] },
   { field: 'candidatesForPosting', query: `query($id: ID!) { candidatesForPosting(postingId: $id) { totalCount edges { node { candidate { name } } } } }`,
     vars: (w) => ({ id: w.postingA }), expect: [U, OK, F, OK, F] },
+  { field: 'nextSteps', query: `query($id: ID!) { nextSteps(candidateId: $id) { kind unlocks detail } }`,
+    vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, OK, F, OK] },
+  { field: 'talentSupply', query: `query($id: ID!) { talentSupply(postingId: $id) { eligible relaxations { change } } }`,
+    vars: (w) => ({ id: w.postingA }), expect: [U, OK, F, OK, F] },
   { field: 'searchCandidates', query: `{ searchCandidates(query: "practice") { totalCount edges { node { id email } } } }`,
     vars: none, expect: [U, OK, OK, OK, F] },
   { field: 'candidates', query: `{ candidates(first: 5) { totalCount edges { node { id email } } } }`, vars: none, expect: [U, OK, F, F, F] },
@@ -47,6 +51,9 @@ const OPERATIONS: Operation[] = [
   { field: 'jobPostings', query: `{ jobPostings(first: 5) { totalCount edges { node { id status } } } }`, vars: none, expect: [U, OK, F, OK, F] },
   { field: 'apiKeys', query: `{ apiKeys { id role } }`, vars: none, expect: [U, OK, F, F, F] },
   { field: 'auditLog', query: `{ auditLog(first: 5) { totalCount edges { node { operation } } } }`, vars: none, expect: [U, OK, F, F, F] },
+  { field: 'alerts', query: `{ alerts { id kind } }`, vars: none, expect: [U, OK, OK, OK, OK] },
+  { field: 'alertDeliveries', query: `query($a: ID!) { alertDeliveries(alertId: $a) { eventId status } }`,
+    vars: async (_w, t) => ({ a: await adminAlert(t) }), expect: [U, OK, F, F, F] },
   { field: 'parkedIndexUpdates', query: `{ parkedIndexUpdates { id kind documentId error parkedAt } }`, vars: none, expect: [U, OK, F, F, F] },
 
   { field: 'upsertQualification', query: `mutation { upsertQualification(input: {code: "CPAM", name: "Certified Patient Account Manager", kind: CERTIFICATION}) { id } }`,
@@ -67,6 +74,10 @@ const OPERATIONS: Operation[] = [
     vars: none, expect: [U, OK, F, F, F] },
   { field: 'revokeApiKey', query: `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`,
     vars: async (_w, t) => ({ id: (await issueKey(t, { role: 'JOB_BOARD', label: 'Throwaway' })).id }), expect: [U, OK, F, F, F] },
+  { field: 'createAlert', query: `mutation { createAlert(input: {kind: SAVED_SEARCH, query: "practice"}) { secret alert { id } } }`,
+    vars: none, expect: [U, OK, OK, OK, OK] },
+  { field: 'deleteAlert', query: `mutation($id: ID!) { deleteAlert(id: $id) }`,
+    vars: async (_w, t) => ({ id: await adminAlert(t) }), expect: [U, OK, F, F, F] },
   { field: 'reconcileSearchIndex', query: `mutation { reconcileSearchIndex { checked added updated removed } }`, vars: none, expect: [U, OK, F, F, F] },
 
   // Feeds and data rights.
@@ -86,6 +97,12 @@ const OPERATIONS: Operation[] = [
     vars: async (_w, t) => ({ id: (await t.gql<{ createCandidate: { id: string } }>(`mutation($e: String!) { createCandidate(input: {name: "Short-lived", email: $e}) { id } }`, { e: uniqueEmail('gone') })).data!.createCandidate.id }),
     expect: [U, OK, F, F, F] },
 ];
+
+/** An alert of the admin key: other keys may neither read its deliveries nor delete it. */
+async function adminAlert(t: TestApp): Promise<string> {
+  const r = await t.gql<{ createAlert: { alert: { id: string } } }>(`mutation { createAlert(input: {kind: SAVED_SEARCH, query: "billing"}) { alert { id } } }`);
+  return r.data!.createAlert.alert.id;
+}
 
 function expectedFor(op: Operation, caller: Caller): Expected {
   const [anonymous, admin, jobBoard, recruiter, candidate] = op.expect;
