@@ -48,7 +48,7 @@ function lastPerId<T extends { id: string }>(docs: readonly T[]): T[] {
  * (worker-pool/) and written to the start-up snapshot (index-sync/snapshot.ts).
  */
 export interface EmbeddedEngineState {
-  format: 1;
+  format: 2;
   vocab: { skills: string[]; fields: string[]; tokens: string[] };
   postings: PostingStoreState;
   candidates: CandidateStoreState;
@@ -175,7 +175,7 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
   /** The live state, not a copy: clone it (postMessage, v8.serialize) before changing the engine. */
   exportState(): EmbeddedEngineState {
     return {
-      format: 1,
+      format: 2,
       vocab: { skills: this.vocab.skills.values(), fields: this.vocab.fields.values(), tokens: this.vocab.tokens.values() },
       postings: this.postings.exportState(),
       candidates: this.candidates.exportState(),
@@ -186,7 +186,7 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
 
   /** Replaces everything with `state` (taken from exportState of this code's version). */
   importState(state: EmbeddedEngineState): void {
-    if (state.format !== 1) throw new Error(`unknown embedded engine state format ${String(state.format)}`);
+    if (state.format !== 2) throw new Error(`unknown embedded engine state format ${String(state.format)}`);
     this.vocab.skills.load(state.vocab.skills);
     this.vocab.fields.load(state.vocab.fields);
     this.vocab.tokens.load(state.vocab.tokens);
