@@ -44,7 +44,10 @@ function joinViews<A extends Int32Array | Float64Array>(arrays: readonly A[], ma
 
 function splitViews<A extends Int32Array | Float64Array>(v: Views<A>): A[] {
   const out: A[] = [];
-  for (let i = 0, start = 0; i < v.ends.length; start = v.ends[i++]) out.push(v.data.subarray(start, v.ends[i]) as A);
+  // A deserialised typed array is a view into the whole record's buffer (Node's v8.deserialize):
+  // an exact copy lets the rest of that buffer go.
+  const data = v.data.slice() as A;
+  for (let i = 0, start = 0; i < v.ends.length; start = v.ends[i++]) out.push(data.subarray(start, v.ends[i]) as A);
   return out;
 }
 
@@ -182,7 +185,7 @@ export async function readSnapshot(file: string): Promise<{ meta: SnapshotMeta; 
         store.text = { ids: rec.ids, lengths: rec.lengths, totalLength: rec.totalLength, terms: store.text.terms };
       } else if (rec.kind === 'postingTerms' || rec.kind === 'candidateTerms') {
         const terms = (rec.kind === 'postingTerms' ? state.postings : state.candidates).text.terms;
-        for (const [t, docs, tfs] of rec.terms) terms.set(t, { docs, tfs });
+        for (const [t, docs, tfs] of rec.terms) terms.set(t, { docs: docs.slice(), tfs: tfs.slice() });
       } else if (rec.kind === 'postingVersions') for (const [id, v] of rec.entries) state.postingVersions.set(id, v);
       else if (rec.kind === 'candidateVersions') for (const [id, v] of rec.entries) state.candidateVersions.set(id, v);
       else throw new Error(`unexpected record ${(rec as Rec).kind} in search snapshot`);
