@@ -9,13 +9,16 @@ import type { ChangeLogRepository } from './change-log.repository.js';
 import { ChangeFollower } from './change-follower.js';
 import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
 import { Types } from 'mongoose';
+import { keepInFlight, mayBeInFlight, recheckTime } from './in-flight.js';
 
 /** Up to this many ids a write retires its own outbox entries; larger batches leave them to the drain. */
 const RETIRE_OWN_MAX = 100;
 
 export interface LocalIndex {
   /** Indexes the current MongoDB state of these documents in this instance's engine. */
-  index(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<void>;
+  index(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<unknown>;
+  /** The ids among `ids` whose document MongoDB does not have (yet, or any more). */
+  missing(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<string[]>;
   rebuild(): Promise<void>;
 }
 
@@ -45,12 +48,23 @@ export class ChangeLogSync {
     for (const entry of own) await this.outbox.retire(entry);
   }
 
-  /** The drain's part: entries that never reached the log (their writer died first) go there now. */
+  /**
+   * The drain's part: entries that never reached the log (their writer died first, or its
+   * after-write step failed) go there now. A young entry whose document is missing may be a
+   * create still in flight: it is passed on but kept until its grace is over (in-flight.ts).
+   */
   async passOn(entries: OutboxEntry[]): Promise<boolean> {
+    const now = this.clock.now();
+    const missing = new Set<string>();
     for (const entity of ['posting', 'candidate'] as const) {
-      await this.log.append(entity, entries.filter((e) => e.entity === entity).map((e) => e.entityId), new Date());
+      const mine = entries.filter((e) => e.entity === entity);
+      const young = mine.filter((e) => mayBeInFlight(e, now)).map((e) => new Types.ObjectId(e.entityId));
+      if (young.length > 0) for (const id of await this.local.missing(entity, young)) missing.add(`${entity}:${id}`);
+      await this.log.append(entity, mine.map((e) => e.entityId), new Date());
     }
-    for (const e of entries) await this.outbox.retire(e);
+    const { retire, keep } = keepInFlight(entries, missing, now);
+    for (const e of retire) await this.outbox.retire(e);
+    for (const e of keep) await this.outbox.recheckAt(e, recheckTime(e));
     return true;
   }
 

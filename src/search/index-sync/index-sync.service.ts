@@ -90,6 +90,7 @@ export class IndexSyncService implements IndexChangeSink {
     this.logSync = changeLog
       ? new ChangeLogSync(outbox, changeLog, clock, logger, {
           index: (entity, ids) => (entity === 'posting' ? this.applier.indexPostings(ids) : this.applier.indexCandidates(ids)),
+          missing: (entity, ids) => this.applier.missing(entity, ids),
           rebuild: async () => {
             await this.reindex();
           },
@@ -114,8 +115,14 @@ export class IndexSyncService implements IndexChangeSink {
     }
   }
 
+  /** Before a write: its entry is in flight until the after-write step (in-flight.ts). */
   async record(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
-    await this.outbox.bump(entity, ids.map((id) => id.toHexString()), this.clock.now());
+    await this.outbox.bump(entity, ids.map((id) => id.toHexString()), this.clock.now(), true);
+  }
+
+  /** Queues documents whose MongoDB state is settled (after a write, or re-indexing with none). */
+  private async queue(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
+    await this.outbox.bump(entity, ids.map((id) => id.toHexString()), this.clock.now(), false);
   }
 
   async committed(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
@@ -125,7 +132,7 @@ export class IndexSyncService implements IndexChangeSink {
         await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
         return;
       }
-      await this.record(entity, ids);
+      await this.queue(entity, ids);
       if (this.bulkLoads > 0) {
         void this.drain().catch(() => undefined);
         return;
@@ -140,7 +147,7 @@ export class IndexSyncService implements IndexChangeSink {
   /** Queues every posting that uses `code` for re-indexing (its tokens depend on the catalog). */
   async stateSpecificChanged(code: string): Promise<void> {
     const ids = await this.documents.postingIdsUsingCode(code);
-    for (let i = 0; i < ids.length; i += BATCH) await this.record('posting', ids.slice(i, i + BATCH));
+    for (let i = 0; i < ids.length; i += BATCH) await this.queue('posting', ids.slice(i, i + BATCH));
     await this.drain();
   }
 
@@ -167,7 +174,7 @@ export class IndexSyncService implements IndexChangeSink {
     for (let round = 0; round < MAX_REFRESH_ROUNDS; round++) {
       const ids = await this.engine.staleCandidateIds(today, BATCH);
       if (ids.length === 0) break;
-      await this.record('candidate', ids.map((id) => new Types.ObjectId(id)));
+      await this.queue('candidate', ids.map((id) => new Types.ObjectId(id)));
       queued += ids.length;
       await this.drain();
       // A drain that could not reach the engine leaves them stale: try again on a later tick.
