@@ -160,6 +160,7 @@ export class EmbeddedCandidateStore {
   private readonly ix = new StoreIndexes<CandidateSlot>(
     (slot) => slot.id,
     (slot) => slot.view,
+    (s) => ({ ...s, packed: s.packed.slice(), intervals: s.intervals.slice() }),
   );
 
   constructor(private readonly vocab: Vocabularies) {}

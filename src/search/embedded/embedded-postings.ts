@@ -62,7 +62,8 @@ export class EmbeddedPostingStore {
   private readonly ix = new StoreIndexes<PostingSlot>(
     (slot) => slot.id,
     // Remote postings never pass `near`: they stay out of the grid.
-    (slot) => (slot.remote ? { latitude: null, longitude: null } : slot),
+    (slot) => (slot.f.remote ? { latitude: null, longitude: null } : slot.f),
+    (s) => ({ id: s.id, packed: s.packed.slice(), minYears: s.minYears, f: s.f }),
   );
   private readonly labels = new Vocabulary();
   private readonly employers = new Vocabulary();
@@ -81,10 +82,7 @@ export class EmbeddedPostingStore {
 
   private slotOf(doc: PostingSearchDocument): PostingSlot {
     const label = (v: string | null): number => (v === null ? -1 : this.labels.intern(v));
-    return {
-      id: doc.id,
-      packed: compactPostingDocument(doc, this.vocab),
-      minYears: doc.minYearsExperience,
+    const f = {
       postedAt: doc.postedAt,
       salary: doc.salaryCeiling,
       latitude: doc.latitude,
@@ -96,6 +94,7 @@ export class EmbeddedPostingStore {
       band: label(doc.salaryBand),
       employer: this.employers.intern(doc.employerId),
     };
+    return { id: doc.id, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience, f };
   }
 
   delete(ids: readonly string[]): void {
@@ -132,13 +131,14 @@ export class EmbeddedPostingStore {
     const key: SearchItem = { id: '', score: 0, postedAt: 0, salary: 0, distance: 0 };
     let total = 0;
     this.visit(words, f, true, (slot, relevance) => {
-      if (postingFilterFailures(slot, f) !== 0) return;
+      const p = slot.f;
+      if (postingFilterFailures(p, f) !== 0) return;
       total++;
       key.id = slot.id;
       key.score = relevance;
-      key.postedAt = slot.postedAt;
-      key.salary = slot.salary ?? -Infinity;
-      key.distance = f.near === null ? 0 : postingDistance(slot, f)!;
+      key.postedAt = p.postedAt;
+      key.salary = p.salary ?? -Infinity;
+      key.distance = f.near === null ? 0 : postingDistance(p, f)!;
       if (top.admits(key)) top.push({ ...key });
     });
     const page = top.sorted().slice(offset);
@@ -148,7 +148,7 @@ export class EmbeddedPostingStore {
   /** Disjunctive counts: a posting failing only facet X's own clause still counts in X. */
   facets(q: PostingFacetsQuery): PostingFacetCounts {
     const f = this.compile(q.filter);
-    return countPostingFacets(this.labels, (count) => this.visit(q.text?.trim() ?? '', f, false, (slot) => count(slot, postingFilterFailures(slot, f))));
+    return countPostingFacets(this.labels, (count) => this.visit(q.text?.trim() ?? '', f, false, (slot) => count(slot.f, postingFilterFailures(slot.f, f))));
   }
 
   /**
@@ -192,21 +192,21 @@ export class EmbeddedPostingStore {
     let worstScore = -Infinity;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
-      if (filtered && postingFilterFailures(slot, f) !== 0) continue;
+      if (filtered && postingFilterFailures(slot.f, f) !== 0) continue;
       evaluate(probe, days, slot.packed, slot.minYears, todayDay, eligibleOnly, ev);
       if (eligibleOnly && !ev.eligible) continue;
       total++;
       if (ev.score < worstScore) continue;
       key.id = slot.id;
       key.score = ev.score;
-      key.postedAt = slot.postedAt;
+      key.postedAt = slot.f.postedAt;
       if (!top.admits(key)) continue;
       top.push({ ...key, eligible: ev.eligible, missing: ev.missing });
       worstScore = top.worstIfFull()?.score ?? -Infinity;
     }
     const hits = top.sorted().slice(offset).map(toHit);
     // With near, every kept posting passed it, so it has a distance.
-    if (f.near !== null) for (const h of hits) h.distanceMiles = postingDistance(this.ix.slots.get(h.id)!, f) ?? undefined;
+    if (f.near !== null) for (const h of hits) h.distanceMiles = postingDistance(this.ix.slots.get(h.id)!.f, f) ?? undefined;
     return { hits, total };
   }
 }

@@ -7,14 +7,14 @@ import type { PostingFacetCounts } from '../search-engine.js';
 import type { FacetCount } from '../../matching/facets.js';
 import { facetList } from '../../matching/facets.js';
 import type { Vocabulary } from '../kernel/match-kernel.js';
-import { POSTING_CLAUSE, type PostingSlot } from './posting-filter.js';
+import { POSTING_CLAUSE, type PostingFields } from './posting-filter.js';
 
 const FACET_CLAUSES = POSTING_CLAUSE.states | POSTING_CLAUSE.settings | POSTING_CLAUSE.employmentTypes | POSTING_CLAUSE.remote | POSTING_CLAUSE.minSalary;
 
 /** `drive` calls `count` for every posting that can pass, with the clauses it fails. */
 export function countPostingFacets(
   labels: Vocabulary,
-  drive: (count: (slot: PostingSlot, failed: number) => void) => void,
+  drive: (count: (posting: PostingFields, failed: number) => void) => void,
 ): PostingFacetCounts {
   const values = labels.values();
   const states = new Int32Array(values.length);

@@ -17,7 +17,17 @@ export class StoreIndexes<Slot> {
   /** Located documents only (for postings: non-remote ones, the only ones `near` can keep). */
   readonly grid: GeoGrid<Slot>;
 
-  constructor(private readonly idOf: (slot: Slot) => string, locate: Locate<Slot>) {
+  /**
+   * `settle` copies a slot and its typed arrays. The ranking scans walk every slot in order,
+   * and measured 3-5x slower when the slots and their arrays lay scattered among the garbage
+   * that building them (and the text index) leaves: put() and importState() therefore copy
+   * each batch's slots in one tight loop first, so they sit in memory in scan order.
+   */
+  constructor(
+    private readonly idOf: (slot: Slot) => string,
+    locate: Locate<Slot>,
+    private readonly settle: (slot: Slot) => Slot = (slot) => slot,
+  ) {
     this.slots = new DenseSlots<Slot>(idOf);
     this.text = new TextIndex<Slot>(idOf);
     this.grid = new GeoGrid<Slot>(locate);
@@ -25,11 +35,12 @@ export class StoreIndexes<Slot> {
 
   /** Adds or replaces each slot in all three indexes. */
   put(entries: readonly { slot: Slot; fields: WeightedFields }[]): void {
-    for (const { slot } of entries) {
+    const settled = entries.map((e) => this.settle(e.slot));
+    for (const slot of settled) {
       this.slots.put(slot);
       this.grid.put(this.idOf(slot), slot);
     }
-    this.text.upsert(entries.map((e) => ({ item: e.slot, fields: e.fields })));
+    this.text.upsert(entries.map((e, i) => ({ item: settled[i], fields: e.fields })));
   }
 
   delete(ids: readonly string[]): void {
@@ -52,7 +63,7 @@ export class StoreIndexes<Slot> {
 
   importState(state: StoreIndexesState<Slot>): void {
     this.clear();
-    for (const slot of state.slots) {
+    for (const slot of state.slots.map(this.settle)) {
       this.slots.put(slot);
       this.grid.put(this.idOf(slot), slot);
     }
