@@ -18,7 +18,7 @@ import type {
   RankedPage,
   SearchPostingsQuery,
 } from '../search-engine.js';
-import { compilePostingFilter, postingDistance, postingFilterFailures, type CompiledPostingFilter, type PostingSlot } from './posting-filter.js';
+import { compileSlotFilter, postingDistance, postingFilterFailures, type SlotFilter, type PostingSlot } from './posting-filter.js';
 import { Vocabulary, evaluate, newEvaluation } from '../kernel/match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from '../kernel/compact-documents.js';
 import { postingTextFields, tokenize } from './embedded-text-index.js';
@@ -117,8 +117,8 @@ export class EmbeddedPostingStore {
     this.ix.importState(state);
   }
 
-  private compile(filter: PostingSearchFilter | null | undefined): CompiledPostingFilter {
-    return compilePostingFilter(filter, this.labels, this.employers);
+  private compile(filter: PostingSearchFilter | null | undefined): SlotFilter {
+    return compileSlotFilter(filter, this.labels, this.employers);
   }
 
   search(q: SearchPostingsQuery, offset: number, limit: number): IdPage {
@@ -157,7 +157,7 @@ export class EmbeddedPostingStore {
    * filter.near's box, else all. The caller still applies the whole filter. Without
    * `scored` the text hits come unscored (relevance 0), which is cheaper.
    */
-  private visit(words: string, f: CompiledPostingFilter, scored: boolean, fn: (slot: PostingSlot, relevance: number) => void): void {
+  private visit(words: string, f: SlotFilter, scored: boolean, fn: (slot: PostingSlot, relevance: number) => void): void {
     if (tokenize(words).length > 0) {
       if (scored) this.ix.text.search(words, fn);
       else this.ix.text.matching(words, (slot) => fn(slot, 0));

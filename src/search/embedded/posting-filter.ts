@@ -8,8 +8,8 @@
 // is an array read and facet counts are array increments, not string or map work per posting.
 import { normalizeCode } from '../../shared/normalize.js';
 import { boundingBox, distanceWithin, type BoundingBox, type GeoRadius } from '../../matching/geo.js';
-import type { PostingSearchFilter } from '../search-engine.js';
-import type { Vocabulary } from '../kernel/match-kernel.js';
+import type { PostingSearchDocument, PostingSearchFilter } from '../search-engine.js';
+import { Vocabulary } from '../kernel/match-kernel.js';
 
 export const POSTING_CLAUSE = { states: 1, settings: 2, employmentTypes: 4, remote: 8, minSalary: 16, employerId: 32, near: 64 } as const;
 
@@ -45,7 +45,7 @@ export interface PostingFields {
 /** Membership by vocabulary id; ids a filter names that no posting holds are simply absent. */
 type IdSet = Uint8Array;
 
-export interface CompiledPostingFilter {
+export interface SlotFilter {
   states: IdSet | null;
   settings: IdSet | null;
   employmentTypes: IdSet | null;
@@ -69,14 +69,14 @@ function idSet(values: readonly string[] | null | undefined, labels: Vocabulary,
 
 const has = (set: IdSet, id: number): boolean => id >= 0 && set[id] === 1;
 
-export function compilePostingFilter(
+export function compileSlotFilter(
   filter: PostingSearchFilter | null | undefined,
   labels: Vocabulary,
   employers: Vocabulary,
-): CompiledPostingFilter {
+): SlotFilter {
   const same = (v: string): string => v;
   const near = filter?.near ?? null;
-  const f: CompiledPostingFilter = {
+  const f: SlotFilter = {
     states: idSet(filter?.states, labels, normalizeCode),
     settings: idSet(filter?.settings, labels, same),
     employmentTypes: idSet(filter?.employmentTypes, labels, same),
@@ -92,7 +92,7 @@ export function compilePostingFilter(
 }
 
 /** OR of the POSTING_CLAUSE bits the posting fails (0: passes); status is the caller's. */
-export function postingFilterFailures(s: PostingFields, f: CompiledPostingFilter): number {
+export function postingFilterFailures(s: PostingFields, f: SlotFilter): number {
   if (f.empty) return 0;
   let failed = 0;
   if (f.states !== null && !has(f.states, s.state)) failed |= POSTING_CLAUSE.states;
@@ -106,7 +106,47 @@ export function postingFilterFailures(s: PostingFields, f: CompiledPostingFilter
 }
 
 /** Distance from filter.near's centre when the posting lies within it; remote postings never do. */
-export function postingDistance(s: PostingFields, f: CompiledPostingFilter): number | null {
+export function postingDistance(s: PostingFields, f: SlotFilter): number | null {
   if (f.near === null || s.remote) return null;
   return distanceWithin(f.near, f.box!, s.latitude, s.longitude);
+}
+
+/** What the rule reads of a whole document (callers outside the store, e.g. alerts). */
+export type PostingFilterDocument = Pick<
+  PostingSearchDocument,
+  'state' | 'setting' | 'employmentType' | 'remote' | 'salaryCeiling' | 'employerId' | 'latitude' | 'longitude'
+>;
+
+/** The same filter for whole documents: its own vocabularies hold only the filter's values. */
+export interface CompiledPostingFilter {
+  slot: SlotFilter;
+  labels: Vocabulary;
+  employers: Vocabulary;
+}
+
+export function compilePostingFilter(filter: PostingSearchFilter | null | undefined): CompiledPostingFilter {
+  const labels = new Vocabulary();
+  const employers = new Vocabulary();
+  for (const v of filter?.states ?? []) labels.intern(normalizeCode(v));
+  for (const v of [...(filter?.settings ?? []), ...(filter?.employmentTypes ?? [])]) labels.intern(v);
+  if (filter?.employerId != null) employers.intern(filter.employerId);
+  return { slot: compileSlotFilter(filter, labels, employers), labels, employers };
+}
+
+/** True when the document passes the filter (status is checked by the caller). */
+export function postingPassesFilter(doc: PostingFilterDocument, f: CompiledPostingFilter): boolean {
+  const label = (v: string | null): number => (v === null ? -1 : f.labels.lookup(v));
+  const fields: PostingFields = {
+    postedAt: 0,
+    salary: doc.salaryCeiling,
+    latitude: doc.latitude,
+    longitude: doc.longitude,
+    remote: doc.remote,
+    state: label(doc.state),
+    setting: label(doc.setting),
+    employmentType: label(doc.employmentType),
+    band: -1,
+    employer: f.employers.lookup(doc.employerId),
+  };
+  return postingFilterFailures(fields, f.slot) === 0;
 }
