@@ -26,6 +26,8 @@ import { TopK } from './top-k.js';
 import { StoreIndexes, type StoreIndexesState } from './store-indexes.js';
 import { countPostingFacets } from './posting-facets.js';
 
+export type { PostingSlot } from './posting-filter.js';
+
 export interface PostingStoreState extends StoreIndexesState<PostingSlot> {
   /** The label and employer vocabularies the slots' numbers refer to. */
   labels: string[];
@@ -74,6 +76,21 @@ export class EmbeddedPostingStore {
     return this.ix.slots.size;
   }
 
+  /** The open postings (read-only: embedded-career.ts scans them). */
+  get slots(): readonly PostingSlot[] {
+    return this.ix.slots.items;
+  }
+
+  /** For embedded-career.ts: the filter on slots, and a slot's label (state) as a string. */
+  slotFilter(filter: PostingSearchFilter | null | undefined): (slot: PostingSlot) => boolean {
+    const f = this.compile(filter);
+    return f.empty ? () => true : (slot) => postingFilterFailures(slot.f, f) === 0;
+  }
+
+  label(id: number): string | null {
+    return id < 0 ? null : this.labels.value(id);
+  }
+
   upsert(docs: readonly PostingSearchDocument[]): void {
     const open = docs.filter((d) => d.status === PostingStatus.OPEN);
     this.ix.delete(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
@@ -93,6 +110,8 @@ export class EmbeddedPostingStore {
       employmentType: label(doc.employmentType),
       band: label(doc.salaryBand),
       employer: this.employers.intern(doc.employerId),
+      // Shared strings (one per distinct code): career steps name the code a posting lacks.
+      requiredCodes: doc.requiredQualificationCodes.map((c) => this.labels.value(this.labels.intern(c))),
     };
     return { id: doc.id, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience, f };
   }

@@ -40,6 +40,8 @@ export interface PostingFields {
   band: number;
   /** Id in the store's employer vocabulary. */
   employer: number;
+  /** requiredQualificationCodes, in the order of the packed required tokens. */
+  requiredCodes: readonly string[];
 }
 
 /** Membership by vocabulary id; ids a filter names that no posting holds are simply absent. */
@@ -147,6 +149,7 @@ export function postingPassesFilter(doc: PostingFilterDocument, f: CompiledPosti
     employmentType: label(doc.employmentType),
     band: -1,
     employer: f.employers.lookup(doc.employerId),
+    requiredCodes: [],
   };
   return postingFilterFailures(fields, f.slot) === 0;
 }
