@@ -42,8 +42,13 @@ export async function measureThroughput(
     const healthUrl = url.replace(/graphql$/, 'health');
     while (performance.now() < deadline) {
       const h0 = performance.now();
-      await fetch(healthUrl).then((r) => r.arrayBuffer());
-      health.push(performance.now() - h0);
+      // A reset connection under overload is an error to count, not the end of the run.
+      const ok = await fetch(healthUrl).then(
+        (r) => r.arrayBuffer().then(() => true),
+        () => false,
+      );
+      if (ok) health.push(performance.now() - h0);
+      else errors++;
       await new Promise((r) => setTimeout(r, HEALTH_EVERY_MS));
     }
   };

@@ -106,8 +106,62 @@ const searchBefore = (a: SearchItem, b: SearchItem): boolean => (a.key !== b.key
 
 const TEXT_WEIGHTS = { headline: 3, title: 2, skill: 2, summary: 1 } as const;
 
+function slotOf(doc: CandidateSearchDocument, vocab: Vocabularies): CandidateSlot {
+  const codeExpiry = new Map<string, number>();
+  for (const q of doc.qualifications) {
+    const day = doc.qualificationExpiry[qualificationToken(q.code, null)];
+    if (day !== undefined) codeExpiry.set(q.code, day);
+  }
+  return {
+    id: doc.id,
+    view: {
+      state: doc.state,
+      degreeTokens: doc.degreeTokens,
+      qualificationExpiry: doc.qualificationExpiry,
+      settings: doc.experienceSettings,
+      latitude: doc.latitude,
+      longitude: doc.longitude,
+    },
+    codeExpiry: [...codeExpiry],
+    highestDegree: doc.highestDegree,
+    packed: compactCandidateDocument(doc, vocab),
+    intervals: dayIntervals(doc.experience),
+    anchorFromDay: doc.indexedOnDay,
+    anchorUntilDay: doc.experienceValidUntilDay ?? Infinity,
+    closedDays: doc.experienceClosedDays,
+    effectiveStartDay: doc.experienceEffectiveStartDay ?? NaN,
+  };
+}
+
+/**
+ * One string object per distinct value: a snapshot or a replica copy arrives with a fresh
+ * string for every occurrence (hundreds of thousands of "TX"s and degree tokens).
+ */
+function shareStrings(slots: readonly CandidateSlot[]): void {
+  const seen = new Map<string, string>();
+  const one = (v: string): string => {
+    const known = seen.get(v);
+    if (known !== undefined) return known;
+    seen.set(v, v);
+    return v;
+  };
+  const maybe = <T extends string | null>(v: T): T => (v === null ? v : (one(v) as T));
+  for (const slot of slots) {
+    const v = slot.view as { -readonly [K in keyof CandidateFilterView]: CandidateFilterView[K] };
+    v.state = maybe(v.state);
+    v.degreeTokens = v.degreeTokens.map(one);
+    v.settings = v.settings.map((x) => one(x) as typeof x);
+    slot.highestDegree = maybe(slot.highestDegree);
+    for (const pair of slot.codeExpiry) pair[0] = one(pair[0]);
+  }
+}
+
 export class EmbeddedCandidateStore {
-  private readonly ix = new StoreIndexes<CandidateSlot>((slot) => slot.id);
+  private readonly ix = new StoreIndexes<CandidateSlot>(
+    (slot) => slot.id,
+    (slot) => slot.view,
+    (s) => ({ ...s, packed: s.packed.slice(), intervals: s.intervals.slice() }),
+  );
 
   constructor(private readonly vocab: Vocabularies) {}
 
@@ -121,53 +175,21 @@ export class EmbeddedCandidateStore {
   }
 
   upsert(docs: readonly CandidateSearchDocument[]): void {
-    for (const doc of docs) {
-      if (!doc.discoverable) {
-        this.delete([doc.id]);
-        continue;
-      }
-      const codeExpiry = new Map<string, number>();
-      for (const q of doc.qualifications) {
-        const day = doc.qualificationExpiry[qualificationToken(q.code, null)];
-        if (day !== undefined) codeExpiry.set(q.code, day);
-      }
-      this.ix.slots.put({
-        id: doc.id,
-        view: {
-          state: doc.state,
-          degreeTokens: doc.degreeTokens,
-          qualificationExpiry: doc.qualificationExpiry,
-          settings: doc.experienceSettings,
-          latitude: doc.latitude,
-          longitude: doc.longitude,
-        },
-        codeExpiry: [...codeExpiry],
-        highestDegree: doc.highestDegree,
-        packed: compactCandidateDocument(doc, this.vocab),
-        intervals: dayIntervals(doc.experience),
-        anchorFromDay: doc.indexedOnDay,
-        anchorUntilDay: doc.experienceValidUntilDay ?? Infinity,
-        closedDays: doc.experienceClosedDays,
-        effectiveStartDay: doc.experienceEffectiveStartDay ?? NaN,
-      });
-    }
-    this.indexText(docs.filter((d) => d.discoverable));
-  }
-
-  private indexText(docs: readonly CandidateSearchDocument[]): void {
+    this.ix.delete(docs.filter((d) => !d.discoverable).map((d) => d.id));
     const w = TEXT_WEIGHTS;
-    this.ix.text.upsertWeighted(
-      docs.map((d) => ({
-        id: d.id,
-        fields: [
-          [d.headline ?? '', w.headline],
-          ...d.experienceTitles.map((t) => [t, w.title] as const),
-          ...d.skills.map((t) => [t, w.skill] as const),
-          [d.summary ?? '', w.summary],
-        ],
-      })),
+    this.ix.put(
+      docs
+        .filter((d) => d.discoverable)
+        .map((doc) => ({
+          slot: slotOf(doc, this.vocab),
+          fields: [
+            [doc.headline ?? '', w.headline],
+            ...doc.experienceTitles.map((t) => [t, w.title] as const),
+            ...doc.skills.map((t) => [t, w.skill] as const),
+            [doc.summary ?? '', w.summary],
+          ],
+        })),
     );
-    for (const d of docs) this.ix.grid.put(d.id, d.latitude, d.longitude);
   }
 
   delete(ids: readonly string[]): void {
@@ -185,7 +207,7 @@ export class EmbeddedCandidateStore {
     let total = 0;
     const words = q.text?.trim() ?? '';
     const hasWords = tokenize(words).length > 0;
-    this.visit(words, f, day, (slot, relevance, failed, distance) => {
+    this.visit(words, f, day, true, (slot, relevance, failed, distance) => {
       if (failed !== 0) return;
       total++;
       const key = hasWords ? relevance : candidateDaysOn(slot, day);
@@ -203,7 +225,7 @@ export class EmbeddedCandidateStore {
     const states = new Map<string, number>();
     const quals = new Map<string, number>();
     const degrees = new Map<string, number>();
-    this.visit(q.text?.trim() ?? '', f, day, (slot, _relevance, failed) => {
+    this.visit(q.text?.trim() ?? '', f, day, false, (slot, _relevance, failed) => {
       if (failed !== 0 && (failed & (failed - 1)) !== 0) return;
       if (failsAtMost(failed, CANDIDATE_CLAUSE.states) && slot.view.state !== null) bump(states, slot.view.state);
       if (failsAtMost(failed, CANDIDATE_CLAUSE.qualifications)) {
@@ -216,23 +238,25 @@ export class EmbeddedCandidateStore {
 
   /**
    * Calls `fn` with the filter outcome of every candidate that can pass: the text index's hits
-   * when there are words, else the grid cells under filter.near's box, else all.
+   * when there are words (unscored without `scored`), else the grid cells under filter.near's
+   * box, else all.
    */
   private visit(
     words: string,
     f: CompiledCandidateFilter,
     day: number,
+    scored: boolean,
     fn: (slot: CandidateSlot, relevance: number, failed: number, distance: number | null) => void,
   ): void {
     const out = { failed: 0, distanceMiles: null as number | null };
-    const one = (slot: CandidateSlot | undefined, relevance: number): void => {
-      if (slot === undefined) return;
+    const one = (slot: CandidateSlot, relevance: number): void => {
       candidateFilterOutcome(slot.view, f, day, () => candidateDaysOn(slot, day), out);
       fn(slot, relevance, out.failed, out.distanceMiles);
     };
     if (tokenize(words).length > 0) {
-      this.ix.text.search(words, (id, relevance) => one(this.ix.slots.get(id), relevance));
-    } else if (f.box !== null) this.ix.grid.visit(f.box, (id) => one(this.ix.slots.get(id), 0));
+      if (scored) this.ix.text.search(words, one);
+      else this.ix.text.matching(words, (slot) => one(slot, 0));
+    } else if (f.box !== null) this.ix.grid.visit(f.box, (slot) => one(slot, 0));
     else for (const slot of this.ix.slots.items) one(slot, 0);
   }
 
@@ -241,6 +265,7 @@ export class EmbeddedCandidateStore {
   }
 
   importState(state: CandidateStoreState): void {
+    shareStrings(state.slots);
     this.ix.importState(state);
   }
 

@@ -15,13 +15,12 @@ import { NO_DEGREE_RANK } from '../../matching/scoring.js';
 import { P_LISTS, P_MIN_RANK } from '../kernel/match-kernel.js';
 import { ANY_DEGREE_TOKEN } from '../documents/search-tokens.js';
 import { compactCandidateProfile, type Vocabularies } from '../kernel/compact-documents.js';
-import { compilePostingFilter, isEmptyFilter, postingPassesFilter } from './posting-filter.js';
-import type { PostingSlot } from './embedded-postings.js';
+import type { EmbeddedPostingStore, PostingSlot } from './embedded-postings.js';
 import { candidateDaysOn, type CandidateSlot } from './embedded-candidates.js';
 
-export function careerStepsOf(postings: readonly PostingSlot[], vocab: Vocabularies, q: CareerStepsQuery): StepCount[] {
-  const f = compilePostingFilter(q.filter);
-  const filtered = !isEmptyFilter(f);
+export function careerStepsOf(store: EmbeddedPostingStore, vocab: Vocabularies, q: CareerStepsQuery): StepCount[] {
+  const postings = store.slots;
+  const passes = store.slotFilter(q.filter);
   const day = isoToEpochDay(q.today);
   // The candidate in the kernel's packed form: [nDegrees, (rank, fieldId)*, nTokens, (tokenId, expiryDay)*, ...].
   const probe = compactCandidateProfile(q.candidate, vocab);
@@ -33,13 +32,13 @@ export function careerStepsOf(postings: readonly PostingSlot[], vocab: Vocabular
   const quals = new Map<number, QualificationGroup>();
   const degreeGroups = new Map<number | string, DegreeGroup>();
   const years = new Map<number, ExperienceGroup>();
-  const salary = (doc: PostingSlot['doc'], g: { count: number; salaries: number[] }) => {
+  const salary = (slot: PostingSlot, g: { count: number; salaries: number[] }) => {
     g.count++;
-    if (doc.salaryCeiling !== null) g.salaries.push(doc.salaryCeiling);
+    if (slot.f.salary !== null) g.salaries.push(slot.f.salary);
   };
   for (let s = 0; s < postings.length; s++) {
     const slot = postings[s];
-    if (filtered && !postingPassesFilter(slot.doc, f)) continue;
+    if (!passes(slot)) continue;
     const p = slot.packed;
     const minRank = p[P_MIN_RANK];
     const nFields = p[2];
@@ -61,34 +60,33 @@ export function careerStepsOf(postings: readonly PostingSlot[], vocab: Vocabular
       }
     }
     if (failures !== 1) continue;
-    const doc = slot.doc;
     if (failedToken >= 0) {
       // Keyed by the token's interned id: the document's strings are read once per group.
       const tokenId = p[reqStart + failedToken];
       let g = quals.get(tokenId);
       if (g === undefined) {
-        const token = doc.requiredQualificationTokens[failedToken];
+        const token = vocab.tokens.value(tokenId);
         // The token is state-bound exactly when the code is state-specific at a located posting.
-        g = { code: doc.requiredQualificationCodes[failedToken], state: token.includes('_in_') ? doc.state : null, count: 0, salaries: [] };
+        g = { code: slot.f.requiredCodes[failedToken], state: token.includes('_in_') ? store.label(slot.f.state) : null, count: 0, salaries: [] };
         quals.set(tokenId, g);
       }
-      salary(doc, g);
+      salary(slot, g);
     } else if (!degreeOk) {
       // Numbers for the usual zero or one field (no string built per posting); sorted ids beyond.
       const key = nFields === 0 ? minRank : nFields === 1 ? minRank + 8 * (p[P_LISTS] + 1) : `${minRank}|${[...p.subarray(P_LISTS, reqStart)].sort((a, b) => a - b).join(',')}`;
       let g = degreeGroups.get(key);
       if (g === undefined) {
-        g = { rank: minRank, fields: [...doc.minDegreeFields].sort(), count: 0, salaries: [] };
+        g = { rank: minRank, fields: [...p.subarray(P_LISTS, reqStart)].map((id) => vocab.fields.value(id)).sort(), count: 0, salaries: [] };
         degreeGroups.set(key, g);
       }
-      salary(doc, g);
+      salary(slot, g);
     } else {
       let g = years.get(slot.minYears);
       if (g === undefined) {
         g = { minYears: slot.minYears, count: 0, salaries: [] };
         years.set(slot.minYears, g);
       }
-      salary(doc, g);
+      salary(slot, g);
     }
   }
   return stepsFromGroups({ qualifications: [...quals.values()], degrees: [...degreeGroups.values()], experience: [...years.values()] });

@@ -1,6 +1,7 @@
-// In-memory store of OPEN postings for the embedded engine: the document (for filters and
-// ordering) next to its compact form (for the kernel). A closed posting can never be
-// returned by any operation, so upserting one simply removes it.
+// In-memory store of OPEN postings for the embedded engine: per posting a compact slot (the
+// fields filters, facets and orders read, labels as interned numbers, and the packed form the
+// kernel scores), never the whole document: the texts live only in the text index's lists.
+// A closed posting can never be returned by any operation, so upserting one removes it.
 import { PostingStatus } from '../../shared/enums.js';
 import { compareJobMatches, type JobRankKey } from '../../matching/ordering.js';
 import type { CandidateProfile, IsoDate } from '../../matching/matching.types.js';
@@ -17,29 +18,20 @@ import type {
   RankedPage,
   SearchPostingsQuery,
 } from '../search-engine.js';
-import {
-  POSTING_CLAUSE,
-  compilePostingFilter,
-  isEmptyFilter,
-  postingDistance,
-  postingFilterFailures,
-  postingPassesFilter,
-  type CompiledPostingFilter,
-} from './posting-filter.js';
-import { bump, facetList } from '../../matching/facets.js';
-import { failsAtMost } from '../../matching/candidate-filter.js';
-import { evaluate, newEvaluation } from '../kernel/match-kernel.js';
+import { compileSlotFilter, postingDistance, postingFilterFailures, type SlotFilter, type PostingSlot } from './posting-filter.js';
+import { Vocabulary, evaluate, newEvaluation } from '../kernel/match-kernel.js';
 import { compactCandidateProfile, compactPostingDocument, type Vocabularies } from '../kernel/compact-documents.js';
-import { tokenize } from './embedded-text-index.js';
+import { postingTextFields, tokenize } from './embedded-text-index.js';
 import { TopK } from './top-k.js';
 import { StoreIndexes, type StoreIndexesState } from './store-indexes.js';
+import { countPostingFacets } from './posting-facets.js';
 
-export type PostingStoreState = StoreIndexesState<PostingSlot>;
+export type { PostingSlot } from './posting-filter.js';
 
-export interface PostingSlot {
-  doc: PostingSearchDocument;
-  packed: Int32Array;
-  minYears: number;
+export interface PostingStoreState extends StoreIndexesState<PostingSlot> {
+  /** The label and employer vocabularies the slots' numbers refer to. */
+  labels: string[];
+  employers: string[];
 }
 
 interface RankedItem extends JobRankKey {
@@ -69,7 +61,14 @@ const SEARCH_ORDER: Record<PostingSortKey, (a: SearchItem, b: SearchItem) => boo
 };
 
 export class EmbeddedPostingStore {
-  private readonly ix = new StoreIndexes<PostingSlot>((slot) => slot.doc.id);
+  private readonly ix = new StoreIndexes<PostingSlot>(
+    (slot) => slot.id,
+    // Remote postings never pass `near`: they stay out of the grid.
+    (slot) => (slot.f.remote ? { latitude: null, longitude: null } : slot.f),
+    (s) => ({ id: s.id, packed: s.packed.slice(), minYears: s.minYears, f: s.f }),
+  );
+  private readonly labels = new Vocabulary();
+  private readonly employers = new Vocabulary();
 
   constructor(private readonly vocab: Vocabularies) {}
 
@@ -82,20 +81,39 @@ export class EmbeddedPostingStore {
     return this.ix.slots.items;
   }
 
+  /** For embedded-career.ts: the filter on slots, and a slot's label (state) as a string. */
+  slotFilter(filter: PostingSearchFilter | null | undefined): (slot: PostingSlot) => boolean {
+    const f = this.compile(filter);
+    return f.empty ? () => true : (slot) => postingFilterFailures(slot.f, f) === 0;
+  }
+
+  label(id: number): string | null {
+    return id < 0 ? null : this.labels.value(id);
+  }
+
   upsert(docs: readonly PostingSearchDocument[]): void {
-    const open: PostingSearchDocument[] = [];
-    for (const doc of docs) {
-      if (doc.status === PostingStatus.OPEN) {
-        this.ix.slots.put({ doc, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience });
-        this.ix.grid.put(doc.id, doc.remote ? null : doc.latitude, doc.longitude);
-        open.push(doc);
-      } else {
-        this.ix.slots.drop(doc.id);
-        this.ix.grid.remove(doc.id);
-      }
-    }
-    this.ix.text.remove(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
-    this.ix.text.upsert(open);
+    const open = docs.filter((d) => d.status === PostingStatus.OPEN);
+    this.ix.delete(docs.filter((d) => d.status !== PostingStatus.OPEN).map((d) => d.id));
+    this.ix.put(open.map((doc) => ({ slot: this.slotOf(doc), fields: postingTextFields(doc) })));
+  }
+
+  private slotOf(doc: PostingSearchDocument): PostingSlot {
+    const label = (v: string | null): number => (v === null ? -1 : this.labels.intern(v));
+    const f = {
+      postedAt: doc.postedAt,
+      salary: doc.salaryCeiling,
+      latitude: doc.latitude,
+      longitude: doc.longitude,
+      remote: doc.remote,
+      state: label(doc.state),
+      setting: label(doc.setting),
+      employmentType: label(doc.employmentType),
+      band: label(doc.salaryBand),
+      employer: this.employers.intern(doc.employerId),
+      // Shared strings (one per distinct code): career steps name the code a posting lacks.
+      requiredCodes: doc.requiredQualificationCodes.map((c) => this.labels.value(this.labels.intern(c))),
+    };
+    return { id: doc.id, packed: compactPostingDocument(doc, this.vocab), minYears: doc.minYearsExperience, f };
   }
 
   delete(ids: readonly string[]): void {
@@ -104,28 +122,43 @@ export class EmbeddedPostingStore {
 
   clear(): void {
     this.ix.clear();
+    this.labels.clear();
+    this.employers.clear();
   }
 
   exportState(): PostingStoreState {
-    return this.ix.exportState();
+    return { ...this.ix.exportState(), labels: this.labels.values(), employers: this.employers.values() };
   }
 
   importState(state: PostingStoreState): void {
+    this.labels.load(state.labels);
+    this.employers.load(state.employers);
     this.ix.importState(state);
   }
 
+  private compile(filter: PostingSearchFilter | null | undefined): SlotFilter {
+    return compileSlotFilter(filter, this.labels, this.employers);
+  }
+
   search(q: SearchPostingsQuery, offset: number, limit: number): IdPage {
-    const f = compilePostingFilter(q.filter);
+    const f = this.compile(q.filter);
     const words = q.text?.trim() ?? '';
     const hasWords = tokenize(words).length > 0;
     const sort = q.sort ?? (hasWords ? 'RELEVANCE' : 'NEWEST');
     const top = new TopK<SearchItem>(offset + limit, SEARCH_ORDER[sort]);
+    // One reused key: only a posting that would enter the page gets its own object.
+    const key: SearchItem = { id: '', score: 0, postedAt: 0, salary: 0, distance: 0 };
     let total = 0;
-    this.visit(words, f, (doc, relevance) => {
-      if (postingFilterFailures(doc, f) !== 0) return;
+    this.visit(words, f, true, (slot, relevance) => {
+      const p = slot.f;
+      if (postingFilterFailures(p, f) !== 0) return;
       total++;
-      const distance = f.near === null ? 0 : postingDistance(doc, f)!;
-      top.push({ id: doc.id, score: relevance, postedAt: doc.postedAt, salary: doc.salaryCeiling ?? -Infinity, distance });
+      key.id = slot.id;
+      key.score = relevance;
+      key.postedAt = p.postedAt;
+      key.salary = p.salary ?? -Infinity;
+      key.distance = f.near === null ? 0 : postingDistance(p, f)!;
+      if (top.admits(key)) top.push({ ...key });
     });
     const page = top.sorted().slice(offset);
     return { ids: page.map((k) => k.id), total, ...(f.near === null ? {} : { distancesMiles: page.map((k) => k.distance) }) };
@@ -133,38 +166,25 @@ export class EmbeddedPostingStore {
 
   /** Disjunctive counts: a posting failing only facet X's own clause still counts in X. */
   facets(q: PostingFacetsQuery): PostingFacetCounts {
-    const f = compilePostingFilter(q.filter);
-    const c = { states: new Map<string, number>(), settings: new Map<string, number>(), employmentTypes: new Map<string, number>(), remote: new Map<string, number>(), salaryBands: new Map<string, number>() };
-    this.visit(q.text?.trim() ?? '', f, (doc) => {
-      const failed = postingFilterFailures(doc, f);
-      if (failed !== 0 && (failed & (failed - 1)) !== 0) return; // two or more clauses fail
-      if (failsAtMost(failed, POSTING_CLAUSE.states) && doc.state !== null) bump(c.states, doc.state);
-      if (failsAtMost(failed, POSTING_CLAUSE.settings)) bump(c.settings, doc.setting);
-      if (failsAtMost(failed, POSTING_CLAUSE.employmentTypes)) bump(c.employmentTypes, doc.employmentType);
-      if (failsAtMost(failed, POSTING_CLAUSE.remote)) bump(c.remote, String(doc.remote));
-      if (failsAtMost(failed, POSTING_CLAUSE.minSalary) && doc.salaryBand !== null) bump(c.salaryBands, doc.salaryBand);
-    });
-    return { states: facetList(c.states), settings: facetList(c.settings), employmentTypes: facetList(c.employmentTypes), remote: facetList(c.remote), salaryBands: facetList(c.salaryBands) };
+    const f = this.compile(q.filter);
+    return countPostingFacets(this.labels, (count) => this.visit(q.text?.trim() ?? '', f, false, (slot) => count(slot.f, postingFilterFailures(slot.f, f))));
   }
 
   /**
    * Every posting that can pass: the text index's hits when there are words (like
    * Meilisearch, a query without any word lists everything), else the grid cells under
-   * filter.near's box, else all. The caller still applies the whole filter.
+   * filter.near's box, else all. The caller still applies the whole filter. Without
+   * `scored` the text hits come unscored (relevance 0), which is cheaper.
    */
-  private visit(words: string, f: CompiledPostingFilter, fn: (doc: PostingSearchDocument, relevance: number) => void): void {
+  private visit(words: string, f: SlotFilter, scored: boolean, fn: (slot: PostingSlot, relevance: number) => void): void {
     if (tokenize(words).length > 0) {
-      this.ix.text.search(words, (id, relevance) => {
-        const slot = this.ix.slots.get(id);
-        if (slot !== undefined) fn(slot.doc, relevance);
-      });
+      if (scored) this.ix.text.search(words, fn);
+      else this.ix.text.matching(words, (slot) => fn(slot, 0));
     } else if (f.box !== null) {
-      this.ix.grid.visit(f.box, (id) => {
-        const slot = this.ix.slots.get(id);
-        if (slot !== undefined) fn(slot.doc, 0);
-      });
+      this.ix.grid.visit(f.box, (slot) => fn(slot, 0));
     } else {
-      for (const { doc } of this.ix.slots.items) fn(doc, 0);
+      const slots = this.ix.slots.items;
+      for (let i = 0; i < slots.length; i++) fn(slots[i], 0);
     }
   }
 
@@ -176,7 +196,7 @@ export class EmbeddedPostingStore {
     offset: number,
     limit: number,
   ): RankedPage {
-    const f = compilePostingFilter(filter);
+    const f = this.compile(filter);
     const probe = compactCandidateProfile(candidate, this.vocab);
     const days = experienceDays(candidate.experience, today);
     const todayDay = isoToEpochDay(today);
@@ -184,32 +204,30 @@ export class EmbeddedPostingStore {
     const ev = newEvaluation();
     const key: RankedItem = { id: '', score: 0, postedAt: 0, eligible: false, missing: 0 };
     let total = 0;
-    const filtered = !isEmptyFilter(f);
+    const filtered = !f.empty;
     const eligibleOnly = !includeIneligible;
     const slots = this.ix.slots.items;
     // Most documents score below the page's worst kept one: skip the full comparison for them.
     let worstScore = -Infinity;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
-      if (filtered && !postingPassesFilter(slot.doc, f)) continue;
+      if (filtered && postingFilterFailures(slot.f, f) !== 0) continue;
       evaluate(probe, days, slot.packed, slot.minYears, todayDay, eligibleOnly, ev);
       if (eligibleOnly && !ev.eligible) continue;
       total++;
       if (ev.score < worstScore) continue;
-      key.id = slot.doc.id;
+      key.id = slot.id;
       key.score = ev.score;
-      key.postedAt = slot.doc.postedAt;
+      key.postedAt = slot.f.postedAt;
       if (!top.admits(key)) continue;
       top.push({ ...key, eligible: ev.eligible, missing: ev.missing });
       worstScore = top.worstIfFull()?.score ?? -Infinity;
     }
     const hits = top.sorted().slice(offset).map(toHit);
     // With near, every kept posting passed it, so it has a distance.
-    if (f.near !== null) for (const h of hits) h.distanceMiles = postingDistance(this.ix.slots.get(h.id)!.doc, f) ?? undefined;
+    if (f.near !== null) for (const h of hits) h.distanceMiles = postingDistance(this.ix.slots.get(h.id)!.f, f) ?? undefined;
     return { hits, total };
   }
-
-
 }
 
 export function toHit(item: { id: string; score: number; eligible: boolean; missing: number }): RankedHit {

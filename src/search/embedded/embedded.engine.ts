@@ -51,7 +51,7 @@ function lastPerId<T extends { id: string }>(docs: readonly T[]): T[] {
  * (worker-pool/) and written to the start-up snapshot (index-sync/snapshot.ts).
  */
 export interface EmbeddedEngineState {
-  format: 1;
+  format: 2;
   vocab: { skills: string[]; fields: string[]; tokens: string[] };
   postings: PostingStoreState;
   candidates: CandidateStoreState;
@@ -110,7 +110,7 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
   }
 
   async careerSteps(query: CareerStepsQuery): Promise<StepCount[]> {
-    return this.run('careerSteps', async () => careerStepsOf(this.postings.slots, this.vocab, query));
+    return this.run('careerSteps', async () => careerStepsOf(this.postings, this.vocab, query));
   }
 
   async countCandidates(query: CandidateCountsQuery): Promise<number[]> {
@@ -186,7 +186,7 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
   /** The live state, not a copy: clone it (postMessage, v8.serialize) before changing the engine. */
   exportState(): EmbeddedEngineState {
     return {
-      format: 1,
+      format: 2,
       vocab: { skills: this.vocab.skills.values(), fields: this.vocab.fields.values(), tokens: this.vocab.tokens.values() },
       postings: this.postings.exportState(),
       candidates: this.candidates.exportState(),
@@ -197,7 +197,7 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
 
   /** Replaces everything with `state` (taken from exportState of this code's version). */
   importState(state: EmbeddedEngineState): void {
-    if (state.format !== 1) throw new Error(`unknown embedded engine state format ${String(state.format)}`);
+    if (state.format !== 2) throw new Error(`unknown embedded engine state format ${String(state.format)}`);
     this.vocab.skills.load(state.vocab.skills);
     this.vocab.fields.load(state.vocab.fields);
     this.vocab.tokens.load(state.vocab.tokens);

@@ -9,13 +9,16 @@ import type { ChangeLogRepository } from './change-log.repository.js';
 import { ChangeFollower } from './change-follower.js';
 import { entryDocumentIds, type BatchTicket, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
 import { Types } from 'mongoose';
+import { keepInFlight, mayBeInFlight, recheckTime } from './in-flight.js';
 
 /** Up to this many ids a write bumps its outbox entries one by one; larger batches in one tagged bulk write. */
 const RETIRE_OWN_MAX = 100;
 
 export interface LocalIndex {
   /** Indexes the current MongoDB state of these documents in this instance's engine. */
-  index(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<void>;
+  index(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<unknown>;
+  /** The ids among `ids` whose document MongoDB does not have (yet, or any more). */
+  missing(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<string[]>;
   rebuild(): Promise<void>;
 }
 
@@ -51,12 +54,23 @@ export class ChangeLogSync {
     await this.outbox.retire(ticket);
   }
 
-  /** The drain's part: entries that never reached the log (their writer died first) go there now. */
+  /**
+   * The drain's part: entries that never reached the log (their writer died first, or its
+   * after-write step failed) go there now. A young entry whose document is missing may be a
+   * create still in flight: it is passed on but kept until its grace is over (in-flight.ts).
+   */
   async passOn(entries: OutboxEntry[]): Promise<boolean> {
+    const now = this.clock.now();
+    const missing = new Set<string>();
     for (const entity of ['posting', 'candidate'] as const) {
-      await this.log.append(entity, entries.filter((e) => e.entity === entity).flatMap(entryDocumentIds), new Date());
+      const mine = entries.filter((e) => e.entity === entity);
+      const young = mine.filter((e) => mayBeInFlight(e, now)).map((e) => new Types.ObjectId(e.entityId));
+      if (young.length > 0) for (const id of await this.local.missing(entity, young)) missing.add(`${entity}:${id}`);
+      await this.log.append(entity, mine.flatMap(entryDocumentIds), new Date());
     }
-    for (const e of entries) await this.outbox.retire(e);
+    const { retire, keep } = keepInFlight(entries, missing, now);
+    for (const e of retire) await this.outbox.retire(e);
+    for (const e of keep) await this.outbox.recheckAt(e, recheckTime(e));
     return true;
   }
 

@@ -95,6 +95,7 @@ export class IndexSyncService implements IndexChangeSink {
     this.logSync = changeLog
       ? new ChangeLogSync(outbox, changeLog, clock, logger, {
           index: (entity, ids) => (entity === 'posting' ? this.applier.indexPostings(ids) : this.applier.indexCandidates(ids)),
+          missing: (entity, ids) => this.applier.missing(entity, ids),
           rebuild: async () => {
             await this.reindex();
           },
@@ -124,11 +125,17 @@ export class IndexSyncService implements IndexChangeSink {
     }
   }
 
+  /** Before a write: its entry is in flight until the after-write step (in-flight.ts). */
   async record(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
     const hex = ids.map((id) => id.toHexString());
     // A feed's batch: a few commands for all of it (outbox.repository.ts, bumpBulk).
     if (hex.length > BULK_RECORD_MIN) await this.outbox.bumpBulk(entity, hex, this.clock.now());
-    else await this.outbox.bump(entity, hex, this.clock.now());
+    else await this.outbox.bump(entity, hex, this.clock.now(), true);
+  }
+
+  /** Queues documents whose MongoDB state is settled (after a write, or re-indexing with none). */
+  private async queue(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
+    await this.outbox.bump(entity, ids.map((id) => id.toHexString()), this.clock.now(), false);
   }
 
   async committed(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<void> {
@@ -138,7 +145,7 @@ export class IndexSyncService implements IndexChangeSink {
         await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
         return;
       }
-      await this.record(entity, ids);
+      await this.queue(entity, ids);
       if (this.bulkLoads > 0) {
         void this.drain().catch(() => undefined);
         return;
@@ -209,7 +216,7 @@ export class IndexSyncService implements IndexChangeSink {
   /** Queues every posting that uses `code` for re-indexing (its tokens depend on the catalog). */
   async stateSpecificChanged(code: string): Promise<void> {
     const ids = await this.documents.postingIdsUsingCode(code);
-    for (let i = 0; i < ids.length; i += BATCH) await this.record('posting', ids.slice(i, i + BATCH));
+    for (let i = 0; i < ids.length; i += BATCH) await this.queue('posting', ids.slice(i, i + BATCH));
     await this.drain();
   }
 
@@ -236,7 +243,7 @@ export class IndexSyncService implements IndexChangeSink {
     for (let round = 0; round < MAX_REFRESH_ROUNDS; round++) {
       const ids = await this.engine.staleCandidateIds(today, BATCH);
       if (ids.length === 0) break;
-      await this.record('candidate', ids.map((id) => new Types.ObjectId(id)));
+      await this.queue('candidate', ids.map((id) => new Types.ObjectId(id)));
       queued += ids.length;
       await this.drain();
       // A drain that could not reach the engine leaves them stale: try again on a later tick.

@@ -11,6 +11,7 @@ import type { SearchEngine } from '../search-engine.js';
 import { SearchRejectedError } from '../search-errors.js';
 import type { SearchDocumentSource } from './document-source.js';
 import { entryDocumentIds, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
+import { keepInFlight, recheckTime } from './in-flight.js';
 import type { IndexApplyListener } from './apply-listener.js';
 
 const MAX_BACKOFF_MS = 60_000;
@@ -40,14 +41,18 @@ export class OutboxBatchApplier {
 
   /** Indexes the current MongoDB state of each entry's document; false if the engine was unavailable. */
   async apply(entries: OutboxEntry[]): Promise<boolean> {
+    let gone: Set<string>;
     try {
-      await this.index(entries);
+      gone = await this.index(entries);
     } catch (err) {
       if (err instanceof SearchRejectedError) return this.applyOneByOne(entries);
       await this.postpone(entries, err);
       return false;
     }
-    await this.outbox.retireAll(entries);
+    // A young entry whose document is missing may be a create in flight (in-flight.ts).
+    const { retire, keep } = keepInFlight(entries, gone, this.clock.now());
+    await this.outbox.retireAll(retire);
+    for (const e of keep) await this.outbox.recheckAt(e, recheckTime(e));
     return true;
   }
 
@@ -60,8 +65,9 @@ export class OutboxBatchApplier {
         continue;
       }
       try {
-        await this.index([e]);
-        await this.outbox.retire(e);
+        const gone = await this.index([e]);
+        if (keepInFlight([e], gone, this.clock.now()).keep.length > 0) await this.outbox.recheckAt(e, recheckTime(e));
+        else await this.outbox.retire(e);
       } catch (err) {
         if (!(err instanceof SearchRejectedError)) {
           await this.postpone(entries.slice(i), err);
@@ -74,12 +80,21 @@ export class OutboxBatchApplier {
     return true;
   }
 
-  private async index(entries: OutboxEntry[]): Promise<void> {
+  /** Indexes the entries' documents; returns the outbox ids ("<entity>:<id>") whose document is gone. */
+  private async index(entries: OutboxEntry[]): Promise<Set<string>> {
     const ids = (entity: IndexedEntity) => [...new Set(entries.filter((e) => e.entity === entity).flatMap(entryDocumentIds))].map((id) => new Types.ObjectId(id));
     const postings = ids('posting');
     const candidates = ids('candidate');
-    if (postings.length > 0) await this.indexPostings(postings);
-    if (candidates.length > 0) await this.indexCandidates(candidates);
+    const gone = new Set<string>();
+    if (postings.length > 0) for (const id of await this.indexPostings(postings)) gone.add(`posting:${id}`);
+    if (candidates.length > 0) for (const id of await this.indexCandidates(candidates)) gone.add(`candidate:${id}`);
+    return gone;
+  }
+
+  /** The ids among `ids` whose document MongoDB no longer (or not yet) has. */
+  async missing(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<string[]> {
+    const docs = entity === 'posting' ? await this.documents.postingDocuments(ids) : await this.documents.candidateDocuments(ids, this.clock.today());
+    return ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
   }
 
   private async postpone(entries: OutboxEntry[], err: unknown): Promise<void> {
@@ -91,22 +106,25 @@ export class OutboxBatchApplier {
     }
   }
 
-  async indexPostings(ids: Types.ObjectId[]): Promise<void> {
+  /** Upserts what MongoDB has, deletes the rest; returns the ids found gone. */
+  async indexPostings(ids: Types.ObjectId[]): Promise<string[]> {
     const docs = await this.documents.postingDocuments(ids);
     const present = docs.filter((d) => d !== undefined);
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
     if (present.length > 0) await this.engine.upsertPostings(present);
     if (gone.length > 0) await this.engine.deletePostings(gone);
     await this.notify((l) => l.postingsApplied(present, gone));
+    return gone;
   }
 
-  async indexCandidates(ids: Types.ObjectId[]): Promise<void> {
+  async indexCandidates(ids: Types.ObjectId[]): Promise<string[]> {
     const docs = await this.documents.candidateDocuments(ids, this.clock.today());
     const present = docs.filter((d) => d !== undefined);
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
     if (present.length > 0) await this.engine.upsertCandidates(present);
     if (gone.length > 0) await this.engine.deleteCandidates(gone);
     await this.notify((l) => l.candidatesApplied(present, gone));
+    return gone;
   }
 }
 

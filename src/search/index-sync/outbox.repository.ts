@@ -15,6 +15,16 @@ export interface OutboxEntry {
   attempts: number;
   nextAttemptAt: Date;
   enqueuedAt: Date;
+  /**
+   * When a write last recorded this entry (absent on entries written before it existed: read
+   * as enqueuedAt). A young entry whose document is missing may be a create still in flight.
+   */
+  recordedAt?: Date;
+  /**
+   * True when the last record was a before-write one whose after-write step has not run yet:
+   * only then can a missing document be a create in flight (in-flight.ts). Absent: false.
+   */
+  inFlight?: boolean;
   lastError: string | null;
   /**
    * Set when the engine refused the document permanently (a bug, not an outage): the entry
@@ -76,6 +86,8 @@ const entrySchema = new Schema<OutboxEntry>(
     attempts: { type: Number, required: true },
     nextAttemptAt: { type: Date, required: true },
     enqueuedAt: { type: Date, required: true },
+    recordedAt: { type: Date, required: false },
+    inFlight: { type: Boolean, required: false },
     lastError: { type: String, default: null },
     parkedAt: { type: Date, default: null },
     bumpToken: { type: String, default: null },
@@ -108,7 +120,8 @@ export class OutboxRepository {
     await this.entries.createIndexes();
   }
 
-  async bump(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<void> {
+  /** `inFlight`: recorded before its MongoDB write (IndexChangeSink.record); false after it or without one. */
+  async bump(entity: IndexedEntity, entityIds: readonly string[], now: Date, inFlight = false): Promise<void> {
     if (entityIds.length === 0) return;
     await this.entries.bulkWrite(
       entityIds.map((entityId) => ({
@@ -117,7 +130,7 @@ export class OutboxRepository {
           update: {
             $inc: { seq: 1 },
             // A new write may have fixed what the engine refused: it unparks the entry.
-            $set: { entity, entityId, nextAttemptAt: now, parkedAt: null },
+            $set: { entity, entityId, nextAttemptAt: now, recordedAt: now, inFlight, parkedAt: null },
             $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
           },
           upsert: true,
@@ -128,7 +141,7 @@ export class OutboxRepository {
   }
 
   /**
-   * Like `bump`, one entry at a time, returning each entry's new sequence number, so a caller
+   * Like `bump` after a write, one entry at a time, returning each entry's new sequence number, so a caller
    * that has passed the change on itself can retire exactly that entry (and no later one).
    */
   async bumpEach(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<Pick<OutboxEntry, '_id' | 'seq'>[]> {
@@ -141,7 +154,7 @@ export class OutboxRepository {
               { _id },
               {
                 $inc: { seq: 1 },
-                $set: { entity, entityId, nextAttemptAt: now, parkedAt: null },
+                $set: { entity, entityId, nextAttemptAt: now, recordedAt: now, inFlight: false, parkedAt: null },
                 $setOnInsert: { attempts: 0, enqueuedAt: now, lastError: null },
               },
               // No projection: FerretDB v1's findAndModify does not implement `fields`.
@@ -266,6 +279,14 @@ export class OutboxRepository {
       const chunk = entries.slice(i, i + RETIRE_CHUNK);
       await this.entries.deleteMany({ $or: chunk.map((e) => ({ _id: e._id, seq: e.seq })) });
     }
+  }
+
+  /**
+   * Looks at the entry again at `at` (no attempt counted, no error): unless someone recorded a
+   * newer change since it was read, which is then due as recorded.
+   */
+  async recheckAt(entry: Pick<OutboxEntry, '_id' | 'seq'>, at: Date): Promise<void> {
+    await this.entries.updateOne({ _id: entry._id, seq: entry.seq }, { $set: { nextAttemptAt: at } });
   }
 
   async postpone(entry: OutboxEntry, retryAt: Date, error: string): Promise<void> {

@@ -18,14 +18,21 @@ import { DAYS_PER_YEAR, meetsExperience } from '../../matching/experience.js';
 /** String -> small integer ids, so comparisons in the hot loop are integer compares. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private readonly list: string[] = [];
 
   intern(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(value, id);
+      this.list.push(value);
     }
     return id;
+  }
+
+  /** The string of an interned id. */
+  value(id: number): string {
+    return this.list[id];
   }
 
   /** -1 for a value no document holds (it then matches nothing). */
@@ -35,6 +42,7 @@ export class Vocabulary {
 
   clear(): void {
     this.ids.clear();
+    this.list.length = 0;
   }
 
   /** The interned strings in id order (for snapshots and replica copies). */
@@ -44,7 +52,7 @@ export class Vocabulary {
 
   /** Replaces the contents with `values`, keeping each one's id (its position). */
   load(values: readonly string[]): void {
-    this.ids.clear();
+    this.clear();
     for (const v of values) this.intern(v);
   }
 }
