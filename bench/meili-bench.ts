@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import mongoose from 'mongoose';
 import { Meilisearch } from 'meilisearch';
 import { createApp } from '../src/app.js';
+import { storedLocation } from '../src/geo/geo-input.js';
 import { loadConfig } from '../src/config.js';
 import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -138,12 +139,19 @@ try {
       const payloads = data.postings.slice(0, RAW).map((p) =>
         postingPayload(
           buildPostingDocument(
-            { ...postingProfileOf(p), ...p, id: postingIdOf(p), employerId: seedObjectId('employer', p.employerKey).toHexString(), employerName: names.get(p.employerKey) ?? '', postedAt: new Date(p.postedAt) },
+            { ...postingProfileOf(p), ...p, ...storedLocation(p), id: postingIdOf(p), employerId: seedObjectId('employer', p.employerKey).toHexString(), employerName: names.get(p.employerKey) ?? '', postedAt: new Date(p.postedAt) },
             catalog,
           ),
         ),
       );
       const client = new Meilisearch({ host, apiKey, timeout: 600_000 });
+      // The baseline must index what the service indexes: compare one document as the service stored it.
+      {
+        const stored = await client.index(`${prefix}postings`).getDocument(String(payloads[0].id));
+        const { _vectors: _v, ...mine } = payloads[0] as Record<string, unknown>;
+        const differing = Object.keys({ ...mine, ...stored }).filter((k) => k !== '_vectors' && JSON.stringify(mine[k]) !== JSON.stringify((stored as Record<string, unknown>)[k]));
+        log(`  baseline documents vs the service's: ${differing.length === 0 ? 'same fields and values' : `differ in ${differing.join(', ')}`}`);
+      }
       const index = client.index(`${rawPrefix}postings`);
       const r0 = performance.now();
       const tasks = [];

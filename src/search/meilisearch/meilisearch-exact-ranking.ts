@@ -49,14 +49,21 @@ function windowed(hits: ScoredHit[], window: number, order: WindowedRankRequest<
 export async function rankInWindows<D>(req: WindowedRankRequest<D>): Promise<RankedPage> {
   const window = Math.max(1, Math.floor(req.window));
   const need = req.offset + req.limit;
-  const [eligibleCount, ineligibleCount] = await Promise.all([
+  const withIneligible = req.ineligibleFilter !== null;
+  const eligibleSize = roundUp(need, window);
+  // The eligible tier's documents are asked for together with the counts (parallel requests,
+  // no second round trip) whenever the page surely starts in it; only a later page with
+  // includeIneligible waits for the count to know whether it does.
+  const early = !withIneligible || req.offset === 0 ? req.ranked(req.eligibleFilter, eligibleSize) : null;
+  const [eligibleCount, ineligibleCount, earlyDocs] = await Promise.all([
     req.count(req.eligibleFilter),
     req.ineligibleFilter === null ? Promise.resolve(0) : req.count(req.ineligibleFilter),
+    early,
   ]);
   const list: ScoredHit[] = [];
-  const withIneligible = req.ineligibleFilter !== null;
   if (eligibleCount > 0 && (req.offset < eligibleCount || !withIneligible)) {
-    const tier = windowed(req.score(await req.ranked(req.eligibleFilter, roundUp(need, window))), window, req.order);
+    const docs = earlyDocs ?? (await req.ranked(req.eligibleFilter, eligibleSize));
+    const tier = windowed(req.score(docs), window, req.order);
     // A document the filter let through but the exact rules reject (stale experience
     // anchor) keeps its place at the end of its window with includeIneligible (so the tiers'
     // positions stay fixed), and is left out without.

@@ -8,7 +8,7 @@
 // (SEARCH_UNAVAILABLE; the outbox retries); permanent ones (a 4xx for a bad filter or
 // document, a task failed with an invalid_* code: meilisearch-errors.ts) SearchRejectedError
 // (the outbox parks the entry).
-import { Meilisearch, type Index, type Settings } from 'meilisearch';
+import { Meilisearch, type Index } from 'meilisearch';
 import { isoToEpochDay } from '../../matching/dates.js';
 import type {
   CandidateFacetCounts,
@@ -44,7 +44,7 @@ import {
   postingQueryFitVector,
 } from './meilisearch-fit-inputs.js';
 import { rankInWindows } from './meilisearch-exact-ranking.js';
-import { settingsToSend } from './meilisearch-settings-sync.js';
+import { prepareIndexes } from './meilisearch-index-setup.js';
 import { MeilisearchTasks } from './meilisearch-tasks.js';
 import { pageWindow } from '../page-window.js';
 import { countHits, fitRanked } from './meilisearch-queries.js';
@@ -77,6 +77,12 @@ export interface MeilisearchEngineOptions {
   taskTimeoutMs?: number;
   /** Documents sorted exactly together in ranked lists, both directions (meilisearch-exact-ranking.ts); unset: DEFAULT_RANK_WINDOWS. */
   rankWindow?: number;
+  /**
+   * Called once when the start-up settings check replaced the fit embedder of an index that
+   * holds documents (an upgrade changed the vectors' layout): its documents lost their
+   * vectors and must be re-sent (the app rebuilds from MongoDB).
+   */
+  onVectorsReplaced?: () => void;
 }
 
 type Doc = Record<string, unknown>;
@@ -93,6 +99,7 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly candidateWrites: Index<Doc>;
   private readonly tasks: MeilisearchTasks;
   private readonly rankWindows: { postings: number; candidates: number };
+  private readonly onVectorsReplaced: () => void;
   private ready: Promise<void> | null = null;
 
   constructor(options: MeilisearchEngineOptions) {
@@ -114,6 +121,7 @@ export class MeilisearchEngine implements SearchEngine {
     this.tasks = new MeilisearchTasks(this.client, options.taskTimeoutMs ?? 300_000);
     this.rankWindows =
       options.rankWindow === undefined ? DEFAULT_RANK_WINDOWS : { postings: options.rankWindow, candidates: options.rankWindow };
+    this.onVectorsReplaced = options.onVectorsReplaced ?? (() => undefined);
   }
 
   async searchPostings(q: SearchPostingsQuery): Promise<IdPage> {
@@ -276,19 +284,12 @@ export class MeilisearchEngine implements SearchEngine {
     );
   }
 
-  /**
-   * Creates both indexes if missing and sends the settings that differ from the server's,
-   * once per engine (again after a failure). Unchanged settings are never re-sent: an update
-   * makes Meilisearch re-process the whole index.
-   */
+  /** Index setup (meilisearch-index-setup.ts) once per engine, again after a failure. */
   private ensureReady(): Promise<void> {
     this.ready ??= (async () => {
-      for (const [index, settings] of [[this.postings, POSTING_SETTINGS], [this.candidates, CANDIDATE_SETTINGS]] as [Index<Doc>, Settings][]) {
-        const created = await this.tasks.wait(this.client.createIndex(index.uid, { primaryKey: 'id' }));
-        if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') this.tasks.failed('createIndex', created);
-        const changes = settingsToSend(settings, await index.getSettings());
-        if (changes !== null) await this.tasks.write('updateSettings', index.updateSettings(changes));
-      }
+      const replaced = await prepareIndexes(this.client, this.tasks, [[this.postings, POSTING_SETTINGS], [this.candidates, CANDIDATE_SETTINGS]]);
+      // After `ready` settles: the rebuild's own reset waits for a fresh settings check.
+      if (replaced) setTimeout(this.onVectorsReplaced, 0);
     })().catch((err: unknown) => {
       this.ready = null;
       throw err;
