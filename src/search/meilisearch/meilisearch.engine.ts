@@ -40,7 +40,7 @@ import {
 } from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
 import {
-  candidateQueryFitVector,
+  candidateQueryFitVectors,
   postingQueryFitVector,
 } from './meilisearch-fit-inputs.js';
 import { rankInWindows } from './meilisearch-exact-ranking.js';
@@ -160,7 +160,7 @@ export class MeilisearchEngine implements SearchEngine {
       const view = candidateView(q.candidate, q.today);
       const base = and(OPEN_POSTING, postingFilterClause(q.filter));
       const eligibility = postingEligibilityClause(view, q.catalog);
-      const vector = candidateQueryFitVector(q.candidate, q.today);
+      const vectors = candidateQueryFitVectors(q.candidate, q.today);
       return rankInWindows<PostingPoolDoc>({
         eligibleFilter: and(base, eligibility),
         ineligibleFilter: q.includeIneligible ? and(base, not(eligibility)) : null,
@@ -168,7 +168,8 @@ export class MeilisearchEngine implements SearchEngine {
         limit,
         window: this.rankWindows.postings,
         count: (filter) => countHits(this.postings, filter),
-        ranked: (filter, size) => fitRanked<PostingPoolDoc>(this.postings, filter, size, vector, POSTING_POOL_FIELDS),
+        orders: vectors.length,
+        ranked: (filter, order, size) => fitRanked<PostingPoolDoc>(this.postings, filter, size, vectors[order], POSTING_POOL_FIELDS),
         score: (docs) => scorePostings(docs, q.candidate, q.today),
         order: 'postings',
       });
@@ -187,7 +188,8 @@ export class MeilisearchEngine implements SearchEngine {
         limit,
         window: this.rankWindows.candidates,
         count: (filter) => countHits(this.candidates, filter),
-        ranked: (filter, size) => fitRanked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
+        orders: 1,
+        ranked: (filter, _order, size) => fitRanked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
         score: (docs) => scoreCandidates(docs, q.posting, q.catalog, q.today),
         order: 'candidates',
       });
