@@ -89,7 +89,6 @@ type Doc = Record<string, unknown>;
 /** Documents per page when reading every (id, version) pair for reconciliation. */
 const VERSION_PAGE = 1000;
 
-
 export class MeilisearchEngine implements SearchEngine {
   readonly kind = 'meilisearch' as const;
   private readonly client: Meilisearch;
@@ -116,9 +115,9 @@ export class MeilisearchEngine implements SearchEngine {
     this.candidates = this.client.index<Doc>(`${prefix}candidates`);
     this.postingWrites = writer.index<Doc>(`${prefix}postings`);
     this.candidateWrites = writer.index<Doc>(`${prefix}candidates`);
-    // Generous: a rebuild keeps several 5,000-document tasks queued, and a timed-out wait
-    // does not cancel the task anyway.
-    this.tasks = new MeilisearchTasks(this.client, options.taskTimeoutMs ?? 300_000);
+    // Counted from the task's start: a rebuild's merged batches (~20,000 documents) took over
+    // 300 s on a loaded 2-core machine, and a timed-out wait does not cancel the task anyway.
+    this.tasks = new MeilisearchTasks(this.client, options.taskTimeoutMs ?? 1_200_000);
     this.rankWindows =
       options.rankWindow === undefined ? DEFAULT_RANK_WINDOWS : { postings: options.rankWindow, candidates: options.rankWindow };
     this.onVectorsReplaced = options.onVectorsReplaced ?? (() => undefined);
