@@ -25,6 +25,8 @@ const UNIT = [
   'tests/search/meilisearch/meilisearch-browse.test.ts',
   'tests/env-example.test.ts',
   'tests/app/compose-file.test.ts',
+  'tests/alerts/alert-index.test.ts',
+  'tests/alerts/webhook-target.test.ts',
 ];
 
 export default defineConfig({

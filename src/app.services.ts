@@ -24,6 +24,11 @@ import { ReconcileService } from './search/index-sync/reconcile.js';
 import { ChangeLogRepository } from './search/index-sync/change-log.repository.js';
 import { RecordDocumentSource } from './search/index-sync/record-documents.js';
 import type { SearchEngine } from './search/search-engine.js';
+import { AlertRepository } from './alerts/alert.repository.js';
+import { DeliveryRepository } from './alerts/delivery.repository.js';
+import { AlertRuntime, type AlertRuntimeDeps } from './alerts/alert-runtime.js';
+import { AlertService } from './alerts/alert.service.js';
+import type { AlertsConfig } from './config.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { IdLookup } from './shared/mongo/find-by-ids.js';
@@ -37,6 +42,8 @@ export interface AppRepositories {
   changeLog: ChangeLogRepository;
   apiKeys: ApiKeyRepository;
   audit: AuditRepository;
+  alerts: AlertRepository;
+  alertDeliveries: DeliveryRepository;
 }
 
 export interface AppServices {
@@ -54,6 +61,9 @@ export interface AppServices {
   search: SearchEngine;
   apiKeys: ApiKeyService;
   audit: AuditService;
+  alerts: AlertService;
+  /** Detection (told by the index sync), the webhook worker and live events; started by app.ts. */
+  alertRuntime: AlertRuntime;
 }
 
 /** `journal`: note each applied index change, for restarts from a snapshot (index-sync/snapshot.ts). */
@@ -67,6 +77,8 @@ export function createRepositories(conn: Connection, idLookup: IdLookup = 'point
     changeLog: new ChangeLogRepository(conn),
     apiKeys: new ApiKeyRepository(conn),
     audit: new AuditRepository(conn),
+    alerts: new AlertRepository(conn),
+    alertDeliveries: new DeliveryRepository(conn),
   };
 }
 
@@ -76,7 +88,16 @@ export async function ensureIndexes(repos: AppRepositories): Promise<void> {
 
 export function createServices(
   repos: AppRepositories,
-  deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger; indexSync?: IndexSyncOptions },
+  deps: {
+    adminApiKey: string;
+    clock: Clock;
+    engine: SearchEngine;
+    logger: Logger;
+    indexSync?: IndexSyncOptions;
+    alerts: AlertsConfig;
+    /** Tests: network seams and the delivery clock of the webhook worker. */
+    alertSeams?: Pick<AlertRuntimeDeps, 'deliveryNow' | 'send' | 'resolve'>;
+  },
 ): AppServices {
   const { clock, engine } = deps;
   const employers = new EmployerService(repos.employers);
@@ -94,6 +115,17 @@ export function createServices(
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
   const postingLists = new PostingListService(repos.postings);
+  const alertRuntime = new AlertRuntime({
+    alerts: repos.alerts,
+    deliveries: repos.alertDeliveries,
+    documents,
+    catalog: () => qualifications.catalog(),
+    clock,
+    logger: deps.logger,
+    config: deps.alerts,
+    ...deps.alertSeams,
+  });
+  indexSync.addApplyListener(alertRuntime.detector);
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
@@ -109,5 +141,7 @@ export function createServices(
     search: engine,
     apiKeys: new ApiKeyService(repos.apiKeys, employers, candidates, clock),
     audit: new AuditService(repos.audit, clock),
+    alerts: new AlertService(repos.alerts, repos.alertDeliveries, alertRuntime, candidates, postings, deps.alerts, clock),
+    alertRuntime,
   };
 }

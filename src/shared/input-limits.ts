@@ -21,7 +21,8 @@ export type InputTypeName =
   | 'PostingFilter'
   | 'GeoRadiusInput'
   | 'CandidateFilter'
-  | 'QualificationHeldInput';
+  | 'QualificationHeldInput'
+  | 'AlertInput';
 
 export interface TextLimit {
   kind: 'text';
@@ -62,6 +63,7 @@ export const LIMITS = {
   heldQualifications: 100,
   postingQualificationCodes: 50,
   filterValues: 60,
+  webhookUrl: 2_000,
 } as const;
 
 const ID = text(LIMITS.id);
@@ -119,6 +121,13 @@ export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
   },
   GeoRadiusInput: { zip: text(LIMITS.code) },
   QualificationHeldInput: { code: text(LIMITS.code), state: STATE },
+  AlertInput: {
+    candidateId: ID,
+    postingId: ID,
+    query: text(LIMITS.searchText),
+    filter: input('PostingFilter'),
+    webhookUrl: text(LIMITS.webhookUrl),
+  },
   CandidateFilter: {
     states: list(LIMITS.filterValues, STATE),
     qualifications: list(LIMITS.filterValues, input('QualificationHeldInput')),
@@ -152,6 +161,10 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Mutation.upsertQualification': { input: input('QualificationInput') },
   'Mutation.issueApiKey': { input: input('IssueApiKeyInput') },
   'Mutation.revokeApiKey': { id: ID },
+  'Mutation.createAlert': { input: input('AlertInput') },
+  'Mutation.deleteAlert': { id: ID },
+  'Query.alertDeliveries': { alertId: ID },
+  'Subscription.alertEvents': { alertId: ID },
 };
 
 /** A string or list with no entry (a field added without one) still gets a bound: fail closed. */

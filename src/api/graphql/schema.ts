@@ -12,6 +12,7 @@ import { AuditResolver } from '../../audit/audit.resolver.js';
 import { CandidateSearchResolver } from '../../candidates/candidate-search.resolver.js';
 import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
+import { AlertResolver } from '../../alerts/alert.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   AuditResolver,
   IndexSyncResolver,
   ReconcileResolver,
+  AlertResolver,
 ] as const;
 
 /**
@@ -34,5 +36,15 @@ export const RESOLVERS = [
 export async function createSchema(container?: ContainerType): Promise<GraphQLSchema> {
   // Input rules live in the services (they need the catalog and the database), so
   // class-validator's decorator validation is not used.
-  return buildSchema({ resolvers: [...RESOLVERS], validate: false, container });
+  // type-graphql wants a PubSub once any @Subscription exists, even though ours bring their own
+  // `subscribe` (alert events come from the alerts feature's per-process bus): topics are unused.
+  const pubSub = {
+    publish: () => {
+      throw new Error('subscription topics are not used');
+    },
+    subscribe: () => {
+      throw new Error('subscription topics are not used');
+    },
+  };
+  return buildSchema({ resolvers: [...RESOLVERS], validate: false, container, pubSub });
 }
