@@ -14,6 +14,7 @@ import { PostingResolver } from './postings/posting.resolver.js';
 import { QualificationResolver } from './qualifications/qualification.resolver.js';
 import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from './search/index-sync/reconcile.resolver.js';
+import { CareerMarketResolver } from './career-market/career-market.resolver.js';
 import { AlertResolver } from './alerts/alert.resolver.js';
 
 export function createResolverContainer(s: AppServices): ContainerType {
@@ -29,6 +30,7 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [AuditResolver, new AuditResolver(s.audit)],
     [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
     [ReconcileResolver, new ReconcileResolver(s.reconcile)],
+    [CareerMarketResolver, new CareerMarketResolver(s.careerMarket)],
     [AlertResolver, new AlertResolver(s.alerts)],
   ]);
   return {

@@ -13,6 +13,7 @@ import { PostingRepository } from './postings/posting.repository.js';
 import { PostingService } from './postings/posting.service.js';
 import { QualificationRepository } from './qualifications/qualification.repository.js';
 import { QualificationService } from './qualifications/qualification.service.js';
+import { CareerMarketService } from './career-market/career-market.service.js';
 import { MatchService } from './matches/match.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
 import { PostingListService } from './postings/posting-list.service.js';
@@ -56,6 +57,7 @@ export interface AppServices {
   postingLists: PostingListService;
   candidateSearch: CandidateSearchService;
   matches: MatchService;
+  careerMarket: CareerMarketService;
   indexSync: IndexSyncService;
   reconcile: ReconcileService;
   search: SearchEngine;
@@ -136,6 +138,7 @@ export function createServices(
     postingLists,
     candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
     matches: new MatchService(engine, postings, candidates, qualifications, clock),
+    careerMarket: new CareerMarketService(engine, postings, candidates, qualifications, clock),
     indexSync,
     reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),
     search: engine,

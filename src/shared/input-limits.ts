@@ -147,6 +147,8 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Query.searchPostings': { ...page, query: text(LIMITS.searchText), filter: input('PostingFilter') },
   'Query.matchesForCandidate': { ...page, candidateId: ID, filter: input('PostingFilter') },
   'Query.candidatesForPosting': { ...page, postingId: ID },
+  'Query.nextSteps': { candidateId: ID, filter: input('PostingFilter') },
+  'Query.talentSupply': { postingId: ID },
   'Query.searchCandidates': { ...page, query: text(LIMITS.searchText), filter: input('CandidateFilter') },
   'Query.candidates': page,
   'Query.employers': { ...page, query: text(LIMITS.searchText) },

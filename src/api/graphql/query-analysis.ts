@@ -46,7 +46,13 @@ export interface CostModel {
 
 /** Root fields that run a search or ranking: a fixed price on top of their page. */
 export const SEARCH_COST = 10_000;
-export const SEARCH_FIELDS = new Set(['Query.searchPostings', 'Query.matchesForCandidate', 'Query.candidatesForPosting']);
+export const SEARCH_FIELDS = new Set([
+  'Query.searchPostings',
+  'Query.matchesForCandidate',
+  'Query.candidatesForPosting',
+  'Query.nextSteps',
+  'Query.talentSupply',
+]);
 
 /** Object types read from MongoDB per item (the credential catalog is cached in memory). */
 export const DOCUMENT_COST = 50;
@@ -68,6 +74,8 @@ export const LIST_BOUNDS: Record<string, number> = {
   'MatchExplanation.missing': LIMITS.postingQualificationCodes + 2,
   // The service returns at most 100.
   'Query.parkedIndexUpdates': 100,
+  // DROP and ANY_STATE per required qualification, three degree changes, the experience.
+  'TalentSupply.relaxations': 2 * LIMITS.postingQualificationCodes + 4,
 };
 
 /** Keeps sums and products finite (no Infinity * 0 = NaN): far above any limit anyway. */

@@ -12,6 +12,7 @@ import { AuditResolver } from '../../audit/audit.resolver.js';
 import { CandidateSearchResolver } from '../../candidates/candidate-search.resolver.js';
 import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
+import { CareerMarketResolver } from '../../career-market/career-market.resolver.js';
 import { AlertResolver } from '../../alerts/alert.resolver.js';
 
 export const RESOLVERS = [
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   AuditResolver,
   IndexSyncResolver,
   ReconcileResolver,
+  CareerMarketResolver,
   AlertResolver,
 ] as const;
 
