@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import mongoose from 'mongoose';
 import { Meilisearch } from 'meilisearch';
 import { createApp } from '../src/app.js';
+import { storedLocation } from '../src/geo/geo-input.js';
 import { loadConfig } from '../src/config.js';
 import { resolveMongo } from '../src/shared/mongo/local-mongo.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -123,9 +124,12 @@ try {
     const postingPhase = phase.posting ? (phase.posting.end - t0) / 1000 : NaN;
     log(`Service reindex (npm run reindex's code path): ${count} documents in ${(took / 1000).toFixed(1)} s = ${Math.round(count / (took / 1000))} documents/s`);
     log(`  postings phase: ${phase.posting?.done ?? 0} in ${postingPhase.toFixed(1)} s = ${Math.round((phase.posting?.done ?? 0) / postingPhase)} documents/s (MongoDB read, documents built, 5,000 per task, 6 in flight)`);
-    // Compared on the same documents: the first RAW postings, indexed into an empty index.
-    const serviceRate = RAW / firstRawAt;
-    if (RAW > 0) log(`  first ${RAW} postings: ${firstRawAt.toFixed(1)} s = ${Math.round(serviceRate)} documents/s`);
+    // Compared with the postings phase's rate. "Done" is reported per settled write, and
+    // Meilisearch merges queued writes into one batch, so the time at which the first RAW
+    // were done also indexed the rest of their batch (at 20,000 + 20,000 the first 10,000
+    // read as 88 documents/s inside a 176/s phase): only the whole phase is comparable.
+    const serviceRate = (phase.posting?.done ?? 0) / postingPhase;
+    if (RAW > 0) log(`  first ${RAW} postings reported done after ${firstRawAt.toFixed(1)} s (with the rest of their merged batch)`);
 
     if (RAW > 0) {
       // Meilisearch's own rate: the same posting payloads, built beforehand, enqueued all at
@@ -140,12 +144,21 @@ try {
       const payloads = data.postings.slice(0, RAW).map((p) =>
         postingPayload(
           buildPostingDocument(
-            { ...postingProfileOf(p), ...p, id: postingIdOf(p), employerId: seedObjectId('employer', p.employerKey).toHexString(), employerName: names.get(p.employerKey) ?? '', postedAt: new Date(p.postedAt) },
+            { ...postingProfileOf(p), ...p, ...storedLocation(p), id: postingIdOf(p), employerId: seedObjectId('employer', p.employerKey).toHexString(), employerName: names.get(p.employerKey) ?? '', postedAt: new Date(p.postedAt) },
             catalog,
           ),
         ),
       );
       const client = new Meilisearch({ host, apiKey, timeout: 600_000 });
+      // The baseline must index what the service indexes: compare one document as the service stored it.
+      {
+        const stored = await client.index(`${prefix}postings`).getDocument(String(payloads[0].id));
+        // The service's documents carry the record's version; the generated ones get it too.
+        for (const d of payloads) (d as Record<string, unknown>).version = (stored as Record<string, unknown>).version;
+        const { _vectors: _v, ...mine } = payloads[0] as Record<string, unknown>;
+        const differing = Object.keys({ ...mine, ...stored }).filter((k) => k !== '_vectors' && JSON.stringify(mine[k]) !== JSON.stringify((stored as Record<string, unknown>)[k]));
+        log(`  baseline documents vs the service's: ${differing.length === 0 ? 'same fields and values' : `differ in ${differing.join(', ')}`}`);
+      }
       const index = client.index(`${rawPrefix}postings`);
       const r0 = performance.now();
       const tasks = [];
@@ -154,7 +167,7 @@ try {
       const rawS = (performance.now() - r0) / 1000;
       const rawRate = payloads.length / rawS;
       log(`Meilisearch's own rate, same ${payloads.length} posting documents enqueued at once: ${rawS.toFixed(1)} s = ${Math.round(rawRate)} documents/s (last task ${last.status})`);
-      log(`  service reindex / Meilisearch's own rate, same ${payloads.length} postings into an empty index: ${((100 * serviceRate) / rawRate).toFixed(0)}% (target >= 80%)`);
+      log(`  service postings phase (${phase.posting?.done ?? 0}) / Meilisearch's own rate (same documents, first ${payloads.length}): ${((100 * serviceRate) / rawRate).toFixed(0)}% (target >= 80%)`);
       await deleteIndexes(rawPrefix);
     }
 

@@ -5,7 +5,7 @@ import type { SearchEngine } from './search-engine.js';
 
 export interface SearchEngineHooks {
   logger?: Logger;
-  /** Refills a worker pool that lost every replica (the app reindexes from MongoDB). */
+  /** Refills a worker pool that lost every replica, or Meilisearch documents whose vectors were dropped (the app reindexes from MongoDB). */
   rebuild?: () => Promise<void>;
 }
 
@@ -25,5 +25,11 @@ export async function createSearchEngine(config: AppConfig, hooks: SearchEngineH
     apiKey: config.search.meiliKey,
     indexPrefix: config.search.indexPrefix,
     rankWindow: config.search.rankWindow,
+    // An upgrade that changed the fit vectors' layout (a new embedder name) left documents
+    // without vectors: rebuild them from MongoDB (README "Meilisearch at scale", upgrading).
+    onVectorsReplaced: () => {
+      hooks.logger?.warn('Meilisearch fit embedder replaced on a non-empty index: rebuilding both indexes from MongoDB');
+      void hooks.rebuild?.().catch((err: Error) => hooks.logger?.warn(`Rebuild after the embedder change failed: ${err.message}`));
+    },
   });
 }

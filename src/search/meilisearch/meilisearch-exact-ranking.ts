@@ -14,12 +14,13 @@ import { compareCandidateMatches, compareJobMatches } from '../../matching/order
 import type { ScoredHit } from './meilisearch-ranking.js';
 
 /**
- * Documents sorted exactly together per ranked window (meilisearch-exact-ranking.ts), per
- * direction, from the bench at 100,000 + 100,000: postings for a candidate need the deeper
- * window for recall@20 near 99% (94% at 400, 98.9% at 1,000), candidates for a posting reach
- * 99% at 400 (99.95% at 1,000 for 2.8x the p95).
+ * Documents sorted exactly together per ranked window and order, per direction. From the
+ * offline simulation over the bench's data (100,000 + 100,000; it reproduced the measured
+ * recall of the previous vectors to 0.05 points): postings for a candidate 99.25% of the
+ * exact top 20 within 600 (97.7% at 400, 99.95% at 1,000), candidates for a posting ~99.3%
+ * within 200.
  */
-export const DEFAULT_RANK_WINDOWS = { postings: 1_000, candidates: 400 } as const;
+export const DEFAULT_RANK_WINDOWS = { postings: 600, candidates: 200 } as const;
 
 export interface WindowedRankRequest<D> {
   eligibleFilter: string;
@@ -27,36 +28,67 @@ export interface WindowedRankRequest<D> {
   ineligibleFilter: string | null;
   offset: number;
   limit: number;
-  /** Documents sorted exactly together (MEILI_RANK_WINDOW). */
+  /** Documents per window and query vector (MEILI_RANK_WINDOW). */
   window: number;
+  /** How many query vectors (orders) each tier is read in; 1 unless the caller has several. */
+  orders: number;
   count: (filter: string) => Promise<number>;
-  /** The first `limit` documents of the tier in the engine's (fit-vector) order. */
-  ranked: (filter: string, limit: number) => Promise<D[]>;
+  /** The first `limit` documents of the tier in the engine's order for query vector `order`. */
+  ranked: (filter: string, order: number, limit: number) => Promise<D[]>;
   score: (docs: D[]) => ScoredHit[];
   order: 'postings' | 'candidates';
 }
 
 const roundUp = (n: number, step: number) => Math.ceil(n / step) * step;
 
-/** The tier's first `length` positions: engine order cut into windows, each sorted exactly. */
-function windowed(hits: ScoredHit[], window: number, order: WindowedRankRequest<unknown>['order']): ScoredHit[] {
+/**
+ * The tier's first positions from its engine orders (one list per query vector): window k is
+ * every order's k-th `window` documents not already placed in an earlier window, sorted
+ * exactly. A fixed function of the index contents, whatever the fetch depth.
+ */
+function windowed(lists: ScoredHit[][], window: number, order: WindowedRankRequest<unknown>['order']): ScoredHit[] {
   const compare = order === 'postings' ? compareJobMatches : compareCandidateMatches;
+  const placed = new Set<string>();
   const out: ScoredHit[] = [];
-  for (let i = 0; i < hits.length; i += window) out.push(...hits.slice(i, i + window).sort(compare));
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i += window) {
+    const block: ScoredHit[] = [];
+    for (const list of lists) {
+      for (const h of list.slice(i, i + window)) {
+        if (placed.has(h.id)) continue;
+        placed.add(h.id);
+        block.push(h);
+      }
+    }
+    out.push(...block.sort(compare));
+  }
   return out;
 }
+
+/** Every order of a tier fetched to `size` and scored (each distinct document once). */
+async function readTier<D>(req: WindowedRankRequest<D>, filter: string, size: number): Promise<ScoredHit[][]> {
+  const lists = await Promise.all(Array.from({ length: Math.max(1, req.orders) }, (_, o) => req.ranked(filter, o, size)));
+  return lists.map((l) => req.score(l));
+}
+
 
 export async function rankInWindows<D>(req: WindowedRankRequest<D>): Promise<RankedPage> {
   const window = Math.max(1, Math.floor(req.window));
   const need = req.offset + req.limit;
-  const [eligibleCount, ineligibleCount] = await Promise.all([
+  const withIneligible = req.ineligibleFilter !== null;
+  const eligibleSize = roundUp(need, window);
+  // The eligible tier's documents are asked for together with the counts (parallel requests,
+  // no second round trip) whenever the page surely starts in it; only a later page with
+  // includeIneligible waits for the count to know whether it does.
+  const early = !withIneligible || req.offset === 0 ? readTier(req, req.eligibleFilter, eligibleSize) : null;
+  const [eligibleCount, ineligibleCount, earlyLists] = await Promise.all([
     req.count(req.eligibleFilter),
     req.ineligibleFilter === null ? Promise.resolve(0) : req.count(req.ineligibleFilter),
+    early,
   ]);
   const list: ScoredHit[] = [];
-  const withIneligible = req.ineligibleFilter !== null;
   if (eligibleCount > 0 && (req.offset < eligibleCount || !withIneligible)) {
-    const tier = windowed(req.score(await req.ranked(req.eligibleFilter, roundUp(need, window))), window, req.order);
+    const tier = windowed(earlyLists ?? (await readTier(req, req.eligibleFilter, eligibleSize)), window, req.order);
     // A document the filter let through but the exact rules reject (stale experience
     // anchor) keeps its place at the end of its window with includeIneligible (so the tiers'
     // positions stay fixed), and is left out without.
@@ -67,8 +99,7 @@ export async function rankInWindows<D>(req: WindowedRankRequest<D>): Promise<Ran
   }
   if (withIneligible && ineligibleCount > 0 && need > eligibleCount) {
     list.length = eligibleCount;
-    const tier = windowed(req.score(await req.ranked(req.ineligibleFilter!, roundUp(need - eligibleCount, window))), window, req.order);
-    list.push(...tier);
+    list.push(...windowed(await readTier(req, req.ineligibleFilter!, roundUp(need - eligibleCount, window)), window, req.order));
   }
   return {
     hits: list.slice(req.offset, need).filter((h) => h !== undefined).map(({ id, score, eligible, missingCount }) => ({ id, score, eligible, missingCount })),

@@ -17,6 +17,7 @@ import {
   postingFitDocumentVector,
   postingFitVector,
   asQuery,
+  FIT_LAYOUT,
   type CandidateFitInput,
   type PostingFitInput,
 } from './meilisearch-fit-vectors.js';
@@ -78,5 +79,17 @@ export function candidateFitInputFromProfile(c: CandidateProfile, today: IsoDate
 export const postingDocumentFitVector = (d: PostingSearchDocument) => postingFitDocumentVector(postingFitInputFromDocument(d), d.postedAt);
 export const candidateDocumentFitVector = (d: CandidateSearchDocument) => candidateFitDocumentVector(candidateFitInputFromDocument(d), d.id);
 export const candidateQueryFitVector = (c: CandidateProfile, today: IsoDate) => asQuery(candidateFitVector(candidateFitInputFromProfile(c, today)));
+
+/**
+ * A candidate's query vectors: the documents' reading of degree fields, and when the
+ * candidate holds a lower degree in another field also the top-degree-only one
+ * (meilisearch-fit-vectors.ts FieldDegrees): postings are read in both orders.
+ */
+export function candidateQueryFitVectors(c: CandidateProfile, today: IsoDate): number[][] {
+  const input = candidateFitInputFromProfile(c, today);
+  const all = asQuery(candidateFitVector(input, FIT_LAYOUT, 'all'));
+  const top = asQuery(candidateFitVector(input, FIT_LAYOUT, 'top'));
+  return top.every((x, i) => x === all[i]) ? [all] : [all, top];
+}
 export const postingQueryFitVector = (p: PostingProfile, catalog: ReadonlyMap<string, CatalogQualification>) =>
   asQuery(postingFitVector(postingFitInputFromProfile(p, catalog)));

@@ -27,24 +27,59 @@
 import { degreeRank, CareSetting, type DegreeLevel } from '../../shared/enums.js';
 import { EXPERIENCE_GAP_SCALE, FIT_WEIGHTS, NO_DEGREE_RANK } from '../../matching/scoring.js';
 
-export const FIT_EMBEDDER = 'fit';
+/** Renamed whenever the layout changes: the start-up settings check then replaces the vectors (and asks for a rebuild). */
+export const FIT_EMBEDDER = 'fit2';
 
-const EXP_SLOTS = 51; // whole years 0..50; longer requirements and careers clamp to 50
 const RANK_SLOTS = 6; // NO_DEGREE_RANK (-1) .. DOCTORATE (4)
-const FIELD_BUCKETS = 16;
-const TOKEN_BUCKETS = 96;
-const SKILL_BUCKETS = 64;
 const SETTINGS: readonly string[] = Object.values(CareSetting);
 
-const EXP = 0;
-const DEG_ANY = EXP + EXP_SLOTS;
-const DEG_FIELD = DEG_ANY + RANK_SLOTS;
-const SETTING = DEG_FIELD + FIELD_BUCKETS * RANK_SLOTS;
-const TOKEN = SETTING + SETTINGS.length;
-const SKILL = TOKEN + TOKEN_BUCKETS;
-const TIE = SKILL + SKILL_BUCKETS;
-const PAD = TIE + 1;
-export const FIT_DIMENSIONS = PAD + 1;
+/** The knobs of the layout (FIT_LAYOUT is the one indexed; the bench's simulation tries others). */
+export interface FitLayoutOptions {
+  /** Whole years 0..experienceSlots-1; a longer requirement counts as the last. */
+  experienceSlots: number;
+  fieldBuckets: number;
+  tokenBuckets: number;
+  skillBuckets: number;
+  /** Per-item weight of the concave half h/(h+1) of the preferred term. */
+  preferredSlope: number;
+  /** Per-item weight of the concave half o/(o+1) of the skill term. */
+  skillSlope: number;
+}
+
+export interface FitLayout extends FitLayoutOptions {
+  exp: number;
+  degAny: number;
+  degField: number;
+  setting: number;
+  token: number;
+  skill: number;
+  tie: number;
+  pad: number;
+  dimensions: number;
+}
+
+export function fitLayout(o: FitLayoutOptions): FitLayout {
+  const exp = 0;
+  const degAny = exp + o.experienceSlots;
+  const degField = degAny + RANK_SLOTS;
+  const setting = degField + o.fieldBuckets * RANK_SLOTS;
+  const token = setting + SETTINGS.length;
+  const skill = token + o.tokenBuckets;
+  const tie = skill + o.skillBuckets;
+  const pad = tie + 1;
+  return { ...o, exp, degAny, degField, setting, token, skill, tie, pad, dimensions: pad + 1 };
+}
+
+/**
+ * Chosen on the bench's data (100 candidates and 100 postings against 100,000 of each, scored
+ * exactly offline): hashed tokens and skills in 96 / 64 buckets put ~5% of the exact top 20
+ * below position 400 (a held token's bucket shared with an unheld one lends a posting up to
+ * 0.2); 128 each cut that, and requirements above 30 years do not occur. The skill term's
+ * concave half is linearised with the slope between 2 and 3 shared skills (1/12), where the
+ * exact top 20 sit, not the secant from 0 to 2.
+ */
+export const FIT_LAYOUT = fitLayout({ experienceSlots: 31, fieldBuckets: 16, tokenBuckets: 128, skillBuckets: 128, preferredSlope: 1 / 3, skillSlope: 1 / 12 });
+export const FIT_DIMENSIONS = FIT_LAYOUT.dimensions;
 
 /**
  * Ties: documents with equal fit are ordered by postedAt desc (postings) or id asc
@@ -87,14 +122,9 @@ const half = (w: number) => w / 2;
 const W_DEGREE = half(FIT_WEIGHTS.alignment);
 const W_EXPERIENCE = half(FIT_WEIGHTS.alignment);
 
-/**
- * The per-item weight of a count term ½·k/(k+1) + ½·k/total: the secant through k = 0 and
- * k = 2 (2/3 ÷ 2 = 1/3 per item for the concave half), so one shared item is under-counted by
- * 1/12 of the weight and four over-counted by 4/15: measured on the seed distributions, this
- * ranks the exact top 20 higher in the engine's order than exactness at k = 1 does.
- */
-function countItemWeight(weight: number, total: number): number {
-  return total > 0 ? weight * (0.5 * (1 / 3) + 0.5 / total) : 0;
+/** The per-item weight of a count term ½·k/(k+1) + ½·k/total: `slope` for the concave half. */
+function countItemWeight(weight: number, slope: number, total: number): number {
+  return total > 0 ? weight * (0.5 * slope + 0.5 / total) : 0;
 }
 
 export interface PostingFitInput {
@@ -126,70 +156,78 @@ export interface CandidateFitInput {
 const rankSlot = (rank: number) => Math.min(Math.max(rank, NO_DEGREE_RANK), RANK_SLOTS - 2) + 1;
 
 /** Posting side: one-hot / two-hot slots and per-item weights. */
-export function postingFitVector(p: PostingFitInput): number[] {
-  const v = new Array<number>(FIT_DIMENSIONS).fill(0);
-  const years = Math.min(Math.max(p.minYearsExperience, 0), EXP_SLOTS - 1);
+export function postingFitVector(p: PostingFitInput, L: FitLayout = FIT_LAYOUT): number[] {
+  const v = new Array<number>(L.dimensions).fill(0);
+  const years = Math.min(Math.max(p.minYearsExperience, 0), L.experienceSlots - 1);
   const lo = Math.floor(years);
   const frac = years - lo;
-  v[EXP + lo] += 1 - frac;
-  if (frac > 0) v[EXP + lo + 1] += frac;
-  const fields = [...new Set(p.minDegreeFields.filter((f) => f !== '').map((f) => bucketOf(f, FIELD_BUCKETS)))];
-  if (fields.length === 0) v[DEG_ANY + rankSlot(p.minDegreeRank)] = 1;
-  else for (const b of fields) v[DEG_FIELD + b * RANK_SLOTS + rankSlot(p.minDegreeRank)] = 1;
+  v[L.exp + lo] += 1 - frac;
+  if (frac > 0) v[L.exp + lo + 1] += frac;
+  const fields = [...new Set(p.minDegreeFields.filter((f) => f !== '').map((f) => bucketOf(f, L.fieldBuckets)))];
+  if (fields.length === 0) v[L.degAny + rankSlot(p.minDegreeRank)] = 1;
+  else for (const b of fields) v[L.degField + b * RANK_SLOTS + rankSlot(p.minDegreeRank)] = 1;
   const s = SETTINGS.indexOf(p.setting);
-  if (s >= 0) v[SETTING + s] = 1;
-  const tokenWeight = countItemWeight(FIT_WEIGHTS.preferred, p.preferredTokens.length);
-  for (const t of p.preferredTokens) v[TOKEN + bucketOf(t, TOKEN_BUCKETS)] += tokenWeight;
-  const skillWeight = countItemWeight(FIT_WEIGHTS.skills, p.skills.length);
-  for (const k of p.skills) v[SKILL + bucketOf(k, SKILL_BUCKETS)] += skillWeight;
+  if (s >= 0) v[L.setting + s] = 1;
+  const tokenWeight = countItemWeight(FIT_WEIGHTS.preferred, L.preferredSlope, p.preferredTokens.length);
+  for (const t of p.preferredTokens) v[L.token + bucketOf(t, L.tokenBuckets)] += tokenWeight;
+  const skillWeight = countItemWeight(FIT_WEIGHTS.skills, L.skillSlope, p.skills.length);
+  for (const k of p.skills) v[L.skill + bucketOf(k, L.skillBuckets)] += skillWeight;
   return v;
 }
 
 /** Candidate side: the value of each term at every slot the posting side can occupy. */
-export function candidateFitVector(c: CandidateFitInput): number[] {
-  const v = new Array<number>(FIT_DIMENSIONS).fill(0);
-  for (let j = 0; j < EXP_SLOTS; j++) v[EXP + j] = W_EXPERIENCE / (1 + Math.abs(c.years - j) / EXPERIENCE_GAP_SCALE);
+/**
+ * Which of a candidate's degrees fill the field slots: 'all' (each field its best degree, so a
+ * posting accepting two of them sums both: an over-count) or 'top' (only the highest-ranked
+ * degrees: a posting accepting only a lower one is under-counted). Documents hold 'all'; a
+ * candidate's query reads postings in both orders (meilisearch-exact-ranking.ts).
+ */
+export type FieldDegrees = 'all' | 'top';
+
+export function candidateFitVector(c: CandidateFitInput, L: FitLayout = FIT_LAYOUT, fieldDegrees: FieldDegrees = 'all'): number[] {
+  const v = new Array<number>(L.dimensions).fill(0);
+  for (let j = 0; j < L.experienceSlots; j++) v[L.exp + j] = W_EXPERIENCE / (1 + Math.abs(c.years - j) / EXPERIENCE_GAP_SCALE);
   const top = c.degrees.reduce((best, d) => Math.max(best, d.rank), NO_DEGREE_RANK);
   const bestByBucket = new Map<number, number>();
   for (const d of c.degrees) {
-    if (d.field === '') continue;
-    const b = bucketOf(d.field, FIELD_BUCKETS);
+    if (d.field === '' || (fieldDegrees === 'top' && d.rank < top)) continue;
+    const b = bucketOf(d.field, L.fieldBuckets);
     bestByBucket.set(b, Math.max(bestByBucket.get(b) ?? NO_DEGREE_RANK, d.rank));
   }
   for (let slot = 0; slot < RANK_SLOTS; slot++) {
     const required = slot - 1;
-    v[DEG_ANY + slot] = W_DEGREE / (1 + Math.abs(top - required));
-    for (const [b, best] of bestByBucket) v[DEG_FIELD + b * RANK_SLOTS + slot] = W_DEGREE / (1 + Math.abs(best - required));
+    v[L.degAny + slot] = W_DEGREE / (1 + Math.abs(top - required));
+    for (const [b, best] of bestByBucket) v[L.degField + b * RANK_SLOTS + slot] = W_DEGREE / (1 + Math.abs(best - required));
   }
   SETTINGS.forEach((s, i) => {
-    if (c.settings.has(s)) v[SETTING + i] = FIT_WEIGHTS.setting;
+    if (c.settings.has(s)) v[L.setting + i] = FIT_WEIGHTS.setting;
   });
-  for (const t of c.currentTokens) v[TOKEN + bucketOf(t, TOKEN_BUCKETS)] = 1;
-  for (const k of c.skills) v[SKILL + bucketOf(k, SKILL_BUCKETS)] = 1;
+  for (const t of c.currentTokens) v[L.token + bucketOf(t, L.tokenBuckets)] = 1;
+  for (const k of c.skills) v[L.skill + bucketOf(k, L.skillBuckets)] = 1;
   return v;
 }
 
-function padded(v: number[], norm: number, tie: number): number[] {
-  v[TIE] = Math.min(Math.max(tie, 0), 1);
+function padded(v: number[], norm: number, tie: number, L: FitLayout): number[] {
+  v[L.tie] = Math.min(Math.max(tie, 0), 1);
   const sq = v.reduce((a, x) => a + x * x, 0);
-  v[PAD] = Math.sqrt(Math.max(0, norm * norm - sq));
+  v[L.pad] = Math.sqrt(Math.max(0, norm * norm - sq));
   return v;
 }
 
 /** Stored with a posting document: newer postings sit slightly higher among equal fits. */
-export function postingFitDocumentVector(p: PostingFitInput, postedAt: number): number[] {
-  return padded(postingFitVector(p), POSTING_NORM, (postedAt - POSTED_FROM) / POSTED_SPAN);
+export function postingFitDocumentVector(p: PostingFitInput, postedAt: number, L: FitLayout = FIT_LAYOUT): number[] {
+  return padded(postingFitVector(p, L), POSTING_NORM, (postedAt - POSTED_FROM) / POSTED_SPAN, L);
 }
 
 /** Stored with a candidate document: lower ids sit slightly higher among equal fits. */
-export function candidateFitDocumentVector(c: CandidateFitInput, id: string): number[] {
+export function candidateFitDocumentVector(c: CandidateFitInput, id: string, L: FitLayout = FIT_LAYOUT): number[] {
   const lead = parseInt(id.slice(0, 12), 16);
-  return padded(candidateFitVector(c), CANDIDATE_NORM, Number.isFinite(lead) ? 1 - lead / 2 ** 48 : 0);
+  return padded(candidateFitVector(c, L), CANDIDATE_NORM, Number.isFinite(lead) ? 1 - lead / 2 ** 48 : 0, L);
 }
 
 /** A query vector: a side's vector with the tie-break weight. */
-export function asQuery(v: number[]): number[] {
-  v[TIE] = TIE_WEIGHT;
+export function asQuery(v: number[], L: FitLayout = FIT_LAYOUT): number[] {
+  v[L.tie] = TIE_WEIGHT;
   return v;
 }
 

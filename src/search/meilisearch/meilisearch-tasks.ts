@@ -22,10 +22,15 @@ export class MeilisearchTasks {
    */
   async wait(enqueued: EnqueuedTaskPromise): Promise<Task> {
     const { taskUid } = await enqueued;
-    const deadline = Date.now() + this.timeoutMs;
+    // The timeout counts from when the task starts: a rebuild queues several batches, and the
+    // last one waits behind the others (minutes on a busy machine) before its own run.
+    // Waiting in the queue is bounded too, by four timeouts.
+    const queuedUntil = Date.now() + 4 * this.timeoutMs;
+    let deadline = queuedUntil;
     for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
       const task = await this.client.tasks.getTask(taskUid);
       if (task.status === 'succeeded' || task.status === 'failed' || task.status === 'canceled') return task;
+      if (task.status === 'processing' && deadline === queuedUntil) deadline = Math.min(queuedUntil, Date.now() + this.timeoutMs);
       if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${this.timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, delay));
     }

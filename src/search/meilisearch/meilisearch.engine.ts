@@ -8,7 +8,7 @@
 // (SEARCH_UNAVAILABLE; the outbox retries); permanent ones (a 4xx for a bad filter or
 // document, a task failed with an invalid_* code: meilisearch-errors.ts) SearchRejectedError
 // (the outbox parks the entry).
-import { Meilisearch, type Index, type Settings } from 'meilisearch';
+import { Meilisearch, type Index } from 'meilisearch';
 import { isoToEpochDay } from '../../matching/dates.js';
 import type {
   CandidateFacetCounts,
@@ -40,11 +40,11 @@ import {
 } from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
 import {
-  candidateQueryFitVector,
+  candidateQueryFitVectors,
   postingQueryFitVector,
 } from './meilisearch-fit-inputs.js';
 import { rankInWindows } from './meilisearch-exact-ranking.js';
-import { settingsToSend } from './meilisearch-settings-sync.js';
+import { prepareIndexes } from './meilisearch-index-setup.js';
 import { MeilisearchTasks } from './meilisearch-tasks.js';
 import { pageWindow } from '../page-window.js';
 import { countHits, fitRanked } from './meilisearch-queries.js';
@@ -79,12 +79,17 @@ export interface MeilisearchEngineOptions {
   taskTimeoutMs?: number;
   /** Documents sorted exactly together in ranked lists, both directions (meilisearch-exact-ranking.ts); unset: DEFAULT_RANK_WINDOWS. */
   rankWindow?: number;
+  /**
+   * Called once when the start-up settings check replaced the fit embedder of an index that
+   * holds documents (an upgrade changed the vectors' layout): its documents lost their
+   * vectors and must be re-sent (the app rebuilds from MongoDB).
+   */
+  onVectorsReplaced?: () => void;
 }
 
 type Doc = Record<string, unknown>;
 /** Documents per page when reading every (id, version) pair for reconciliation. */
 const VERSION_PAGE = 1000;
-
 
 export class MeilisearchEngine implements SearchEngine {
   readonly kind = 'meilisearch' as const;
@@ -95,6 +100,7 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly candidateWrites: Index<Doc>;
   private readonly tasks: MeilisearchTasks;
   private readonly rankWindows: { postings: number; candidates: number };
+  private readonly onVectorsReplaced: () => void;
   private ready: Promise<void> | null = null;
 
   constructor(options: MeilisearchEngineOptions) {
@@ -111,11 +117,12 @@ export class MeilisearchEngine implements SearchEngine {
     this.candidates = this.client.index<Doc>(`${prefix}candidates`);
     this.postingWrites = writer.index<Doc>(`${prefix}postings`);
     this.candidateWrites = writer.index<Doc>(`${prefix}candidates`);
-    // Generous: a rebuild keeps several 5,000-document tasks queued, and a timed-out wait
-    // does not cancel the task anyway.
-    this.tasks = new MeilisearchTasks(this.client, options.taskTimeoutMs ?? 300_000);
+    // Counted from the task's start: a rebuild's merged batches (~20,000 documents) took over
+    // 300 s on a loaded 2-core machine, and a timed-out wait does not cancel the task anyway.
+    this.tasks = new MeilisearchTasks(this.client, options.taskTimeoutMs ?? 1_200_000);
     this.rankWindows =
       options.rankWindow === undefined ? DEFAULT_RANK_WINDOWS : { postings: options.rankWindow, candidates: options.rankWindow };
+    this.onVectorsReplaced = options.onVectorsReplaced ?? (() => undefined);
   }
 
   async searchPostings(q: SearchPostingsQuery): Promise<IdPage> {
@@ -154,7 +161,7 @@ export class MeilisearchEngine implements SearchEngine {
       const view = candidateView(q.candidate, q.today);
       const base = and(OPEN_POSTING, postingFilterClause(q.filter));
       const eligibility = postingEligibilityClause(view, q.catalog);
-      const vector = candidateQueryFitVector(q.candidate, q.today);
+      const vectors = candidateQueryFitVectors(q.candidate, q.today);
       return rankInWindows<PostingPoolDoc>({
         eligibleFilter: and(base, eligibility),
         ineligibleFilter: q.includeIneligible ? and(base, not(eligibility)) : null,
@@ -162,7 +169,8 @@ export class MeilisearchEngine implements SearchEngine {
         limit,
         window: this.rankWindows.postings,
         count: (filter) => countHits(this.postings, filter),
-        ranked: (filter, size) => fitRanked<PostingPoolDoc>(this.postings, filter, size, vector, POSTING_POOL_FIELDS),
+        orders: vectors.length,
+        ranked: (filter, order, size) => fitRanked<PostingPoolDoc>(this.postings, filter, size, vectors[order], POSTING_POOL_FIELDS),
         score: (docs) => scorePostings(docs, q.candidate, q.today),
         order: 'postings',
       });
@@ -181,7 +189,8 @@ export class MeilisearchEngine implements SearchEngine {
         limit,
         window: this.rankWindows.candidates,
         count: (filter) => countHits(this.candidates, filter),
-        ranked: (filter, size) => fitRanked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
+        orders: 1,
+        ranked: (filter, _order, size) => fitRanked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
         score: (docs) => scoreCandidates(docs, q.posting, q.catalog, q.today),
         order: 'candidates',
       });
@@ -281,19 +290,12 @@ export class MeilisearchEngine implements SearchEngine {
     );
   }
 
-  /**
-   * Creates both indexes if missing and sends the settings that differ from the server's,
-   * once per engine (again after a failure). Unchanged settings are never re-sent: an update
-   * makes Meilisearch re-process the whole index.
-   */
+  /** Index setup (meilisearch-index-setup.ts) once per engine, again after a failure. */
   private ensureReady(): Promise<void> {
     this.ready ??= (async () => {
-      for (const [index, settings] of [[this.postings, POSTING_SETTINGS], [this.candidates, CANDIDATE_SETTINGS]] as [Index<Doc>, Settings][]) {
-        const created = await this.tasks.wait(this.client.createIndex(index.uid, { primaryKey: 'id' }));
-        if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') this.tasks.failed('createIndex', created);
-        const changes = settingsToSend(settings, await index.getSettings());
-        if (changes !== null) await this.tasks.write('updateSettings', index.updateSettings(changes));
-      }
+      const replaced = await prepareIndexes(this.client, this.tasks, [[this.postings, POSTING_SETTINGS], [this.candidates, CANDIDATE_SETTINGS]]);
+      // After `ready` settles: the rebuild's own reset waits for a fresh settings check.
+      if (replaced) setTimeout(this.onVectorsReplaced, 0);
     })().catch((err: unknown) => {
       this.ready = null;
       throw err;

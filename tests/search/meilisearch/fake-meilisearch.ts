@@ -135,6 +135,7 @@ export class FakeMeilisearch {
       const pick = (d: Record<string, unknown>) => (fields ? Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])) : d);
       return [200, { results: all.slice(offset, offset + limit).map(pick), offset, limit, total: all.length }];
     }
+    if (rest === 'stats') return [200, { numberOfDocuments: (this.documents.get(uid) ?? []).length, rawDocumentDbSize: 0, avgDocumentSize: 0, isIndexing: false, numberOfEmbeddings: 0, numberOfEmbeddedDocuments: 0, fieldDistribution: {} }];
     if (rest === 'documents' && method === 'DELETE') return this.enqueue('documentDeletion', uid);
     if (rest === 'documents/delete-batch') return this.enqueue('documentDeletion', uid);
     if (rest === 'search' && this.rejectSearch) {

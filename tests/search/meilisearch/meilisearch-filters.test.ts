@@ -15,7 +15,7 @@ import {
   requirableTokens,
 } from '../../../src/search/meilisearch/meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from '../../../src/search/meilisearch/meilisearch-settings.js';
-import { FIT_DIMENSIONS } from '../../../src/search/meilisearch/meilisearch-fit-vectors.js';
+import { FIT_DIMENSIONS, FIT_EMBEDDER } from '../../../src/search/meilisearch/meilisearch-fit-vectors.js';
 import { candidateQueryFitVector, postingDocumentFitVector } from '../../../src/search/meilisearch/meilisearch-fit-inputs.js';
 import { buildPostingDocument } from '../../../src/search/documents/posting-document.js';
 import { conditions, parseFilter, type FilterNode } from './meili-filter-grammar.js';
@@ -149,7 +149,7 @@ describe('index settings and vectors', () => {
 
   it('declares a userProvided embedder whose dimensions match the vectors sent', () => {
     for (const s of [POSTING_SETTINGS, CANDIDATE_SETTINGS]) {
-      expect(s.embedders).toEqual({ fit: { source: 'userProvided', dimensions: FIT_DIMENSIONS } });
+      expect(s.embedders).toEqual({ [FIT_EMBEDDER]: { source: 'userProvided', dimensions: FIT_DIMENSIONS } });
     }
     const pv = postingDocumentFitVector(buildPostingDocument(POSTING_SOURCES[1], CATALOG));
     const cv = candidateQueryFitVector(ALICE, TODAY);

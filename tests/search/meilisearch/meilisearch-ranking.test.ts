@@ -24,7 +24,8 @@ function request(eligibleTier: Doc[], ineligibleTier: Doc[] | null, offset: numb
         limit,
         window,
         count: async (f) => tiers[f].length,
-        ranked: async (f, size) => {
+        orders: 1,
+        ranked: async (f, _order, size) => {
           fetched.push({ filter: f, size });
           return tiers[f].slice(0, size);
         },
@@ -98,6 +99,32 @@ describe('rankInWindows', () => {
     expect(new Set(full).size).toBe(240);
     const paged: string[] = [];
     for (let offset = 0; offset < 240; offset += 11) paged.push(...(await request(eligible, ineligible, offset, 11, 32).run()).hits.map((h) => h.id));
+    expect(paged).toEqual(full);
+  });
+
+  it('merges several engine orders window by window, each document once, and pages consistently', async () => {
+    const docs = engineOrder(300, 9);
+    const orders = [docs, [...docs].reverse()];
+    const run = (offset: number, limit: number, window: number) =>
+      rankInWindows<Doc>({
+        eligibleFilter: 'E',
+        ineligibleFilter: null,
+        offset,
+        limit,
+        window,
+        orders: 2,
+        count: async () => docs.length,
+        ranked: async (_f, order, size) => orders[order].slice(0, size),
+        score: (list): ScoredHit[] => list.map((d) => ({ id: d.id, score: d.score, eligible: true, missingCount: 0, postedAt: 0 })),
+        order: 'candidates',
+      });
+    const byScore = (list: Doc[]) => [...list].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map((d) => d.id);
+    const full = (await run(0, 300, 40)).hits.map((h) => h.id);
+    expect(new Set(full).size).toBe(300);
+    // Window 1: the first 40 of each order together, in exact order.
+    expect(full.slice(0, 80)).toEqual(byScore([...docs.slice(0, 40), ...docs.slice(-40)]));
+    const paged: string[] = [];
+    for (let offset = 0; offset < 300; offset += 13) paged.push(...(await run(offset, 13, 40)).hits.map((h) => h.id));
     expect(paged).toEqual(full);
   });
 

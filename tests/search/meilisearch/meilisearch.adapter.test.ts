@@ -1,11 +1,11 @@
 // The Meilisearch adapter's requests and failure handling, against a scripted stand-in server
 // (fake-meilisearch.ts). The real-server contract is meilisearch.engine.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
+import { DEFAULT_RANK_WINDOWS, MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
 import { SearchRejectedError, SearchUnavailableError } from '../../../src/search/search-errors.js';
 import { DomainError } from '../../../src/shared/errors.js';
 import { POSTING_SETTINGS } from '../../../src/search/meilisearch/meilisearch-settings.js';
-import { FIT_DIMENSIONS } from '../../../src/search/meilisearch/meilisearch-fit-vectors.js';
+import { FIT_DIMENSIONS, FIT_EMBEDDER } from '../../../src/search/meilisearch/meilisearch-fit-vectors.js';
 import { matchCandidateToPosting } from '../../../src/matching/match.js';
 import { postingProfileFromDocument } from '../../../src/search/documents/posting-document.js';
 import { FakeMeilisearch } from './fake-meilisearch.js';
@@ -49,7 +49,30 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     await third.searchPostings({ filter: null, offset: 0, limit: 5 });
     const patches = fake.bodiesTo('/t_postings/settings', 'PATCH');
     expect(patches).toHaveLength(2);
-    expect(patches[1]).toEqual({ embedders: { profile: null, fit: { source: 'userProvided', dimensions: FIT_DIMENSIONS } } });
+    expect(patches[1]).toEqual({ embedders: { profile: null, [FIT_EMBEDDER]: { source: 'userProvided', dimensions: FIT_DIMENSIONS } } });
+  });
+
+  it('asks for a rebuild once when an upgrade replaced the embedder of an index holding documents', async () => {
+    await engine.searchPostings({ filter: null, offset: 0, limit: 5 });
+    const calls: string[] = [];
+    const start = () =>
+      new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000, onVectorsReplaced: () => calls.push('rebuild') });
+    const oldLayout = (uid: string) => fake.settings.set(uid, { ...fake.settings.get(uid), embedders: { fit: { source: 'userProvided', dimensions: FIT_DIMENSIONS + 1 } } });
+    // Empty indexes: nothing lost, no rebuild.
+    oldLayout('t_postings');
+    await start().searchPostings({ filter: null, offset: 0, limit: 5 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual([]);
+    // Documents indexed with the old vectors: one rebuild, even with both indexes changed.
+    fake.documents.set('t_postings', [{ id: 'p1', version: 1 }]);
+    fake.documents.set('t_candidates', [{ id: 'c1', version: 1 }]);
+    oldLayout('t_postings');
+    oldLayout('t_candidates');
+    const upgraded = start();
+    await upgraded.searchPostings({ filter: null, offset: 0, limit: 5 });
+    await upgraded.searchPostings({ filter: null, offset: 0, limit: 5 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual(['rebuild']);
   });
 
   it('searches open postings with an escaped filter, the tie-break sort and an exact page', async () => {
@@ -66,9 +89,9 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
 
   it('sends fit vectors with documents and fails typed when the task fails', async () => {
     await engine.upsertPostings(postingDocs().slice(0, 2));
-    const [docs] = fake.bodiesTo('/t_postings/documents') as unknown as Record<string, { fit: number[] }>[][];
+    const [docs] = fake.bodiesTo('/t_postings/documents') as unknown as Record<string, Record<string, number[]>>[][];
     expect(docs).toHaveLength(2);
-    expect(docs[0]._vectors.fit).toHaveLength(FIT_DIMENSIONS);
+    expect(docs[0]._vectors[FIT_EMBEDDER]).toHaveLength(FIT_DIMENSIONS);
     fake.failingTaskTypes.add('documentAdditionOrUpdate');
     fake.failingTaskCode = 'internal';
     const err = await engine.upsertPostings(postingDocs().slice(0, 1)).catch((e: unknown) => e);
@@ -133,7 +156,7 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(page.total).toBe(eligible.length);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
     const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
-    expect(pool).toMatchObject({ hybrid: { embedder: 'fit', semanticRatio: 1 }, limit: 1000 });
+    expect(pool).toMatchObject({ hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 }, limit: DEFAULT_RANK_WINDOWS.postings });
     expect(pool.vector).toHaveLength(FIT_DIMENSIONS);
     expect(pool.attributesToRetrieve).not.toContain('description');
     expect(parseFilter(String(pool.filter)).op).toBe('AND');
