@@ -10,6 +10,7 @@ import { normalizeCode } from '../shared/normalize.js';
 import { InputChecks } from '../shared/validation.js';
 import type { QualificationRepository } from './qualification.repository.js';
 import type { QualificationRecord } from './qualification.model.js';
+import { checkStateRenewals } from './qualification.validation.js';
 
 export interface QualificationInputData {
   code: string;
@@ -19,6 +20,7 @@ export interface QualificationInputData {
   stateSpecific?: boolean | null;
   renewalMonths?: number | null;
   continuingEducationHours?: number | null;
+  renewalByState?: readonly { state: string; renewalMonths?: number | null; continuingEducationHours?: number | null }[] | null;
 }
 
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,19}$/;
@@ -90,6 +92,7 @@ export class QualificationService {
         'input.continuingEducationHours',
         'must not be negative',
       );
+    const renewalByState = checkStateRenewals(input.renewalByState ?? [], checks);
     checks.throwIfAny();
     this.invalidate();
     const before = (await this.catalog()).get(code);
@@ -101,6 +104,7 @@ export class QualificationService {
       stateSpecific: input.stateSpecific ?? false,
       renewalMonths: input.renewalMonths ?? null,
       continuingEducationHours: input.continuingEducationHours ?? null,
+      renewalByState,
     });
     this.invalidate();
     if (before && before.stateSpecific !== saved.stateSpecific) {

@@ -21,7 +21,9 @@ export type InputTypeName =
   | 'PostingFilter'
   | 'GeoRadiusInput'
   | 'CandidateFilter'
-  | 'QualificationHeldInput';
+  | 'QualificationHeldInput'
+  | 'ContinuingEducationInput'
+  | 'StateRenewalInput';
 
 export interface TextLimit {
   kind: 'text';
@@ -62,6 +64,10 @@ export const LIMITS = {
   heldQualifications: 100,
   postingQualificationCodes: 50,
   filterValues: 60,
+  /** DESIGN §10: CE entries per held qualification. */
+  continuingEducation: 500,
+  /** One per state (and DC and territories) at most. */
+  renewalByState: 60,
 } as const;
 
 const ID = text(LIMITS.id);
@@ -102,13 +108,24 @@ export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
   CandidateInput: candidateFields,
   CandidateUpdateInput: candidateFields,
   DegreeInput: { field: NAME, institution: NAME },
-  HeldQualificationInput: { code: text(LIMITS.code), state: STATE },
+  HeldQualificationInput: {
+    code: text(LIMITS.code),
+    state: STATE,
+    continuingEducation: list(LIMITS.continuingEducation, input('ContinuingEducationInput')),
+  },
+  ContinuingEducationInput: { provider: NAME, title: NAME },
   ExperienceInput: { title: NAME },
   JobPostingInput: { ...postingFields, employerId: ID, externalRef: NAME },
   JobPostingUpdateInput: postingFields,
   DegreeRequirementInput: { fields: list(LIMITS.degreeFields, NAME) },
   EmployerInput: { name: NAME, city: CITY, state: STATE },
-  QualificationInput: { code: text(LIMITS.code), name: NAME, issuer: text(LIMITS.issuer) },
+  QualificationInput: {
+    code: text(LIMITS.code),
+    name: NAME,
+    issuer: text(LIMITS.issuer),
+    renewalByState: list(LIMITS.renewalByState, input('StateRenewalInput')),
+  },
+  StateRenewalInput: { state: STATE },
   IssueApiKeyInput: { label: text(LIMITS.label), employerId: ID, candidateId: ID },
   PostingFilter: {
     states: list(LIMITS.filterValues, STATE),
@@ -137,6 +154,8 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Query.jobPosting': { id: ID },
   'Query.searchPostings': { ...page, query: text(LIMITS.searchText), filter: input('PostingFilter') },
   'Query.matchesForCandidate': { ...page, candidateId: ID, filter: input('PostingFilter') },
+  'Query.renewalsDue': { candidateId: ID },
+  'Query.salaryBenchmark': { state: STATE, occupationCode: text(LIMITS.code) },
   'Query.candidatesForPosting': { ...page, postingId: ID },
   'Query.searchCandidates': { ...page, query: text(LIMITS.searchText), filter: input('CandidateFilter') },
   'Query.candidates': page,
