@@ -79,6 +79,23 @@ export class QualificationService {
     });
   }
 
+  /**
+   * Gives entries of a database seeded before per-state cycles existed the seed's rows: only
+   * where the field is absent, so an admin's edit (even to "none") is kept. Returns how many
+   * entries it filled.
+   */
+  async fillAbsentRenewalByState(entries: readonly { code: string; renewalByState: QualificationInputData['renewalByState'] }[]): Promise<number> {
+    let filled = 0;
+    for (const e of entries) {
+      const checks = new InputChecks();
+      const rows = checkStateRenewals(e.renewalByState ?? [], checks);
+      checks.throwIfAny();
+      if (await this.repo.setRenewalByStateWhereAbsent(normalizeCode(e.code), rows)) filled++;
+    }
+    if (filled > 0) this.invalidate();
+    return filled;
+  }
+
   async upsert(actor: Principal, input: QualificationInputData): Promise<QualificationRecord> {
     requireAdmin(actor, 'change the qualification catalog');
     enforceInputLimits('QualificationInput', input);
