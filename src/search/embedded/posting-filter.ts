@@ -6,7 +6,7 @@ import { normalizeCode } from '../../shared/normalize.js';
 import { boundingBox, distanceWithin, type BoundingBox, type GeoRadius } from '../../matching/geo.js';
 import type { PostingSearchDocument, PostingSearchFilter } from '../search-engine.js';
 
-export const POSTING_CLAUSE = { states: 1, settings: 2, employmentTypes: 4, remote: 8, minSalary: 16, employerId: 32, near: 64 } as const;
+export const POSTING_CLAUSE = { states: 1, settings: 2, employmentTypes: 4, remote: 8, minSalary: 16, employerId: 32, near: 64, requiredCode: 128 } as const;
 
 export interface CompiledPostingFilter {
   states: ReadonlySet<string> | null;
@@ -17,6 +17,7 @@ export interface CompiledPostingFilter {
   employerId: string | null;
   near: GeoRadius | null;
   box: BoundingBox | null;
+  requiredCode: string | null;
 }
 
 function setOf(values: readonly string[] | null | undefined, norm: (v: string) => string): ReadonlySet<string> | null {
@@ -35,6 +36,7 @@ export function compilePostingFilter(filter: PostingSearchFilter | null | undefi
     employerId: filter?.employerId ?? null,
     near,
     box: near ? boundingBox(near, near.radiusMiles) : null,
+    requiredCode: filter?.requiredCode ? normalizeCode(filter.requiredCode) : null,
   };
 }
 
@@ -48,6 +50,7 @@ export function postingFilterFailures(doc: PostingSearchDocument, f: CompiledPos
   if (f.minSalary !== null && (doc.salaryCeiling === null || doc.salaryCeiling < f.minSalary)) failed |= POSTING_CLAUSE.minSalary;
   if (f.employerId !== null && doc.employerId !== f.employerId) failed |= POSTING_CLAUSE.employerId;
   if (f.near !== null && postingDistance(doc, f) === null) failed |= POSTING_CLAUSE.near;
+  if (f.requiredCode !== null && !doc.requiredQualificationCodes.includes(f.requiredCode)) failed |= POSTING_CLAUSE.requiredCode;
   return failed;
 }
 
@@ -65,6 +68,6 @@ export function postingPassesFilter(doc: PostingSearchDocument, f: CompiledPosti
 export function isEmptyFilter(f: CompiledPostingFilter): boolean {
   return (
     f.states === null && f.settings === null && f.employmentTypes === null && f.remote === null &&
-    f.minSalary === null && f.employerId === null && f.near === null
+    f.minSalary === null && f.employerId === null && f.near === null && f.requiredCode === null
   );
 }
