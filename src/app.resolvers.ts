@@ -14,6 +14,7 @@ import { PostingResolver } from './postings/posting.resolver.js';
 import { QualificationResolver } from './qualifications/qualification.resolver.js';
 import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from './search/index-sync/reconcile.resolver.js';
+import { RenewalResolver } from './renewals/renewal.resolver.js';
 
 export function createResolverContainer(s: AppServices): ContainerType {
   const instances = new Map<unknown, object>([
@@ -28,6 +29,7 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [AuditResolver, new AuditResolver(s.audit)],
     [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
     [ReconcileResolver, new ReconcileResolver(s.reconcile)],
+    [RenewalResolver, new RenewalResolver(s.renewals)],
   ]);
   return {
     get(resolverClass: unknown) {

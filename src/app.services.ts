@@ -14,6 +14,7 @@ import { PostingService } from './postings/posting.service.js';
 import { QualificationRepository } from './qualifications/qualification.repository.js';
 import { QualificationService } from './qualifications/qualification.service.js';
 import { MatchService } from './matches/match.service.js';
+import { RenewalService } from './renewals/renewal.service.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
 import { PostingListService } from './postings/posting-list.service.js';
 import { CandidateSearchService } from './candidates/candidate-search.service.js';
@@ -49,6 +50,7 @@ export interface AppServices {
   postingLists: PostingListService;
   candidateSearch: CandidateSearchService;
   matches: MatchService;
+  renewals: RenewalService;
   indexSync: IndexSyncService;
   reconcile: ReconcileService;
   search: SearchEngine;
@@ -104,6 +106,7 @@ export function createServices(
     postingLists,
     candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
     matches: new MatchService(engine, postings, candidates, qualifications, clock),
+    renewals: new RenewalService(engine, candidates, qualifications, clock),
     indexSync,
     reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),
     search: engine,

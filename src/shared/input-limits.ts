@@ -238,23 +238,43 @@ function maxOf(kind: 'list' | 'text'): number {
  */
 export const RAW_VARIABLE_BOUNDS = { maxItems: maxOf('list'), maxDepth: 8, maxValues: 5_000 } as const;
 
+/**
+ * The longest list each input field name allows anywhere (e.g. `experience` 100,
+ * `continuingEducation` 500), so the coarse check names a list's own limit. A list under a
+ * name no input has (a variable name is the client's choice) gets the overall maximum.
+ */
+const RAW_LIST_BOUNDS: ReadonlyMap<string, number> = (() => {
+  const bounds = new Map<string, number>();
+  for (const fields of [...Object.values(INPUT_TYPE_LIMITS), ...Object.values(ARGUMENT_LIMITS)]) {
+    for (const [name, l] of Object.entries(fields)) if (l.kind === 'list') bounds.set(name, Math.max(bounds.get(name) ?? 0, l.maxItems));
+  }
+  return bounds;
+})();
+
 /** The first coarse bound the raw variables break, named by variable path; null when none. */
 export function rawVariablesProblem(variables: Record<string, unknown> | null | undefined): FieldProblem | null {
   if (!variables) return null;
   const { maxItems, maxDepth, maxValues } = RAW_VARIABLE_BOUNDS;
-  const stack: { value: unknown; path: string; depth: number }[] = Object.entries(variables).map(([k, value]) => ({ value, path: k, depth: 1 }));
+  const stack: { value: unknown; path: string; name: string; depth: number }[] = Object.entries(variables).map(([k, value]) => ({
+    value,
+    path: k,
+    // A variable's name is the client's choice, not an input field's: the overall maximum.
+    name: '',
+    depth: 1,
+  }));
   let values = 0;
   // Iterative, so hostile nesting cannot overflow the call stack.
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const { value, path, depth } = next;
+    const { value, path, name, depth } = next;
     if (++values > maxValues) return { field: 'variables', problem: `at most ${maxValues} values in all` };
     if (value === null || typeof value !== 'object') continue;
     if (depth > maxDepth) return { field: path, problem: `nested at most ${maxDepth} levels deep` };
     if (Array.isArray(value)) {
-      if (value.length > maxItems) return { field: path, problem: `at most ${maxItems} entries (got ${value.length})` };
-      value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 }));
+      const bound = RAW_LIST_BOUNDS.get(name) ?? maxItems;
+      if (value.length > bound) return { field: path, problem: `at most ${bound} entries (got ${value.length})` };
+      value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, name: '', depth: depth + 1 }));
     } else {
-      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}.${k}`, depth: depth + 1 });
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}.${k}`, name: k, depth: depth + 1 });
     }
   }
   return null;

@@ -12,6 +12,7 @@ import { AuditResolver } from '../../audit/audit.resolver.js';
 import { CandidateSearchResolver } from '../../candidates/candidate-search.resolver.js';
 import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
+import { RenewalResolver } from '../../renewals/renewal.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -25,6 +26,7 @@ export const RESOLVERS = [
   AuditResolver,
   IndexSyncResolver,
   ReconcileResolver,
+  RenewalResolver,
 ] as const;
 
 /**
