@@ -25,6 +25,7 @@ const UNIT = [
   'tests/search/meilisearch/meilisearch-browse.test.ts',
   'tests/env-example.test.ts',
   'tests/app/compose-file.test.ts',
+  'tests/salary/salary-percentile.test.ts',
 ];
 
 export default defineConfig({

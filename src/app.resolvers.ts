@@ -15,6 +15,7 @@ import { QualificationResolver } from './qualifications/qualification.resolver.j
 import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from './search/index-sync/reconcile.resolver.js';
 import { RenewalResolver } from './renewals/renewal.resolver.js';
+import { SalaryResolver } from './salary/salary.resolver.js';
 
 export function createResolverContainer(s: AppServices): ContainerType {
   const instances = new Map<unknown, object>([
@@ -30,6 +31,7 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
     [ReconcileResolver, new ReconcileResolver(s.reconcile)],
     [RenewalResolver, new RenewalResolver(s.renewals)],
+    [SalaryResolver, new SalaryResolver(s.salaries)],
   ]);
   return {
     get(resolverClass: unknown) {

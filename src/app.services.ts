@@ -15,6 +15,8 @@ import { QualificationRepository } from './qualifications/qualification.reposito
 import { QualificationService } from './qualifications/qualification.service.js';
 import { MatchService } from './matches/match.service.js';
 import { RenewalService } from './renewals/renewal.service.js';
+import { SalaryBenchmarkService } from './salary/salary-benchmark.service.js';
+import { readSalaryBenchmarks, type SalaryBenchmarkData } from './salary/salary-benchmark.data.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
 import { PostingListService } from './postings/posting-list.service.js';
 import { CandidateSearchService } from './candidates/candidate-search.service.js';
@@ -51,6 +53,7 @@ export interface AppServices {
   candidateSearch: CandidateSearchService;
   matches: MatchService;
   renewals: RenewalService;
+  salaries: SalaryBenchmarkService;
   indexSync: IndexSyncService;
   reconcile: ReconcileService;
   search: SearchEngine;
@@ -78,7 +81,15 @@ export async function ensureIndexes(repos: AppRepositories): Promise<void> {
 
 export function createServices(
   repos: AppRepositories,
-  deps: { adminApiKey: string; clock: Clock; engine: SearchEngine; logger: Logger; indexSync?: IndexSyncOptions },
+  deps: {
+    adminApiKey: string;
+    clock: Clock;
+    engine: SearchEngine;
+    logger: Logger;
+    indexSync?: IndexSyncOptions;
+    /** Default: seeds/oews/oews-11-9111.json, read once here. */
+    salaryBenchmarks?: SalaryBenchmarkData;
+  },
 ): AppServices {
   const { clock, engine } = deps;
   const employers = new EmployerService(repos.employers);
@@ -107,6 +118,7 @@ export function createServices(
     candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
     matches: new MatchService(engine, postings, candidates, qualifications, clock),
     renewals: new RenewalService(engine, candidates, qualifications, clock),
+    salaries: new SalaryBenchmarkService(deps.salaryBenchmarks ?? readSalaryBenchmarks()),
     indexSync,
     reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),
     search: engine,

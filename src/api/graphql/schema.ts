@@ -13,6 +13,7 @@ import { CandidateSearchResolver } from '../../candidates/candidate-search.resol
 import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
 import { RenewalResolver } from '../../renewals/renewal.resolver.js';
+import { SalaryResolver } from '../../salary/salary.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   IndexSyncResolver,
   ReconcileResolver,
   RenewalResolver,
+  SalaryResolver,
 ] as const;
 
 /**
