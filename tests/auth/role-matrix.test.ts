@@ -47,6 +47,9 @@ const OPERATIONS: Operation[] = [
   { field: 'jobPostings', query: `{ jobPostings(first: 5) { totalCount edges { node { id status } } } }`, vars: none, expect: [U, OK, F, OK, F] },
   { field: 'apiKeys', query: `{ apiKeys { id role } }`, vars: none, expect: [U, OK, F, F, F] },
   { field: 'auditLog', query: `{ auditLog(first: 5) { totalCount edges { node { operation } } } }`, vars: none, expect: [U, OK, F, F, F] },
+  { field: 'renewalsDue', query: `query($id: ID!) { renewalsDue(candidateId: $id) { matchesAtRisk renewal { state } } }`,
+    vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, F, F, OK] },
+  { field: 'salaryBenchmark', query: `{ salaryBenchmark(state: "PA") { median source } }`, vars: none, expect: [OK, OK, OK, OK, OK] },
   { field: 'parkedIndexUpdates', query: `{ parkedIndexUpdates { id kind documentId error parkedAt } }`, vars: none, expect: [U, OK, F, F, F] },
 
   { field: 'upsertQualification', query: `mutation { upsertQualification(input: {code: "CPAM", name: "Certified Patient Account Manager", kind: CERTIFICATION}) { id } }`,

@@ -101,11 +101,22 @@ describe('enforceInputLimits (the services\' own check)', () => {
 });
 
 describe('rawVariablesProblem (coarse bounds before coercion)', () => {
-  it('names the first list longer than any input allows, by variable path', () => {
+  it('names the first list longer than its field allows, by variable path', () => {
     expect(rawVariablesProblem({ input: { experience: Array.from({ length: 4000 }, () => ({})) } })).toEqual({
       field: 'input.experience',
-      problem: `at most ${RAW_VARIABLE_BOUNDS.maxItems} entries (got 4000)`,
+      problem: `at most ${LIMITS.experience} entries (got 4000)`,
     });
+    // continuingEducation allows 500 (the longest list of all): 500 pass, 501 do not.
+    const ce = (n: number) => ({ input: { qualifications: [{ code: 'CMM', continuingEducation: Array.from({ length: n }, () => 1) }] } });
+    expect(rawVariablesProblem(ce(LIMITS.continuingEducation))).toBeNull();
+    expect(rawVariablesProblem(ce(LIMITS.continuingEducation + 1))).toEqual({
+      field: 'input.qualifications[0].continuingEducation',
+      problem: `at most ${LIMITS.continuingEducation} entries (got 501)`,
+    });
+    // A variable's own name is the client's choice: it gets the longest limit, not a field's.
+    expect(RAW_VARIABLE_BOUNDS.maxItems).toBe(LIMITS.continuingEducation);
+    expect(rawVariablesProblem({ skills: Array.from({ length: 400 }, () => 's') })).toBeNull();
+    expect(rawVariablesProblem({ skills: Array.from({ length: 501 }, () => 1) })?.problem).toBe('at most 500 entries (got 501)');
   });
 
   it('refuses hostile nesting without overflowing the stack, and too many values in all', () => {
