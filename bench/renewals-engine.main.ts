@@ -7,8 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureEngine, candidateProfileOf } from './engine-only.js';
 import { summarize } from './stats.js';
-import { renewalRuleFor, renewalStatus } from '../src/matching/renewal.js';
-import { addMonths } from '../src/matching/renewal.js';
+import { addMonths, renewalRuleFor, renewalStatus } from '../src/matching/renewal.js';
 
 const postingsCount = Number(process.argv[2] ?? 100_000);
 const samples = Number(process.argv[3] ?? 200);
