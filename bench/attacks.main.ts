@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const api = await startApiProcess(root, {
     NODE_ENV: 'production',
     ADMIN_API_KEY: KEY,
+    ALERT_SECRET_KEY: 'bench-alert-secret-key-0123456789abcdef',
     DATA_DIR: dataDir,
     SEED_ON_EMPTY: 'true',
     LOG_LEVEL: 'warn',

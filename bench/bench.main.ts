@@ -22,6 +22,7 @@ import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingP
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
 import { measureThroughput, type ThroughputFigures } from './throughput.js';
 import { measureBrowse } from './browse-load.js';
+import { measureAlertWrites } from './alerts-bench.js';
 
 const USAGE = `npm run bench [-- --help]
 
@@ -40,6 +41,9 @@ Options (environment variables):
   BENCH_SECONDS=15            duration of each throughput run (matchesForCandidate, closed loop)
   BENCH_CLIENTS=1,8,32        concurrent clients of the throughput runs
   BENCH_WORKERS=0,            SEARCH_WORKERS settings to compare (empty: the service default)
+  BENCH_ALERTS=100000         alerts for the posting-write comparison (bench/alerts-bench.ts)
+  BENCH_ALERT_CANDIDATES=20000, BENCH_ALERT_WRITES=200   its candidates and writes per phase
+  BENCH_ONLY=alerts           run only that comparison (about 3 minutes)
   MEILI_HOST=<url>            measure the Meilisearch path instead (bench/meili-bench.ts;
                               MEILI_MASTER_KEY, BENCH_MEILI_RAW, BENCH_RECALL_SAMPLES)
 
@@ -72,6 +76,14 @@ const CANDIDATES_Q = `query($id: ID!) { candidatesForPosting(postingId: $id, fir
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+// Alerts: createJobPosting with 0 vs BENCH_ALERTS alerts, on its own smaller database.
+if (process.env.BENCH_ONLY === 'alerts') {
+  const m = await resolveMongo({ uri: process.env.MONGODB_URI || undefined, log });
+  await measureAlertWrites({ root, mongoUri: m.uri, log });
+  await m.stop();
+  process.exit(0);
 }
 
 const gen = timeMs(() => generateBenchData(POSTINGS, CANDIDATES, 500));
@@ -113,6 +125,7 @@ const apiEnv = (workers: string): Record<string, string> => ({
   MONGODB_URI: mongo.uri,
   MONGODB_DB: dbName,
   ADMIN_API_KEY: KEY,
+  ALERT_SECRET_KEY: 'bench-alert-secret-key-0123456789abcdef',
   SEED_ON_EMPTY: 'false',
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
@@ -184,6 +197,7 @@ for (const s of serving) {
 }
 await conn.dropDatabase().catch(() => undefined);
 await conn.close();
+await measureAlertWrites({ root, mongoUri: mongo.uri, log }).catch((err: Error) => log(`alerts bench failed: ${err.message}`));
 await mongo.stop();
 rmSync(dataDir, { recursive: true, force: true });
 

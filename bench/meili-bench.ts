@@ -52,6 +52,7 @@ function appConfig(dbName: string, prefix: string, mongoUri: string) {
     MONGODB_URI: mongoUri,
     MONGODB_DB: dbName,
     ADMIN_API_KEY: 'bench-admin-key-0123456789',
+    ALERT_SECRET_KEY: 'bench-alert-secret-key-0123456789abcdef',
     MEILI_HOST: host,
     ...(apiKey ? { MEILI_MASTER_KEY: apiKey } : {}),
     MEILI_INDEX_PREFIX: prefix,

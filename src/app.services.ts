@@ -27,6 +27,11 @@ import { ReconcileService } from './search/index-sync/reconcile.js';
 import { ChangeLogRepository } from './search/index-sync/change-log.repository.js';
 import { RecordDocumentSource } from './search/index-sync/record-documents.js';
 import type { SearchEngine } from './search/search-engine.js';
+import { AlertRepository } from './alerts/alert.repository.js';
+import { DeliveryRepository } from './alerts/delivery.repository.js';
+import { AlertRuntime, type AlertRuntimeDeps } from './alerts/alert-runtime.js';
+import { AlertService } from './alerts/alert.service.js';
+import type { AlertsConfig } from './config.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { IdLookup } from './shared/mongo/find-by-ids.js';
@@ -40,6 +45,8 @@ export interface AppRepositories {
   changeLog: ChangeLogRepository;
   apiKeys: ApiKeyRepository;
   audit: AuditRepository;
+  alerts: AlertRepository;
+  alertDeliveries: DeliveryRepository;
 }
 
 export interface AppServices {
@@ -59,6 +66,9 @@ export interface AppServices {
   search: SearchEngine;
   apiKeys: ApiKeyService;
   audit: AuditService;
+  alerts: AlertService;
+  /** Detection (told by the index sync), the webhook worker and live events; started by app.ts. */
+  alertRuntime: AlertRuntime;
 }
 
 /** `journal`: note each applied index change, for restarts from a snapshot (index-sync/snapshot.ts). */
@@ -72,6 +82,8 @@ export function createRepositories(conn: Connection, idLookup: IdLookup = 'point
     changeLog: new ChangeLogRepository(conn),
     apiKeys: new ApiKeyRepository(conn),
     audit: new AuditRepository(conn),
+    alerts: new AlertRepository(conn),
+    alertDeliveries: new DeliveryRepository(conn),
   };
 }
 
@@ -89,6 +101,9 @@ export function createServices(
     indexSync?: IndexSyncOptions;
     /** Default: seeds/oews/oews-11-9111.json, read once here. */
     salaryBenchmarks?: SalaryBenchmarkData;
+    alerts: AlertsConfig;
+    /** Tests: network seams and the delivery clock of the webhook worker. */
+    alertSeams?: Pick<AlertRuntimeDeps, 'deliveryNow' | 'send' | 'resolve'>;
   },
 ): AppServices {
   const { clock, engine } = deps;
@@ -107,6 +122,17 @@ export function createServices(
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
   const postingLists = new PostingListService(repos.postings);
+  const alertRuntime = new AlertRuntime({
+    alerts: repos.alerts,
+    deliveries: repos.alertDeliveries,
+    documents,
+    catalog: () => qualifications.catalog(),
+    clock,
+    logger: deps.logger,
+    config: deps.alerts,
+    ...deps.alertSeams,
+  });
+  indexSync.addApplyListener(alertRuntime.detector);
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
@@ -124,5 +150,7 @@ export function createServices(
     search: engine,
     apiKeys: new ApiKeyService(repos.apiKeys, employers, candidates, clock),
     audit: new AuditService(repos.audit, clock),
+    alerts: new AlertService(repos.alerts, repos.alertDeliveries, alertRuntime, candidates, postings, deps.alerts, clock),
+    alertRuntime,
   };
 }

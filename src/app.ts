@@ -24,6 +24,8 @@ import type { SearchEngine } from './search/search-engine.js';
 import { canSnapshot } from './search/embedded/embedded-snapshot.js';
 import { JournaledOutboxRepository } from './search/index-sync/applied-journal.js';
 import { SearchSnapshotService } from './search/index-sync/snapshot.js';
+import { attachGraphqlWs } from './api/ws/graphql-ws.server.js';
+import type { AlertRuntimeDeps } from './alerts/alert-runtime.js';
 
 /** /health reports outbox counts, and its whole report, at most this old (plus one check). */
 const HEALTH_COUNTS_MAX_AGE_MS = 1000;
@@ -43,6 +45,8 @@ export interface CreateAppOptions {
    * non-zero; by default the app stays up and answers 503 (tests look at it that way).
    */
   onDatabaseLost?: (reason: string) => void;
+  /** Tests: the webhook worker's clock and network seams (src/alerts/delivery.worker.ts). */
+  alertSeams?: Pick<AlertRuntimeDeps, 'deliveryNow' | 'send' | 'resolve'>;
 }
 
 export interface App {
@@ -122,6 +126,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       engine,
       logger,
       indexSync: { batchSize: config.search.indexBatchSize, reindexBatchSize: config.search.reindexBatchSize },
+      alerts: config.alerts,
+      alertSeams: options.alertSeams,
     });
     // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).
     rebuild = async () => {
@@ -139,6 +145,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         : null;
     // Runs after the index sync stopped and before the engine closes (cleanups run last-added first).
     if (snapshots) cleanups.unshift({ name: 'search snapshot', run: () => snapshots.stop() });
+    // Before the index is prepared: changes applied from here on are evaluated for alerts. Its
+    // cleanup runs after the index sync's (added below), so no applied batch is left unevaluated.
+    if (options.prepareSearch !== false) {
+      await services.alertRuntime.start();
+      cleanups.unshift({ name: 'alerts', run: () => services.alertRuntime.stop() });
+    }
     if (options.prepareSearch !== false) {
       await prepareSearchIndex(services, snapshots, logger);
       services.indexSync.start(config.search.outboxPollMs, config.search.changeLogPollMs);
@@ -178,6 +190,16 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       health: recentValue(() => checkHealth(healthConnection, mongo.server, searchHealth, { alive: mongo.alive, pingTimeoutMs: 1000 }), HEALTH_MAX_AGE_MS),
     });
     cleanups.unshift({ name: 'HTTP server', run: () => apollo.stop() });
+    // Subscriptions (graphql-ws) on the same server and path; closed before the HTTP server.
+    const ws = attachGraphqlWs({
+      httpServer,
+      schema,
+      services,
+      logger,
+      maxConnectionsPerKey: config.alerts.wsMaxConnectionsPerKey,
+      production: config.env === 'production',
+    });
+    cleanups.unshift({ name: 'WebSocket server', run: () => ws.close() });
 
     return {
       config,

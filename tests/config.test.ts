@@ -84,6 +84,15 @@ describe('loadConfig', () => {
       GRAPHQL_LIST_ESTIMATE: '250',
       RATE_LIMIT_COST_PER_TOKEN: '800',
       SHUTDOWN_GRACE_MS: '2500',
+      ALERT_SECRET_KEY: 'alert-secret-key-0123456789abcdefghij',
+      ALERT_RETRY_BASE_MS: '500',
+      ALERT_RETRY_MAX_MS: '60000',
+      ALERT_RETRY_WINDOW_MS: '3600000',
+      ALERT_WEBHOOK_TIMEOUT_MS: '5000',
+      ALERT_DELIVERY_POLL_MS: '2000',
+      ALERT_MAX_FAILED_DELIVERIES: '10',
+      ALERT_MAX_PER_KEY: '50',
+      WS_MAX_CONNECTIONS_PER_KEY: '3',
     });
     expect(c).toEqual({
       env: 'production',
@@ -127,7 +136,24 @@ describe('loadConfig', () => {
         trustProxy: 2,
       },
       shutdownGraceMs: 2500,
+      alerts: {
+        secretKey: 'alert-secret-key-0123456789abcdefghij',
+        retry: { baseMs: 500, maxMs: 60_000, windowMs: 3_600_000 },
+        webhookTimeoutMs: 5000,
+        deliveryPollMs: 2000,
+        maxFailedDeliveries: 10,
+        maxPerKey: 50,
+        wsMaxConnectionsPerKey: 3,
+        allowPrivateTargets: false,
+      },
     });
+  });
+
+  it('alerts: the DESIGN schedule by default, a development secret key outside production, private targets only outside it', () => {
+    const c = loadConfig({});
+    expect(c.alerts).toMatchObject({ retry: { baseMs: 1_000, maxMs: 3_600_000, windowMs: 86_400_000 }, webhookTimeoutMs: 10_000, maxFailedDeliveries: 20, allowPrivateTargets: true });
+    expect(c.alerts.secretKey.length).toBeGreaterThanOrEqual(32);
+    expect(variablesIn(configError({ ALERT_SECRET_KEY: 'short' }))).toEqual(['ALERT_SECRET_KEY']);
   });
 
   it('runs the embedded engine in worker threads by default, in-thread for tests or with SEARCH_WORKERS=0', () => {
@@ -244,23 +270,28 @@ describe('loadConfig', () => {
 
   describe('production', () => {
     it('requires ADMIN_API_KEY', () => {
-      const err = configError({ NODE_ENV: 'production' });
+      const err = configError({ NODE_ENV: 'production', ALERT_SECRET_KEY: 'alert-secret-key-0123456789abcdefghij' });
       expect(variablesIn(err)).toEqual(['ADMIN_API_KEY']);
       expect(err.message).toMatch(/ADMIN_API_KEY.*production/);
     });
 
+    it('requires ALERT_SECRET_KEY (webhook secrets derive from it)', () => {
+      const err = configError({ NODE_ENV: 'production', ADMIN_API_KEY: 'a-very-long-admin-key' });
+      expect(variablesIn(err)).toEqual(['ALERT_SECRET_KEY']);
+    });
+
     it('requires a Meilisearch key when MEILI_HOST is set', () => {
-      const err = configError({ NODE_ENV: 'production', ADMIN_API_KEY: 'a-very-long-admin-key', MEILI_HOST: 'http://search:7700' });
+      const err = configError({ NODE_ENV: 'production', ADMIN_API_KEY: 'a-very-long-admin-key', ALERT_SECRET_KEY: 'alert-secret-key-0123456789abcdefghij', MEILI_HOST: 'http://search:7700' });
       expect(err.message).toContain('MEILI_MASTER_KEY or MEILI_API_KEY');
     });
 
     it('reports a missing ADMIN_API_KEY together with other bad variables', () => {
       const err = configError({ NODE_ENV: 'production', PORT: 'eighty' });
-      expect(variablesIn(err)).toEqual(['ADMIN_API_KEY', 'PORT']);
+      expect(variablesIn(err)).toEqual(['ADMIN_API_KEY', 'ALERT_SECRET_KEY', 'PORT']);
     });
 
     it('is fine with a key', () => {
-      const c = loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'a-very-long-admin-key' });
+      const c = loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'a-very-long-admin-key', ALERT_SECRET_KEY: 'alert-secret-key-0123456789abcdefghij' });
       expect(c.auth).toEqual({ adminApiKey: 'a-very-long-admin-key', usingDevAdminKey: false });
     });
   });
@@ -285,7 +316,7 @@ describe('loadConfig', () => {
     });
 
     it('an empty ADMIN_API_KEY in production counts as missing', () => {
-      expect(variablesIn(configError({ NODE_ENV: 'production', ADMIN_API_KEY: '' }))).toEqual(['ADMIN_API_KEY']);
+      expect(variablesIn(configError({ NODE_ENV: 'production', ADMIN_API_KEY: '', ALERT_SECRET_KEY: 'alert-secret-key-0123456789abcdefghij' }))).toEqual(['ADMIN_API_KEY']);
     });
   });
 });

@@ -23,7 +23,8 @@ export type InputTypeName =
   | 'CandidateFilter'
   | 'QualificationHeldInput'
   | 'ContinuingEducationInput'
-  | 'StateRenewalInput';
+  | 'StateRenewalInput'
+  | 'AlertInput';
 
 export interface TextLimit {
   kind: 'text';
@@ -68,6 +69,7 @@ export const LIMITS = {
   continuingEducation: 500,
   /** One per state (and DC and territories) at most. */
   renewalByState: 60,
+  webhookUrl: 2_000,
 } as const;
 
 const ID = text(LIMITS.id);
@@ -136,6 +138,13 @@ export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
   },
   GeoRadiusInput: { zip: text(LIMITS.code) },
   QualificationHeldInput: { code: text(LIMITS.code), state: STATE },
+  AlertInput: {
+    candidateId: ID,
+    postingId: ID,
+    query: text(LIMITS.searchText),
+    filter: input('PostingFilter'),
+    webhookUrl: text(LIMITS.webhookUrl),
+  },
   CandidateFilter: {
     states: list(LIMITS.filterValues, STATE),
     qualifications: list(LIMITS.filterValues, input('QualificationHeldInput')),
@@ -171,6 +180,10 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Mutation.upsertQualification': { input: input('QualificationInput') },
   'Mutation.issueApiKey': { input: input('IssueApiKeyInput') },
   'Mutation.revokeApiKey': { id: ID },
+  'Mutation.createAlert': { input: input('AlertInput') },
+  'Mutation.deleteAlert': { id: ID },
+  'Query.alertDeliveries': { alertId: ID },
+  'Subscription.alertEvents': { alertId: ID },
 };
 
 /** A string or list with no entry (a field added without one) still gets a bound: fail closed. */

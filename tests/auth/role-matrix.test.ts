@@ -50,6 +50,9 @@ const OPERATIONS: Operation[] = [
   { field: 'renewalsDue', query: `query($id: ID!) { renewalsDue(candidateId: $id) { matchesAtRisk renewal { state } } }`,
     vars: (w) => ({ id: w.candidateSelf }), expect: [U, OK, F, F, OK] },
   { field: 'salaryBenchmark', query: `{ salaryBenchmark(state: "PA") { median source } }`, vars: none, expect: [OK, OK, OK, OK, OK] },
+  { field: 'alerts', query: `{ alerts { id kind } }`, vars: none, expect: [U, OK, OK, OK, OK] },
+  { field: 'alertDeliveries', query: `query($a: ID!) { alertDeliveries(alertId: $a) { eventId status } }`,
+    vars: async (_w, t) => ({ a: await adminAlert(t) }), expect: [U, OK, F, F, F] },
   { field: 'parkedIndexUpdates', query: `{ parkedIndexUpdates { id kind documentId error parkedAt } }`, vars: none, expect: [U, OK, F, F, F] },
 
   { field: 'upsertQualification', query: `mutation { upsertQualification(input: {code: "CPAM", name: "Certified Patient Account Manager", kind: CERTIFICATION}) { id } }`,
@@ -70,8 +73,18 @@ const OPERATIONS: Operation[] = [
     vars: none, expect: [U, OK, F, F, F] },
   { field: 'revokeApiKey', query: `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`,
     vars: async (_w, t) => ({ id: (await issueKey(t, { role: 'JOB_BOARD', label: 'Throwaway' })).id }), expect: [U, OK, F, F, F] },
+  { field: 'createAlert', query: `mutation { createAlert(input: {kind: SAVED_SEARCH, query: "practice"}) { secret alert { id } } }`,
+    vars: none, expect: [U, OK, OK, OK, OK] },
+  { field: 'deleteAlert', query: `mutation($id: ID!) { deleteAlert(id: $id) }`,
+    vars: async (_w, t) => ({ id: await adminAlert(t) }), expect: [U, OK, F, F, F] },
   { field: 'reconcileSearchIndex', query: `mutation { reconcileSearchIndex { checked added updated removed } }`, vars: none, expect: [U, OK, F, F, F] },
 ];
+
+/** An alert of the admin key: other keys may neither read its deliveries nor delete it. */
+async function adminAlert(t: TestApp): Promise<string> {
+  const r = await t.gql<{ createAlert: { alert: { id: string } } }>(`mutation { createAlert(input: {kind: SAVED_SEARCH, query: "billing"}) { alert { id } } }`);
+  return r.data!.createAlert.alert.id;
+}
 
 function expectedFor(op: Operation, caller: Caller): Expected {
   const [anonymous, admin, jobBoard, recruiter, candidate] = op.expect;

@@ -35,6 +35,8 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     MONGODB_DB: dbName,
     ADMIN_API_KEY: ADMIN_KEY,
+    // Production mode requires one (webhook secrets derive from it); harmless elsewhere.
+    ALERT_SECRET_KEY: 'test-alert-secret-key-0123456789abcdef',
     // Test files send many requests from one key/IP at full speed; the rate-limit tests set
     // their own small limits.
     RATE_LIMIT_BURST: '100000',

@@ -14,6 +14,7 @@ import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.j
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
 import { RenewalResolver } from '../../renewals/renewal.resolver.js';
 import { SalaryResolver } from '../../salary/salary.resolver.js';
+import { AlertResolver } from '../../alerts/alert.resolver.js';
 
 export const RESOLVERS = [
   QualificationResolver,
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   ReconcileResolver,
   RenewalResolver,
   SalaryResolver,
+  AlertResolver,
 ] as const;
 
 /**
@@ -38,5 +40,15 @@ export const RESOLVERS = [
 export async function createSchema(container?: ContainerType): Promise<GraphQLSchema> {
   // Input rules live in the services (they need the catalog and the database), so
   // class-validator's decorator validation is not used.
-  return buildSchema({ resolvers: [...RESOLVERS], validate: false, container });
+  // type-graphql wants a PubSub once any @Subscription exists, even though ours bring their own
+  // `subscribe` (alert events come from the alerts feature's per-process bus): topics are unused.
+  const pubSub = {
+    publish: () => {
+      throw new Error('subscription topics are not used');
+    },
+    subscribe: () => {
+      throw new Error('subscription topics are not used');
+    },
+  };
+  return buildSchema({ resolvers: [...RESOLVERS], validate: false, container, pubSub });
 }

@@ -23,6 +23,7 @@ import type { ChangeFollower } from './change-follower.js';
 import { ChangeLogSync } from './change-log-sync.js';
 import { DrainLease } from './drain-lease.js';
 import { CoalescingRunner } from '../../shared/coalescing-runner.js';
+import type { IndexApplyListener } from './apply-listener.js';
 
 const LEASE = 'search-outbox-drainer';
 const BATCH = 500;
@@ -96,6 +97,11 @@ export class IndexSyncService implements IndexChangeSink {
         })
       : null;
     this.follower = this.logSync?.follower ?? null;
+  }
+
+  /** Told of every batch of documents applied to this instance's engine (apply-listener.ts). */
+  addApplyListener(listener: IndexApplyListener): void {
+    this.applier.addListener(listener);
   }
 
   /**

@@ -11,6 +11,7 @@ import type { SearchEngine } from '../search-engine.js';
 import { SearchRejectedError } from '../search-errors.js';
 import type { SearchDocumentSource } from './document-source.js';
 import type { OutboxEntry, OutboxRepository } from './outbox.repository.js';
+import type { IndexApplyListener } from './apply-listener.js';
 
 const MAX_BACKOFF_MS = 60_000;
 
@@ -18,6 +19,8 @@ const MAX_BACKOFF_MS = 60_000;
 export const DEFAULT_INDEX_BATCH_SIZE = 2_000;
 
 export class OutboxBatchApplier {
+  private readonly listeners: IndexApplyListener[] = [];
+
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly documents: SearchDocumentSource,
@@ -25,6 +28,15 @@ export class OutboxBatchApplier {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
+
+  /** Told of every batch applied to the engine (after the write succeeded); its failures are logged, never the sync's. */
+  addListener(listener: IndexApplyListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async notify(call: (l: IndexApplyListener) => Promise<void>): Promise<void> {
+    for (const l of this.listeners) await call(l).catch((err: Error) => this.logger.warn(`Index apply listener failed: ${err.message}`));
+  }
 
   /** Indexes the current MongoDB state of each entry's document; false if the engine was unavailable. */
   async apply(entries: OutboxEntry[]): Promise<boolean> {
@@ -79,6 +91,7 @@ export class OutboxBatchApplier {
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
     if (present.length > 0) await this.engine.upsertPostings(present);
     if (gone.length > 0) await this.engine.deletePostings(gone);
+    await this.notify((l) => l.postingsApplied(present, gone));
   }
 
   async indexCandidates(ids: Types.ObjectId[]): Promise<void> {
@@ -87,6 +100,7 @@ export class OutboxBatchApplier {
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
     if (present.length > 0) await this.engine.upsertCandidates(present);
     if (gone.length > 0) await this.engine.deleteCandidates(gone);
+    await this.notify((l) => l.candidatesApplied(present, gone));
   }
 }
 

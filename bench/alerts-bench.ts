@@ -1,0 +1,130 @@
+// Alerts at scale: createJobPosting latency over HTTP with 0 alerts and with 100,000 alerts
+// (same data, same run, the API in its own process; the alert index is loaded at start).
+// The alerts are spread as users would hold them: a candidate's own match alert for jobs in
+// their state and a care setting, recruiters' alerts on their postings, job boards' saved
+// searches by words, state and setting; 5% carry a webhook to a local sink. The events the
+// writes raise are real work (queued deliveries, webhook calls) and are reported with the
+// figures. Figures only; nothing is asserted.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose, { Types } from 'mongoose';
+import { generatePostings } from '../seeds/generator.js';
+import { seedObjectId } from '../src/seeding/seed-ids.js';
+import { CareSetting } from '../src/shared/enums.js';
+import { bulkLoad, generateBenchData } from './load-data.js';
+import { startApiProcess, type ApiProcess } from './api-process.js';
+import { postGraphQL } from './http-load.js';
+import { formatLatency, ms, summarize } from './stats.js';
+
+const KEY = 'bench-admin-key-0123456789';
+const CREATE = `mutation($i: JobPostingInput!) { createJobPosting(input: $i) { id } }`;
+const SETTINGS: readonly string[] = Object.values(CareSetting);
+const WORDS = ['manager', 'practice', 'billing', 'director', 'revenue', 'compliance', 'operations', 'coding', 'clinic', 'administrator'];
+
+export interface AlertBenchOptions {
+  root: string;
+  mongoUri: string;
+  log: (line: string) => void;
+}
+
+export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOptions): Promise<void> {
+  const ALERTS = Number(process.env.BENCH_ALERTS ?? 100_000);
+  const CANDIDATES = Number(process.env.BENCH_ALERT_CANDIDATES ?? 20_000);
+  const WRITES = Number(process.env.BENCH_ALERT_WRITES ?? 200);
+  const data = generateBenchData(2_000, CANDIDATES, 100);
+  const dbName = `bench_alerts_${Date.now()}`;
+  const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hm-bench-alerts-'));
+  const sink = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
+  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
+  const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`;
+  try {
+    await bulkLoad(conn, data);
+    // Development mode: the sink is on this machine, which production's SSRF rule refuses.
+    const env = { DATA_DIR: dataDir, MONGODB_URI: mongoUri, MONGODB_DB: dbName, ADMIN_API_KEY: KEY, SEED_ON_EMPTY: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development', SEARCH_SNAPSHOT: 'false', RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_BURST: '100000' };
+    // Writes of the same distribution, different for each phase.
+    const inputs = generatePostings(2 * (WRITES + 20), data.employers, data.catalog, 7104).map((p) => ({
+      employerId: seedObjectId('employer', p.employerKey).toHexString(),
+      title: p.title,
+      description: p.description,
+      setting: p.setting,
+      employmentType: p.employmentType,
+      city: p.city,
+      state: p.state,
+      remote: p.remote,
+      salaryMin: p.salaryMin,
+      salaryMax: p.salaryMax,
+      minDegree: p.minDegree,
+      minYearsExperience: p.minYearsExperience,
+      requiredQualificationCodes: p.requiredQualificationCodes,
+      preferredQualificationCodes: p.preferredQualificationCodes,
+      skills: p.skills,
+    }));
+    const phase = async (api: ApiProcess, offset: number): Promise<number[]> => {
+      for (let i = 0; i < 20; i++) await postGraphQL(api.url, KEY, CREATE, { i: inputs[offset + i] });
+      const samples: number[] = [];
+      for (let i = 20; i < WRITES + 20; i++) samples.push((await postGraphQL(api.url, KEY, CREATE, { i: inputs[offset + i] })).ms);
+      return samples;
+    };
+
+    log(`Alerts bench: ${data.candidates.length} candidates and ${data.postings.length} postings loaded; measuring ${WRITES} writes with 0 alerts`);
+    let api = await startApiProcess(root, env);
+    const without = summarize(await phase(api, 0));
+    await api.stop();
+
+    await insertAlerts(conn, data, ALERTS, sinkUrl);
+    log(`Alerts bench: ${ALERTS} alerts inserted; measuring ${WRITES} writes with them`);
+    api = await startApiProcess(root, env);
+    // The index loads in the background after start: measure once it is complete.
+    const waitUntil = Date.now() + 900_000;
+    let indexed: string | undefined;
+    while (!(indexed = api.logLines.find((l) => l.includes('active alerts indexed'))) && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
+    const before = await conn.collection('alert_deliveries').countDocuments();
+    const withAlerts = summarize(await phase(api, WRITES + 20));
+    // Let detection of the last writes finish before counting.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const events = (await conn.collection('alert_deliveries').countDocuments()) - before;
+    const rss = api.peakRssMiB();
+    await api.stop();
+
+    log('');
+    log(`Alerts: createJobPosting over HTTP, sequential, ${data.candidates.length} candidates, ${WRITES} writes per phase (target: p95 with ${ALERTS} alerts <= p95 without + 10 ms):`);
+    log(formatLatency('  createJobPosting, 0 alerts', without));
+    log(formatLatency(`  createJobPosting, ${ALERTS} alerts`, withAlerts));
+    log(`  p95 difference: ${ms(withAlerts.p95 - without.p95)}; webhook deliveries queued by the measured writes: ${events} = ${(events / WRITES).toFixed(1)} per write (5% of alerts have a webhook, so about ${Math.round((20 * events) / WRITES)} events per write)`);
+    log(`  ${indexed ? JSON.parse(indexed).msg : 'alert index load time not logged'}; API peak RSS with the alerts ${rss.toFixed(0)} MiB`);
+  } finally {
+    sink.close();
+    await conn.dropDatabase().catch(() => undefined);
+    await conn.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function insertAlerts(conn: mongoose.Connection, data: ReturnType<typeof generateBenchData>, total: number, sinkUrl: string): Promise<void> {
+  const now = new Date();
+  const candidates = data.candidates;
+  const postings = data.postings.filter((p) => p.status === 'OPEN');
+  const states = [...new Set(data.postings.map((p) => p.state).filter((s): s is string => !!s))];
+  let n = 0;
+  const next = (): Record<string, unknown> => {
+    const i = n++;
+    const base = { _id: new Types.ObjectId(), ownerKeyId: `bench-key-${i % 5_000}`, query: null, filter: null, candidateId: null, postingId: null, webhookUrl: i % 20 === 0 ? sinkUrl : null, secretSalt: 'bench', active: true, consecutiveFailures: 0, createdAt: now, updatedAt: now };
+    const r = i % 10;
+    const setting = SETTINGS[i % SETTINGS.length];
+    if (r < 5) {
+      // A candidate's own alert: jobs in their state, in the setting they want.
+      const c = candidates[i % candidates.length];
+      return { ...base, kind: 'POSTINGS_FOR_CANDIDATE', candidateId: seedObjectId('candidate', c.email.toLowerCase()), filter: { states: [c.state ?? 'TX'], settings: [setting] } };
+    }
+    if (r < 7) return { ...base, kind: 'CANDIDATES_FOR_POSTING', postingId: seedObjectId('posting', postings[i % postings.length].externalRef) };
+    // A job board's saved search: words, a state and a setting.
+    return { ...base, kind: 'SAVED_SEARCH', query: WORDS[i % WORDS.length], filter: { states: [states[i % states.length]], settings: [setting] } };
+  };
+  for (let done = 0; done < total; done += 5_000) {
+    await conn.collection('alerts').insertMany(Array.from({ length: Math.min(5_000, total - done) }, next) as never[]);
+  }
+}

@@ -1,0 +1,258 @@
+// Event detection, off the write path: the index sync hands over each applied batch
+// (apply-listener.ts) and returns at once; what arrives while a pass runs is evaluated by the
+// next pass as one batch (the latest version of each document).
+// For each posting or candidate the in-memory index names the few alerts it may concern; each
+// is evaluated on the new state and, only when it holds, on the state stored at the previous
+// write (alert-state records): an event is raised when it holds now and did not before. Event
+// ids derive from (alert, posting, candidate, changed document and its version), and a
+// delivery is queued under that id, so a change applied twice (a restart re-applying from a
+// snapshot, two instances following one change log) queues one delivery.
+// A candidate or posting that is gone from MongoDB takes its alerts, their deliveries and
+// any queued event naming it with it (erasure).
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { CatalogQualification } from '../matching/index.js';
+import type { CandidateSearchDocument, PostingSearchDocument } from '../search/search-engine.js';
+import type { IndexApplyListener } from '../search/index-sync/apply-listener.js';
+import {
+  candidateStateOf,
+  matchScoreIfEligible,
+  passesFilter,
+  postingStateOf,
+  postingsForCandidateHolds,
+  savedSearchHolds,
+  type AlertCondition,
+  type CandidateState,
+  type EvalContext,
+  type PostingState,
+} from './alert-conditions.js';
+import type { AlertIndex } from './alert-index.js';
+import type { AlertRepository } from './alert.repository.js';
+import type { DeliveryRepository } from './delivery.repository.js';
+import type { DeliveryRecord } from './alert.model.js';
+import { CoalescingRunner } from '../shared/coalescing-runner.js';
+import type { AlertEventBus, AlertEventPayload } from './alert-events.js';
+
+/** Documents waiting for evaluation beyond which the index sync waits (bulk loads). */
+const MAX_QUEUED_DOCUMENTS = 20_000;
+
+interface Hit {
+  alert: AlertCondition;
+  postingId: string;
+  candidateId: string | null;
+  score: number | null;
+  /** The entity whose write this is, and its version: part of the event's identity. */
+  change: string;
+  /** Whether the alert held for the previous state of the changed entity. */
+  before: (prev: unknown) => boolean;
+}
+
+export interface AlertDetectorDeps {
+  index: AlertIndex;
+  alerts: AlertRepository;
+  deliveries: DeliveryRepository;
+  bus: AlertEventBus;
+  catalog(): Promise<ReadonlyMap<string, CatalogQualification>>;
+  clock: Clock;
+  logger: Logger;
+  /** A delivery was queued: start sending. */
+  queued(): void;
+  /** An alert left the index (deleted elsewhere, or inactive). */
+  dropped(alertId: string): void;
+  /** Resolves once the index is loaded: nothing is evaluated against a partial index. */
+  ready(): Promise<void>;
+}
+
+export const postingKey = (id: string): string => `posting:${id}`;
+export const candidateKey = (id: string): string => `candidate:${id}`;
+
+export class AlertDetector implements IndexApplyListener {
+  /** Applied documents not evaluated yet, by id (null: gone); a later version replaces an earlier one. */
+  private readonly pendingPostings = new Map<string, PostingSearchDocument | null>();
+  private readonly pendingCandidates = new Map<string, CandidateSearchDocument | null>();
+  /** One evaluation pass at a time; what arrives meanwhile is taken by the next pass, in one batch. */
+  private readonly runner = new CoalescingRunner(() => this.pass());
+
+  constructor(private readonly deps: AlertDetectorDeps) {}
+
+  postingsApplied(docs: readonly PostingSearchDocument[], gone: readonly string[]): Promise<void> {
+    for (const d of docs) this.pendingPostings.set(d.id, d);
+    for (const id of gone) this.pendingPostings.set(id, null);
+    return this.schedule();
+  }
+
+  candidatesApplied(docs: readonly CandidateSearchDocument[], gone: readonly string[]): Promise<void> {
+    for (const d of docs) this.pendingCandidates.set(d.id, d);
+    for (const id of gone) this.pendingCandidates.set(id, null);
+    return this.schedule();
+  }
+
+  /** Resolves once everything handed over so far has been evaluated (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pendingPostings.size + this.pendingCandidates.size > 0) await this.runner.run().catch(() => undefined);
+    await this.runner.idle();
+  }
+
+  private async schedule(): Promise<void> {
+    const run = this.runner.run().catch(() => undefined);
+    // Backpressure for bulk loads only; a single write never waits here.
+    if (this.pendingPostings.size + this.pendingCandidates.size > MAX_QUEUED_DOCUMENTS) await run;
+  }
+
+  /** Candidates first: a posting evaluated in the same pass then sees their new states. */
+  private async pass(): Promise<void> {
+    await this.deps.ready();
+    while (this.pendingPostings.size + this.pendingCandidates.size > 0) {
+      const candidates = take(this.pendingCandidates);
+      const postings = take(this.pendingPostings);
+      await this.guard(candidates.size, () => this.candidates(present(candidates), gone(candidates)));
+      await this.guard(postings.size, () => this.postings(present(postings), gone(postings)));
+    }
+  }
+
+  private async guard(size: number, work: () => Promise<void>): Promise<void> {
+    if (size === 0) return;
+    try {
+      await work();
+    } catch (err) {
+      this.deps.logger.warn(`Alert detection failed for a batch of ${size} documents: ${(err as Error).message}`);
+    }
+  }
+
+  private async context(): Promise<EvalContext> {
+    return { catalog: await this.deps.catalog(), today: this.deps.clock.today() };
+  }
+
+  private async postings(docs: readonly PostingSearchDocument[], gone: readonly string[]): Promise<void> {
+    const { index } = this.deps;
+    const ctx = await this.context();
+    const states = docs.map(postingStateOf);
+    const hits: Hit[] = [];
+    for (const p of states) {
+      index.setPosting(p);
+      const { matches, searches } = index.concernedByPosting(p);
+      const change = `${postingKey(p.id)}@${p.version}`;
+      // Eligibility once per candidate, and only for alerts whose (cheap) filter passes.
+      const scores = new Map<string, number | null>();
+      for (const a of matches) {
+        if (!passesFilter(p, a.filter)) continue;
+        const c = a.candidateId ? index.candidate(a.candidateId) : undefined;
+        if (!c) continue;
+        let score = scores.get(c.id);
+        if (score === undefined) scores.set(c.id, (score = matchScoreIfEligible(p, c, ctx)));
+        if (score === null) continue;
+        const before = (prev: unknown) => postingsForCandidateHolds(a, prev as PostingState | undefined, c, ctx) !== null;
+        hits.push({ alert: a, postingId: p.id, candidateId: c.id, score, change, before });
+      }
+      const words = new Set(p.words);
+      for (const a of searches) {
+        if (!savedSearchHolds(a, p, words)) continue;
+        hits.push({ alert: a, postingId: p.id, candidateId: null, score: null, change, before: (prev) => savedSearchHolds(a, prev as PostingState | undefined) });
+      }
+    }
+    await this.raiseNew(hits, (h) => postingKey(h.postingId));
+    await this.deps.alerts.saveStates(states.map((s) => ({ _id: postingKey(s.id), version: s.version, state: s })));
+    if (gone.length > 0) await this.forget('postingId', gone, postingKey);
+  }
+
+  private async candidates(docs: readonly CandidateSearchDocument[], gone: readonly string[]): Promise<void> {
+    const { index } = this.deps;
+    const ctx = await this.context();
+    const states = docs.map(candidateStateOf);
+    const hits: Hit[] = [];
+    for (const c of states) {
+      index.setCandidate(c);
+      const change = `${candidateKey(c.id)}@${c.version}`;
+      for (const a of index.concernedByCandidate(c)) {
+        const p = a.postingId ? index.posting(a.postingId) : undefined;
+        const score = matchScoreIfEligible(p, c, ctx);
+        if (score === null) continue;
+        const before = (prev: unknown) => matchScoreIfEligible(p, prev as CandidateState | undefined, ctx) !== null;
+        hits.push({ alert: a, postingId: p!.id, candidateId: c.id, score, change, before });
+      }
+    }
+    await this.raiseNew(hits, (h) => candidateKey(h.candidateId!));
+    await this.deps.alerts.saveStates(states.map((s) => ({ _id: candidateKey(s.id), version: s.version, state: s })));
+    if (gone.length > 0) await this.forget('candidateId', gone, candidateKey);
+  }
+
+  /** Reads the previous states only for entities with a hit, then raises what is newly true. */
+  private async raiseNew(hits: Hit[], keyOf: (h: Hit) => string): Promise<void> {
+    if (hits.length === 0) return;
+    const previous = await this.deps.alerts.states([...new Set(hits.map(keyOf))]);
+    const fresh = hits.filter((h) => !h.before(reviveDates(previous.get(keyOf(h))?.state)));
+    if (fresh.length === 0) return;
+    // Deletions and deactivations through other instances reach this index within a sync
+    // period (alert-runtime.ts); no read per event here.
+    const deliveries = fresh.flatMap((h) => this.raise(h) ?? []);
+    if ((await this.deps.deliveries.enqueue(deliveries)) > 0) this.deps.queued();
+  }
+
+  /** Publishes the event live; returns its delivery when the alert has a webhook. */
+  private raise(h: Hit): DeliveryRecord | null {
+    const now = this.deps.clock.now();
+    const id = createHash('sha256').update(`${h.alert.id}|${h.postingId}|${h.candidateId ?? ''}|${h.change}`).digest('hex').slice(0, 32);
+    const event: AlertEventPayload = {
+      id,
+      alertId: h.alert.id,
+      kind: h.alert.kind,
+      occurredAt: now.toISOString(),
+      postingId: h.postingId,
+      candidateId: h.candidateId,
+      score: h.score,
+    };
+    this.deps.bus.publish({ ownerKeyId: h.alert.ownerKeyId, event });
+    if (!h.alert.webhookUrl) return null;
+    return {
+      _id: id,
+      alertId: new Types.ObjectId(h.alert.id),
+      candidateId: h.candidateId,
+      postingId: h.postingId,
+      body: JSON.stringify(event),
+      url: h.alert.webhookUrl,
+      status: 'pending',
+      attempts: 0,
+      lastStatusCode: null,
+      lastError: null,
+      createdAt: now,
+      nextAttemptAt: now,
+      finishedAt: null,
+    };
+  }
+
+  /** Entities gone from MongoDB: their bound alerts, those alerts' deliveries, queued events naming a candidate, stored states. */
+  private async forget(field: 'candidateId' | 'postingId', ids: readonly string[], keyOf: (id: string) => string): Promise<void> {
+    for (const id of ids) {
+      const removed = await this.deps.alerts.deleteBoundTo(field, new Types.ObjectId(id));
+      for (const a of removed) this.deps.dropped(a.toHexString());
+      await this.deps.deliveries.deleteForAlerts(removed);
+      if (field === 'candidateId') await this.deps.deliveries.deleteForCandidate(id);
+    }
+    await this.deps.alerts.deleteStates(ids.map(keyOf));
+  }
+}
+
+function take<T>(pending: Map<string, T>): Map<string, T> {
+  const batch = new Map(pending);
+  pending.clear();
+  return batch;
+}
+
+function present<T>(batch: Map<string, T | null>): T[] {
+  return [...batch.values()].filter((d): d is T => d !== null);
+}
+
+function gone(batch: Map<string, unknown>): string[] {
+  return [...batch].filter(([, d]) => d === null).map(([id]) => id);
+}
+
+/** States come back from MongoDB with dates as Date already; ones stored as strings are revived. */
+function reviveDates(state: unknown): unknown {
+  const s = state as PostingState | undefined;
+  if (s && 'profile' in s && s.profile && typeof (s.profile as { postedAt?: unknown }).postedAt === 'string') {
+    return { ...s, profile: { ...s.profile, postedAt: new Date(s.profile.postedAt) } };
+  }
+  return state;
+}

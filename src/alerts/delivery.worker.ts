@@ -1,0 +1,139 @@
+// Sends queued webhook deliveries: claims due attempts with a lease (delivery.repository.ts),
+// up to MAX_IN_FLIGHT at once so one slow receiver never holds the others back, signs each
+// body, and records the outcome: 2xx delivered; anything else, or no answer in time, retried on
+// the schedule (delivery-schedule.ts) until the window ends, then failed. A failed delivery
+// counts against its alert; ALERT_MAX_FAILED_DELIVERIES in a row turn it inactive. The queue
+// is polled (ALERT_DELIVERY_POLL_MS) for retries and other instances' events, and kicked
+// right after this instance queues one, so a delivery starts within a poll of its write.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../shared/logger.js';
+import type { AlertsConfig } from '../config.js';
+import type { AlertRecord, DeliveryRecord } from './alert.model.js';
+import type { AlertRepository } from './alert.repository.js';
+import type { DeliveryOutcome, DeliveryRepository } from './delivery.repository.js';
+import { nextAttemptAt } from './delivery-schedule.js';
+import { deriveWebhookSecret, signatureHeader } from './alert-secret.js';
+import { resolveWebhookTarget, type Resolver } from './webhook-target.js';
+import { sendWebhook, type SendResult, type WebhookSend } from './webhook-sender.js';
+
+const MAX_IN_FLIGHT = 8;
+/** An attempt's claim outlives its timeout, so a live worker never loses a claim mid-attempt. */
+const LEASE_MARGIN_MS = 30_000;
+
+export interface DeliveryWorkerDeps {
+  deliveries: DeliveryRepository;
+  alerts: AlertRepository;
+  config: AlertsConfig;
+  logger: Logger;
+  /** Called when an alert turned inactive (the detector stops evaluating it). */
+  onDeactivated(alertId: string): void;
+  now?: () => Date;
+  send?: WebhookSend;
+  resolve?: Resolver;
+}
+
+export class DeliveryWorker {
+  private readonly owner = randomUUID();
+  private readonly now: () => Date;
+  private readonly send: WebhookSend;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private pumping = false;
+  private again = false;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly deps: DeliveryWorkerDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.send = deps.send ?? sendWebhook;
+  }
+
+  start(): void {
+    this.stopped = false;
+    void this.deps.deliveries.requeueOrphans().catch((err: Error) => this.deps.logger.warn(`Webhook queue repair failed: ${err.message}`));
+    this.timer = setInterval(() => this.kick(), this.deps.config.deliveryPollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    // An attempt cut here keeps its claim until the lease expires, then is retried.
+    await Promise.allSettled([...this.running]);
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pump().finally(() => (this.pumping = false));
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        while (!this.stopped && this.running.size < MAX_IN_FLIGHT) {
+          const now = this.now();
+          const d = await this.deps.deliveries.claim(this.owner, now, new Date(now.getTime() + this.deps.config.webhookTimeoutMs + LEASE_MARGIN_MS));
+          if (!d) break;
+          const run: Promise<void> = this.attempt(d)
+            .catch((err: Error) => this.deps.logger.warn(`Webhook delivery ${d._id} could not be recorded: ${err.message}`))
+            .finally(() => {
+              this.running.delete(run);
+              this.kick();
+            });
+          this.running.add(run);
+        }
+      } while (this.again && !this.stopped);
+    } catch (err) {
+      this.deps.logger.warn(`Webhook queue not read (will retry): ${(err as Error).message}`);
+    }
+  }
+
+  private async attempt(d: DeliveryRecord): Promise<void> {
+    const alert = await this.deps.alerts.findById(d.alertId);
+    const result: SendResult = alert ? await this.post(alert, d) : { ok: false, statusCode: null, error: 'the alert was deleted' };
+    const now = this.now();
+    const outcome: DeliveryOutcome = result.ok
+      ? { status: 'delivered', statusCode: result.statusCode }
+      : this.retryOrFail(d, now, result, !alert);
+    if (!(await this.deps.deliveries.finishAttempt(d._id, this.owner, outcome, now))) return;
+    if (!alert) return;
+    if (outcome.status === 'delivered' && alert.consecutiveFailures > 0) await this.deps.alerts.recordDelivered(alert._id);
+    if (outcome.status === 'failed') {
+      this.deps.logger.warn(`Webhook delivery ${d._id} of alert ${alert._id.toHexString()} failed for good: ${outcome.error}`);
+      if (await this.deps.alerts.recordFailed(alert._id, this.deps.config.maxFailedDeliveries, now)) {
+        this.deps.logger.warn(`Alert ${alert._id.toHexString()} turned inactive after ${this.deps.config.maxFailedDeliveries} failed deliveries in a row`);
+        this.deps.onDeactivated(alert._id.toHexString());
+      }
+    }
+  }
+
+  private retryOrFail(d: DeliveryRecord, now: Date, r: Extract<SendResult, { ok: false }>, gone: boolean): DeliveryOutcome {
+    const next = gone ? null : nextAttemptAt(d.createdAt, now, d.attempts + 1, this.deps.config.retry);
+    return next ? { status: 'pending', statusCode: r.statusCode, error: r.error, nextAttemptAt: next } : { status: 'failed', statusCode: r.statusCode, error: r.error };
+  }
+
+  private async post(alert: AlertRecord, d: DeliveryRecord): Promise<SendResult> {
+    const { config } = this.deps;
+    let target;
+    try {
+      // Resolved and checked now, at every attempt: the name may point elsewhere than at creation.
+      target = await resolveWebhookTarget(d.url, config.allowPrivateTargets, this.deps.resolve);
+    } catch (err) {
+      return { ok: false, statusCode: null, error: (err as Error).message };
+    }
+    const secret = deriveWebhookSecret(config.secretKey, alert._id.toHexString(), alert.secretSalt);
+    const headers = {
+      'x-healthmatch-signature': signatureHeader(secret, d.body, Math.floor(this.now().getTime() / 1000)),
+      'x-healthmatch-event-id': d._id,
+      'user-agent': 'healthmatch-webhooks/1',
+    };
+    return this.send(target, d.body, headers, config.webhookTimeoutMs);
+  }
+}
