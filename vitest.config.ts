@@ -23,6 +23,7 @@ const UNIT = [
   'tests/seeds/**/*.test.ts',
   'tests/geo/**/*.test.ts',
   'tests/search/meilisearch/meilisearch-browse.test.ts',
+  'tests/search/meilisearch/meilisearch-career.test.ts',
   'tests/env-example.test.ts',
   'tests/app/compose-file.test.ts',
   'tests/salary/salary-percentile.test.ts',

@@ -22,6 +22,8 @@ import { candidateIdOf, candidateProfileOf, measureEngine, postingIdOf, postingP
 import { formatLatency, ms, summarize, timeMs } from './stats.js';
 import { measureThroughput, type ThroughputFigures } from './throughput.js';
 import { measureBrowse } from './browse-load.js';
+import { measureCareer } from './career-load.js';
+import { measureCareerEngine } from './career-engine-load.js';
 import { measureAlertWrites } from './alerts-bench.js';
 
 const USAGE = `npm run bench [-- --help]
@@ -104,6 +106,7 @@ log(`Generated ${POSTINGS} postings, ${CANDIDATES} candidates, ${data.employers.
   log(`  indexing ${POSTINGS + CANDIDATES} documents: ${ms(e.indexMs)} = ${e.indexDocsPerSecond} documents/s (target >= 5,000); RSS grew ${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB`);
   log(formatLatency('  rankPostingsForCandidate(limit 20)', e.rankPostings));
   log(formatLatency('  rankCandidatesForPosting(limit 20)', e.rankCandidates));
+  await measureCareerEngine(e.engine, 'embedded', { candidates: sampleC, postings: sampleP }, catalog, systemClock.today(), log);
   await e.engine.close();
 }
 global.gc?.();
@@ -235,6 +238,7 @@ async function latencySection(api: Awaited<ReturnType<typeof startApiProcess>>):
   log(formatLatency('candidatesForPosting(first: 20), 8 concurrent', results.candidatesConc));
 
   await measureBrowse(api.url, KEY, data, SAMPLES, log);
+  await measureCareer(api.url, KEY, { candidates: candidateIds, postings: postingIds }, log);
 
   // Floor and recall: exact scoring of every open posting in this process.
   const catalog = catalogLookup(data.catalog);

@@ -24,6 +24,7 @@ import { bulkLoad, generateBenchData } from './load-data.js';
 import { exactTopCandidates, exactTopPostings } from './exact-ranking.js';
 import { candidateProfileOf, measureEngine, postingIdOf, postingProfileOf } from './engine-only.js';
 import { formatLatency, ms, summarize, type LatencySummary } from './stats.js';
+import { measureCareerEngine } from './career-engine-load.js';
 
 if (!process.env.MEILI_HOST) {
   process.stdout.write('Set MEILI_HOST (and MEILI_MASTER_KEY) to the Meilisearch server to measure.\n');
@@ -203,6 +204,7 @@ try {
       log(`    recall@20 vs exact scoring: postings for a candidate ${recall(exactP, servedP)}; candidates for a posting ${recall(exactC, servedC)} (target >= 99%)`);
     }
     const meili: SearchEngine = app.services.search;
+    await measureCareerEngine(meili, 'Meilisearch', { candidates: sampleC, postings: sampleP }, catalog, today, log);
 
     // 5. Paging: the first 10 pages of 20 for a few candidates, against one 200-long request.
     let repeats = 0;

@@ -16,6 +16,7 @@ import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from './search/index-sync/reconcile.resolver.js';
 import { RenewalResolver } from './renewals/renewal.resolver.js';
 import { SalaryResolver } from './salary/salary.resolver.js';
+import { CareerMarketResolver } from './career-market/career-market.resolver.js';
 import { AlertResolver } from './alerts/alert.resolver.js';
 
 export function createResolverContainer(s: AppServices): ContainerType {
@@ -33,6 +34,7 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [ReconcileResolver, new ReconcileResolver(s.reconcile)],
     [RenewalResolver, new RenewalResolver(s.renewals)],
     [SalaryResolver, new SalaryResolver(s.salaries)],
+    [CareerMarketResolver, new CareerMarketResolver(s.careerMarket)],
     [AlertResolver, new AlertResolver(s.alerts)],
   ]);
   return {

@@ -13,6 +13,7 @@ import { PostingRepository } from './postings/posting.repository.js';
 import { PostingService } from './postings/posting.service.js';
 import { QualificationRepository } from './qualifications/qualification.repository.js';
 import { QualificationService } from './qualifications/qualification.service.js';
+import { CareerMarketService } from './career-market/career-market.service.js';
 import { MatchService } from './matches/match.service.js';
 import { RenewalService } from './renewals/renewal.service.js';
 import { SalaryBenchmarkService } from './salary/salary-benchmark.service.js';
@@ -61,6 +62,7 @@ export interface AppServices {
   matches: MatchService;
   renewals: RenewalService;
   salaries: SalaryBenchmarkService;
+  careerMarket: CareerMarketService;
   indexSync: IndexSyncService;
   reconcile: ReconcileService;
   search: SearchEngine;
@@ -145,6 +147,7 @@ export function createServices(
     matches: new MatchService(engine, postings, candidates, qualifications, clock),
     renewals: new RenewalService(engine, candidates, qualifications, clock),
     salaries: new SalaryBenchmarkService(deps.salaryBenchmarks ?? readSalaryBenchmarks()),
+    careerMarket: new CareerMarketService(engine, postings, candidates, qualifications, clock),
     indexSync,
     reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),
     search: engine,

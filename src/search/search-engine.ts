@@ -19,6 +19,9 @@ import type {
   IsoDate,
   PostingProfile,
 } from '../matching/matching.types.js';
+import type { CareerSearch } from './career-queries.js';
+
+export type { CandidateCountsQuery, CareerStepsQuery } from './career-queries.js';
 
 /** What the index knows about a posting. Free-text terms (skills, fields) are normalised. */
 export interface PostingSearchDocument {
@@ -269,7 +272,7 @@ export interface SearchHealth {
  * Orders are deterministic: searchPostings by relevance, then postedAt desc, then id asc;
  * ranking by score desc, postedAt desc (postings) then id asc.
  */
-export interface SearchEngine {
+export interface SearchEngine extends CareerSearch {
   readonly kind: 'embedded' | 'meilisearch';
   searchPostings(query: SearchPostingsQuery): Promise<IdPage>;
   /** Disjunctive facet counts over the open postings the search would return. */

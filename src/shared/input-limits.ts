@@ -166,6 +166,8 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Query.renewalsDue': { candidateId: ID },
   'Query.salaryBenchmark': { state: STATE, occupationCode: text(LIMITS.code) },
   'Query.candidatesForPosting': { ...page, postingId: ID },
+  'Query.nextSteps': { candidateId: ID, filter: input('PostingFilter') },
+  'Query.talentSupply': { postingId: ID },
   'Query.searchCandidates': { ...page, query: text(LIMITS.searchText), filter: input('CandidateFilter') },
   'Query.candidates': page,
   'Query.employers': { ...page, query: text(LIMITS.searchText) },

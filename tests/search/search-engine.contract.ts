@@ -8,6 +8,7 @@ import type { CandidateProfile, IsoDate, PostingProfile } from '../../src/matchi
 import { postingProfileFromDocument } from '../../src/search/documents/posting-document.js';
 import type { PostingSearchFilter, RankedPage, SearchEngine } from '../../src/search/search-engine.js';
 import { runBrowseContract } from './search-engine.browse-contract.js';
+import { runCareerContract } from './search-engine.career-contract.js';
 import { ALICE, BOB, CANDIDATE_SOURCES, CAROL, CATALOG, TODAY, candidateDocs, postingDocs } from './contract-fixtures.js';
 
 type Ranked = Pick<RankedPage['hits'][number], 'id' | 'eligible' | 'missingCount'>;
@@ -249,4 +250,6 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
       expect(await engine.searchCandidates({ filter: null, today: TODAY, offset: 0, limit: 5 })).toEqual({ ids: [], total: 0 });
     });
   });
+
+  runCareerContract(name, makeEngine);
 }

@@ -52,6 +52,8 @@ export const SEARCH_FIELDS = new Set([
   'Query.candidatesForPosting',
   // One eligibility count per qualification due.
   'Query.renewalsDue',
+  'Query.nextSteps',
+  'Query.talentSupply',
 ]);
 
 /** Object types read from MongoDB per item (the credential catalog is cached in memory). */
@@ -81,6 +83,8 @@ export const LIST_BOUNDS: Record<string, number> = {
   'MatchExplanation.missing': LIMITS.postingQualificationCodes + 2,
   // The service returns at most 100.
   'Query.parkedIndexUpdates': 100,
+  // DROP and ANY_STATE per required qualification, three degree changes, the experience.
+  'TalentSupply.relaxations': 2 * LIMITS.postingQualificationCodes + 4,
 };
 
 /** Keeps sums and products finite (no Infinity * 0 = NaN): far above any limit anyway. */

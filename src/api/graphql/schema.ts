@@ -14,6 +14,7 @@ import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.j
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
 import { RenewalResolver } from '../../renewals/renewal.resolver.js';
 import { SalaryResolver } from '../../salary/salary.resolver.js';
+import { CareerMarketResolver } from '../../career-market/career-market.resolver.js';
 import { AlertResolver } from '../../alerts/alert.resolver.js';
 
 export const RESOLVERS = [
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   ReconcileResolver,
   RenewalResolver,
   SalaryResolver,
+  CareerMarketResolver,
   AlertResolver,
 ] as const;
 

@@ -32,7 +32,7 @@ import { qualificationToken } from '../documents/search-tokens.js';
 
 export type CandidateStoreState = StoreIndexesState<CandidateSlot>;
 
-interface CandidateSlot {
+export interface CandidateSlot {
   id: string;
   /** What CandidateFilter reads (matching/candidate-filter.ts). */
   view: CandidateFilterView;
@@ -113,6 +113,11 @@ export class EmbeddedCandidateStore {
 
   get size(): number {
     return this.ix.slots.size;
+  }
+
+  /** The discoverable candidates (read-only: embedded-career.ts counts them). */
+  get slots(): readonly CandidateSlot[] {
+    return this.ix.slots.items;
   }
 
   upsert(docs: readonly CandidateSearchDocument[]): void {

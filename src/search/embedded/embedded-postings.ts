@@ -36,7 +36,7 @@ import { StoreIndexes, type StoreIndexesState } from './store-indexes.js';
 
 export type PostingStoreState = StoreIndexesState<PostingSlot>;
 
-interface PostingSlot {
+export interface PostingSlot {
   doc: PostingSearchDocument;
   packed: Int32Array;
   minYears: number;
@@ -75,6 +75,11 @@ export class EmbeddedPostingStore {
 
   get size(): number {
     return this.ix.slots.size;
+  }
+
+  /** The open postings (read-only: embedded-career.ts scans them). */
+  get slots(): readonly PostingSlot[] {
+    return this.ix.slots.items;
   }
 
   upsert(docs: readonly PostingSearchDocument[]): void {

@@ -37,6 +37,9 @@ import { EmbeddedCandidateStore, type CandidateStoreState } from './embedded-can
 import { guardSearch } from '../search-errors.js';
 import { readSnapshot, writeSnapshot, type SnapshotMeta, type SnapshottingEngine } from './embedded-snapshot.js';
 import { pageWindow } from '../page-window.js';
+import type { CandidateCountsQuery, CareerStepsQuery } from '../career-queries.js';
+import type { StepCount } from '../../matching/career-steps.js';
+import { careerStepsOf, countCandidatesOf } from './embedded-career.js';
 
 /** Last document per id wins, as with a sequence of single upserts. */
 function lastPerId<T extends { id: string }>(docs: readonly T[]): T[] {
@@ -104,6 +107,14 @@ export class EmbeddedSearchEngine implements SearchEngine, SnapshottingEngine {
       const { offset, limit } = pageWindow(query.offset, query.limit);
       return this.candidates.rankForPosting(query.posting, query.catalog, query.includeIneligible, query.today, offset, limit);
     });
+  }
+
+  async careerSteps(query: CareerStepsQuery): Promise<StepCount[]> {
+    return this.run('careerSteps', async () => careerStepsOf(this.postings.slots, this.vocab, query));
+  }
+
+  async countCandidates(query: CandidateCountsQuery): Promise<number[]> {
+    return this.run('countCandidates', async () => countCandidatesOf(this.candidates.slots, this.vocab, query));
   }
 
   async upsertPostings(docs: readonly PostingSearchDocument[]): Promise<void> {

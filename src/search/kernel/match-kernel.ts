@@ -53,7 +53,7 @@ export const SETTING_INDEX: ReadonlyMap<string, number> = new Map(Object.values(
 
 export const P_MIN_RANK = 0;
 export const P_SETTING = 1;
-const P_LISTS = 6;
+export const P_LISTS = 6;
 
 export function packPosting(
   minRank: number,

@@ -64,6 +64,8 @@ import {
 } from './meilisearch-ranking.js';
 import type { IsoDate } from '../../matching/matching.types.js';
 import { hitDistances, postingSort } from './meilisearch-browse.js';
+import { askCandidateCounts, askCareerSteps } from './meilisearch-career.js';
+import type { CandidateCountsQuery, CareerStepsQuery, StepCount } from '../career-queries.js';
 import { askCandidateFacets, askPostingFacets, askSearchCandidates, hasWords } from './meilisearch-browse-requests.js';
 
 export interface MeilisearchEngineOptions {
@@ -185,6 +187,9 @@ export class MeilisearchEngine implements SearchEngine {
       });
     });
   }
+
+  careerSteps = (q: CareerStepsQuery): Promise<StepCount[]> => this.op('careerSteps', () => askCareerSteps(this.client, this.postings.uid, q));
+  countCandidates = (q: CandidateCountsQuery): Promise<number[]> => this.op('countCandidates', () => askCandidateCounts(this.client, this.candidates.uid, q));
 
   async staleCandidateIds(today: IsoDate, limit: number): Promise<string[]> {
     return this.op('staleCandidateIds', async () => {

@@ -31,6 +31,8 @@ import type {
   SearchPostingsQuery,
 } from '../search-engine.js';
 import type { IsoDate } from '../../matching/matching.types.js';
+import type { CandidateCountsQuery, CareerStepsQuery } from '../career-queries.js';
+import type { StepCount } from '../../matching/career-steps.js';
 import type { Logger } from '../../shared/logger.js';
 import { SearchRejectedError, SearchUnavailableError } from '../search-errors.js';
 import { EXPORT_TO, IMPORT_FROM, type EngineResponse, type WireError } from './engine-protocol.js';
@@ -97,6 +99,8 @@ export class PooledSearchEngine implements SearchEngine, SnapshottingEngine {
   candidateFacets = (q: CandidateFacetsQuery): Promise<CandidateFacetCounts> => this.read('candidateFacets', q);
   rankPostingsForCandidate = (q: RankPostingsQuery): Promise<RankedPage> => this.read('rankPostingsForCandidate', q);
   rankCandidatesForPosting = (q: RankCandidatesQuery): Promise<RankedPage> => this.read('rankCandidatesForPosting', q);
+  careerSteps = (q: CareerStepsQuery): Promise<StepCount[]> => this.read('careerSteps', q);
+  countCandidates = (q: CandidateCountsQuery): Promise<number[]> => this.read('countCandidates', q);
   staleCandidateIds = (today: IsoDate, limit: number): Promise<string[]> => this.read('staleCandidateIds', today, limit);
   indexedVersions = (entity: 'posting' | 'candidate'): Promise<Array<[string, number]>> => this.read('indexedVersions', entity);
   documentCounts = (): Promise<{ postings: number; candidates: number }> => this.read('documentCounts');
