@@ -27,6 +27,7 @@ const UNIT = [
   'tests/env-example.test.ts',
   'tests/app/compose-file.test.ts',
   'tests/postings/json-ld/**/*.test.ts',
+  'tests/salary/salary-percentile.test.ts',
   'tests/alerts/alert-index.test.ts',
   'tests/alerts/webhook-target.test.ts',
 ];

@@ -2,7 +2,8 @@
 // copy of the domain team's file) into QualificationInput-shaped seed entries. Pure, so
 // the drift test can re-run it and compare with the committed seeds/catalog.json.
 import { QualificationKind } from '../src/shared/enums.js';
-import type { SeedQualification } from './seed-types.js';
+import type { SeedQualification, SeedStateRenewal } from './seed-types.js';
+import { STATE_RENEWALS, type StateRenewalSource } from './state-renewals.js';
 
 /** The part of a domain catalog entry we rely on, checked at runtime (it is parsed JSON). */
 interface DomainCredential {
@@ -13,6 +14,9 @@ interface DomainCredential {
   stateSpecific: boolean;
   renewalMonths: number | null;
   ceHours: number | null;
+  renewalDetail: string | null;
+  renewalConfidence: string | null;
+  sources: string[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,7 +48,43 @@ function readCredential(raw: unknown, index: number): DomainCredential {
     stateSpecific: stateSpecific === true,
     renewalMonths: intOrNull(raw.renewalMonths, `${where}.renewalMonths`),
     ceHours: intOrNull(raw.ceHours, `${where}.ceHours`),
+    renewalDetail: typeof raw.renewalDetail === 'string' ? raw.renewalDetail : null,
+    renewalConfidence: confidenceOf(raw.confidence),
+    sources: Array.isArray(raw.source) ? raw.source.filter((s): s is string => typeof s === 'string') : [],
   };
+}
+
+/** The domain file rates renewal facts under `confidence.renewal` (or `.all` for the whole entry). */
+function confidenceOf(value: unknown): string | null {
+  if (!isRecord(value)) return null;
+  const c = value.renewal ?? value.all ?? value.renewalCE;
+  return typeof c === 'string' ? c : null;
+}
+
+/**
+ * Where the entry's renewalMonths / continuingEducationHours come from: the domain catalog's
+ * own renewal text, its confidence rating and its first source (the issuer's page where it
+ * has one). When neither figure is published it says so: both stay null.
+ */
+export function renewalSourceNote(c: DomainCredential, stateRuleCount = 0): string {
+  const detail = c.renewalDetail ? ` "${c.renewalDetail}"` : '';
+  if (c.renewalMonths === null && c.ceHours === null) {
+    const states = stateRuleCount > 0 ? ' (set per state: see renewalByState)' : '';
+    return `Domain catalog ${c.code}: no renewal cycle or CE hours retrieved${states}, both left null.${detail}`;
+  }
+  const confidence = c.renewalConfidence ? ` [${c.renewalConfidence}]` : '';
+  // The renewal page when the sources name one, else the first (usually the issuer's).
+  const url = c.sources.find((u) => RENEWAL_PAGE.test(u)) ?? c.sources[0];
+  return `Domain catalog ${c.code}:${detail}${confidence}${url ? ` ${url}` : ''}`;
+}
+
+const RENEWAL_PAGE = /recert|maintain|ceu|renew/i;
+
+function stateRules(code: string, table: readonly StateRenewalSource[]): SeedStateRenewal[] {
+  return table
+    .filter((r) => r.code === code)
+    .map(({ state, renewalMonths, continuingEducationHours, source }) => ({ state, renewalMonths, continuingEducationHours, source }))
+    .sort((a, b) => a.state.localeCompare(b.state));
 }
 
 /**
@@ -68,12 +108,13 @@ function variantName(name: string, index: number, count: number): string {
   return `${match[1].trim()} (${parts[index]})`;
 }
 
-export function transformCatalog(domainFile: unknown): SeedQualification[] {
+export function transformCatalog(domainFile: unknown, stateRenewals: readonly StateRenewalSource[] = STATE_RENEWALS): SeedQualification[] {
   if (!isRecord(domainFile) || !Array.isArray(domainFile.credentials)) {
     throw new Error('domain catalog: expected an object with a "credentials" array');
   }
   const out: SeedQualification[] = [];
   const seen = new Set<string>();
+
   domainFile.credentials.forEach((raw: unknown, index: number) => {
     const credential = readCredential(raw, index);
     const codes = splitCompoundCode(credential.code);
@@ -88,8 +129,12 @@ export function transformCatalog(domainFile: unknown): SeedQualification[] {
         stateSpecific: credential.stateSpecific,
         renewalMonths: credential.renewalMonths,
         continuingEducationHours: credential.ceHours,
+        renewalByState: stateRules(code, stateRenewals),
+        renewalSource: renewalSourceNote(credential, stateRules(code, stateRenewals).length),
       });
     });
   });
+  const unknown = stateRenewals.filter((r) => !seen.has(r.code));
+  if (unknown.length > 0) throw new Error(`state renewals for codes the catalog lacks: ${unknown.map((r) => r.code).join(', ')}`);
   return out;
 }

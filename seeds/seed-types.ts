@@ -19,6 +19,19 @@ export interface SeedQualification {
   stateSpecific: boolean;
   renewalMonths: number | null;
   continuingEducationHours: number | null;
+  /** State-granted licences whose boards set their own cycle (seeds/state-renewals.ts). */
+  renewalByState: SeedStateRenewal[];
+  /** Where renewalMonths and continuingEducationHours come from (or that they were not found). */
+  renewalSource: string;
+}
+
+export interface SeedStateRenewal {
+  /** Two-letter code of the granting state. */
+  state: string;
+  renewalMonths: number | null;
+  continuingEducationHours: number | null;
+  /** Where the figures come from (board, URL, and how they were read). */
+  source: string;
 }
 
 export interface SeedEmployer {

@@ -16,6 +16,8 @@ import { QualificationResolver } from './qualifications/qualification.resolver.j
 import { IndexSyncResolver } from './search/index-sync/index-sync.resolver.js';
 import { ReconcileResolver } from './search/index-sync/reconcile.resolver.js';
 import { DataRightsResolver } from './data-rights/data-rights.resolver.js';
+import { RenewalResolver } from './renewals/renewal.resolver.js';
+import { SalaryResolver } from './salary/salary.resolver.js';
 import { CareerMarketResolver } from './career-market/career-market.resolver.js';
 import { AlertResolver } from './alerts/alert.resolver.js';
 
@@ -34,6 +36,8 @@ export function createResolverContainer(s: AppServices): ContainerType {
     [IndexSyncResolver, new IndexSyncResolver(s.indexSync)],
     [ReconcileResolver, new ReconcileResolver(s.reconcile)],
     [DataRightsResolver, new DataRightsResolver(s.dataRights, s.deletions)],
+    [RenewalResolver, new RenewalResolver(s.renewals)],
+    [SalaryResolver, new SalaryResolver(s.salaries)],
     [CareerMarketResolver, new CareerMarketResolver(s.careerMarket)],
     [AlertResolver, new AlertResolver(s.alerts)],
   ]);

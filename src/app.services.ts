@@ -17,6 +17,9 @@ import { QualificationRepository } from './qualifications/qualification.reposito
 import { QualificationService } from './qualifications/qualification.service.js';
 import { CareerMarketService } from './career-market/career-market.service.js';
 import { MatchService } from './matches/match.service.js';
+import { RenewalService } from './renewals/renewal.service.js';
+import { SalaryBenchmarkService } from './salary/salary-benchmark.service.js';
+import { readSalaryBenchmarks, type SalaryBenchmarkData } from './salary/salary-benchmark.data.js';
 import { PostingSearchService } from './postings/posting-search.service.js';
 import { PostingListService } from './postings/posting-list.service.js';
 import { CandidateSearchService } from './candidates/candidate-search.service.js';
@@ -63,6 +66,8 @@ export interface AppServices {
   postingLists: PostingListService;
   candidateSearch: CandidateSearchService;
   matches: MatchService;
+  renewals: RenewalService;
+  salaries: SalaryBenchmarkService;
   careerMarket: CareerMarketService;
   indexSync: IndexSyncService;
   reconcile: ReconcileService;
@@ -104,6 +109,8 @@ export function createServices(
     engine: SearchEngine;
     logger: Logger;
     indexSync?: IndexSyncOptions;
+    /** Default: seeds/oews/oews-11-9111.json, read once here. */
+    salaryBenchmarks?: SalaryBenchmarkData;
     alerts: AlertsConfig;
     /** Tests: network seams and the delivery clock of the webhook worker. */
     alertSeams?: Pick<AlertRuntimeDeps, 'deliveryNow' | 'send' | 'resolve'>;
@@ -151,6 +158,8 @@ export function createServices(
     postingLists,
     candidateSearch: new CandidateSearchService(engine, repos.candidates, qualifications, clock),
     matches: new MatchService(engine, postings, candidates, qualifications, clock),
+    renewals: new RenewalService(engine, candidates, qualifications, clock),
+    salaries: new SalaryBenchmarkService(deps.salaryBenchmarks ?? readSalaryBenchmarks()),
     careerMarket: new CareerMarketService(engine, postings, candidates, qualifications, clock),
     indexSync,
     reconcile: new ReconcileService(engine, { posting: repos.postings, candidate: repos.candidates }, indexSync, clock, deps.logger),

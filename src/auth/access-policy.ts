@@ -139,6 +139,14 @@ export function assertMayAskMatchesFor(p: Principal, candidateId: string): void 
   }
 }
 
+/** renewalsDue: the candidate itself and admins (licence deadlines are the holder's business). */
+export function assertMaySeeRenewalsOf(p: Principal, candidateId: string): void {
+  const key = requireRole(p, ['ADMIN', 'CANDIDATE'], 'read renewals of a candidate');
+  if (key.role === 'CANDIDATE' && !isCandidateSelf(key, candidateId)) {
+    throw forbidden(key, 'read renewals of another candidate');
+  }
+}
+
 /** matchesForCandidate, after the lookup: job boards only for candidates who opted in. */
 export function assertCanSeeMatchesOf(p: Principal, candidate: { discoverable: boolean }): void {
   const key = requireRole(p, ['ADMIN', 'JOB_BOARD', 'CANDIDATE'], 'read matches of a candidate');

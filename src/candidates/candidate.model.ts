@@ -10,11 +10,21 @@ export interface DegreeRecord {
   year: number | null;
 }
 
+/** One continuing-education activity counted towards a qualification's renewal. */
+export interface ContinuingEducationRecord {
+  date: string;
+  hours: number;
+  provider: string | null;
+  title: string | null;
+}
+
 export interface HeldQualificationRecord {
   code: string;
   earnedOn: string | null;
   expiresOn: string | null;
   state: string | null;
+  /** Absent on records written before continuing education existed: read as []. */
+  continuingEducation?: ContinuingEducationRecord[];
 }
 
 export interface ExperienceRecord {
@@ -57,12 +67,23 @@ const degree = new Schema<DegreeRecord>(
   { _id: false },
 );
 
+const continuingEducation = new Schema<ContinuingEducationRecord>(
+  {
+    date: { type: String, required: true },
+    hours: { type: Number, required: true },
+    provider: { type: String, default: null },
+    title: { type: String, default: null },
+  },
+  { _id: false },
+);
+
 const held = new Schema<HeldQualificationRecord>(
   {
     code: { type: String, required: true },
     earnedOn: { type: String, default: null },
     expiresOn: { type: String, default: null },
     state: { type: String, default: null },
+    continuingEducation: { type: [continuingEducation], default: [] },
   },
   { _id: false },
 );

@@ -10,6 +10,7 @@ import {
 } from './candidate.types.js';
 import type { CandidateService } from './candidate.service.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
+import { toRenewalStatusView } from '../renewals/renewal.types.js';
 
 @Resolver(() => CandidateType)
 export class CandidateResolver {
@@ -59,6 +60,8 @@ export class CandidateResolver {
           expiresOn: held.expiresOn,
           state: held.state,
           current: this.candidates.isCurrent(held),
+          continuingEducation: (held.continuingEducation ?? []).map((e) => ({ ...e })),
+          renewal: toRenewalStatusView(this.candidates.renewal(held, q)),
         },
       ];
     });

@@ -3,7 +3,8 @@
 import { Types } from 'mongoose';
 import type { Principal } from '../auth/principal.js';
 import { assertCanReadCandidate, assertCanUpdateCandidate, canSeeCandidateEmail, requireAdmin } from '../auth/access-policy.js';
-import { isQualificationCurrent, yearsOfExperience } from '../matching/index.js';
+import { isQualificationCurrent, renewalRuleFor, renewalStatus, yearsOfExperience, type RenewalStatus } from '../matching/index.js';
+import type { QualificationRecord } from '../qualifications/qualification.model.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
 import type { IndexChangeSink } from '../shared/index-change-sink.js';
 import type { Clock } from '../shared/clock.js';
@@ -26,7 +27,15 @@ export interface CandidateUpdateData {
   state?: string | null;
   zip?: string | null;
   degrees?: { level: DegreeLevel; field: string; institution?: string | null; year?: number | null }[] | null;
-  qualifications?: { code: string; earnedOn?: string | null; expiresOn?: string | null; state?: string | null }[] | null;
+  qualifications?:
+    | {
+        code: string;
+        earnedOn?: string | null;
+        expiresOn?: string | null;
+        state?: string | null;
+        continuingEducation?: { date: string; hours: number; provider?: string | null; title?: string | null }[] | null;
+      }[]
+    | null;
   experience?: { title: string; setting?: CareSetting | null; startDate: string; endDate?: string | null }[] | null;
   skills?: string[] | null;
   discoverable?: boolean | null;
@@ -67,6 +76,11 @@ export class CandidateService {
 
   isCurrent(q: HeldQualificationRecord): boolean {
     return isQualificationCurrent(q, this.clock.today());
+  }
+
+  /** DESIGN §9 renewal on today, by the catalog entry's cycle (or its state's). */
+  renewal(q: HeldQualificationRecord, entry: QualificationRecord | undefined): RenewalStatus {
+    return renewalStatus(heldForRenewal(q), renewalRuleFor(entry, q.state), this.clock.today());
   }
 
   async create(actor: Principal, input: CandidateCreateData, id = new Types.ObjectId()): Promise<CandidateRecord> {
@@ -129,10 +143,15 @@ export class CandidateService {
 
   private async validate(data: Partial<CandidateData>): Promise<void> {
     const checks = new InputChecks();
-    checkCandidate(data, await this.qualifications.catalog(), this.clock.now().getUTCFullYear(), checks);
+    checkCandidate(data, await this.qualifications.catalog(), this.clock.now().getUTCFullYear(), checks, this.clock.today());
     checkZip(data.zip, 'input.zip', checks);
     checks.throwIfAny();
   }
+}
+
+/** A stored holding as the renewal rules read it (records older than CE have none). */
+export function heldForRenewal(q: HeldQualificationRecord) {
+  return { earnedOn: q.earnedOn, expiresOn: q.expiresOn, state: q.state, continuingEducation: q.continuingEducation ?? [] };
 }
 
 /** Only the fields the client sent; `null` on a nullable text field clears it. */
@@ -159,6 +178,12 @@ function normalizeChanges(input: CandidateUpdateData): Partial<CandidateData> {
       earnedOn: q.earnedOn ?? null,
       expiresOn: q.expiresOn ?? null,
       state: normalizeState(q.state) || null,
+      continuingEducation: (q.continuingEducation ?? []).map((e) => ({
+        date: e.date,
+        hours: e.hours,
+        provider: blankToNull(e.provider),
+        title: blankToNull(e.title),
+      })),
     }));
   }
   if (input.experience != null) {

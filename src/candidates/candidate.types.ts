@@ -4,6 +4,7 @@ import { CareSetting, DegreeLevel } from '../shared/enums.js';
 import '../shared/graphql/enums.graphql.js';
 import { QualificationType } from '../qualifications/qualification.types.js';
 import type { CandidateRecord, ExperienceRecord, HeldQualificationRecord } from './candidate.model.js';
+import { ContinuingEducationInput, ContinuingEducationType, RenewalStatusType } from '../renewals/renewal.types.js';
 import { recordLocation } from '../geo/geo-input.js';
 
 @ObjectType('Degree')
@@ -22,6 +23,9 @@ export class HeldQualificationType {
   @Field(() => String, { nullable: true, description: 'For state-specific licences: the granting state' })
   state!: string | null;
   @Field(() => Boolean, { description: 'Not expired today' }) current!: boolean;
+  @Field(() => [ContinuingEducationType]) continuingEducation!: ContinuingEducationType[];
+  @Field(() => RenewalStatusType, { description: 'Renewal on today (DESIGN 9): due date, CE hours of the cycle, state' })
+  renewal!: RenewalStatusType;
 }
 
 @ObjectType('Experience')
@@ -67,6 +71,12 @@ export class HeldQualificationInput {
   @Field(() => LocalDateResolver, { nullable: true }) earnedOn?: string | null;
   @Field(() => LocalDateResolver, { nullable: true }) expiresOn?: string | null;
   @Field(() => String, { nullable: true }) state?: string | null;
+  @Field(() => [ContinuingEducationInput], {
+    nullable: true,
+    defaultValue: [],
+    description: 'CE activities towards renewal: at most 500, dated today or earlier, hours in (0, 200]',
+  })
+  continuingEducation?: ContinuingEducationInput[] | null;
 }
 
 @InputType('ExperienceInput')

@@ -27,6 +27,7 @@ export function checkCandidate(
   catalog: ReadonlyMap<string, QualificationRecord>,
   thisYear: number,
   checks: InputChecks,
+  today: string,
 ): void {
   if (c.name !== undefined) checks.require(c.name.length > 0, 'input.name', 'must not be empty');
   if (c.email !== undefined) checks.require(isEmailAddress(c.email), 'input.email', 'must be an email address');
@@ -49,6 +50,7 @@ export function checkCandidate(
     }
     if (q.state) checks.require(isUsState(q.state), `${at}.state`, 'must be a two-letter US state code');
     checkDateOrder(q.earnedOn, q.expiresOn, `${at}.earnedOn`, `${at}.expiresOn`, checks);
+    q.continuingEducation?.forEach((e, j) => checkContinuingEducation(e, `${at}.continuingEducation[${j}]`, today, checks));
   });
 
   c.experience?.forEach((e, i) => {
@@ -58,6 +60,23 @@ export function checkCandidate(
   });
 
   c.skills?.forEach((s, i) => checks.require(s.length > 0, `input.skills[${i}]`, 'must not be empty'));
+}
+
+/** Hours of one CE activity: above 0, at most this (a semester course; 2,400 is a typo). */
+export const MAX_CE_HOURS_PER_ENTRY = 200;
+
+/**
+ * CE is recorded once done, so a date after today is refused (a planned course would count
+ * towards a renewal that it has not earned yet).
+ */
+function checkContinuingEducation(e: { date: string; hours: number }, at: string, today: string, checks: InputChecks): void {
+  if (!isLocalDate(e.date)) checks.add(`${at}.date`, 'must be a date YYYY-MM-DD');
+  else checks.require(e.date <= today, `${at}.date`, `must not be in the future (today is ${today})`);
+  checks.require(
+    Number.isFinite(e.hours) && e.hours > 0 && e.hours <= MAX_CE_HOURS_PER_ENTRY,
+    `${at}.hours`,
+    `must be more than 0 and at most ${MAX_CE_HOURS_PER_ENTRY}`,
+  );
 }
 
 function checkDateOrder(

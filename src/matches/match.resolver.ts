@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
 import type { GraphQLContext } from '../api/graphql/context.js';
 import { toConnection } from '../shared/pagination.js';
 import { PostingFilter, toPostingView } from '../postings/posting.types.js';
@@ -21,9 +22,14 @@ export class MatchResolver {
     @Arg('includeIneligible', () => Boolean, { nullable: true, defaultValue: false }) includeIneligible: boolean | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('asOf', () => LocalDateResolver, {
+      nullable: true,
+      description: 'Judge eligibility and score on this day (>= today) instead of today: expiry compared with it, open experience counted up to it',
+    })
+    asOf: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<JobMatchConnectionType> {
-    const page = await this.matches.matchesForCandidate(ctx.principal, candidateId, { filter, includeIneligible, first, after });
+    const page = await this.matches.matchesForCandidate(ctx.principal, candidateId, { filter, includeIneligible, first, after, asOf });
     const catalog = await this.qualifications.catalog();
     return toConnection(page, ({ posting, result, distanceMiles }) => ({
       posting: toPostingView(posting),

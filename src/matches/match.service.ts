@@ -52,13 +52,17 @@ export class MatchService {
   async matchesForCandidate(
     actor: Principal,
     candidateIdArg: string,
-    args: MatchPageArgs & { filter?: PostingFilterArgs | null },
+    args: MatchPageArgs & { filter?: PostingFilterArgs | null; asOf?: string | null },
   ): Promise<Page<JobMatchItem>> {
     assertMayAskMatchesFor(actor, candidateIdArg);
     const candidateId = parseId(candidateIdArg, 'candidateId');
     const checks = new InputChecks();
     const filter = checkPostingFilter(args.filter, checks);
+    // DESIGN §9 asOf: eligibility and score on that day (a start date, a renewal), never the past.
+    const today = this.clock.today();
+    if (args.asOf != null) checks.require(args.asOf >= today, 'asOf', `must not be before today (${today})`);
     checks.throwIfAny();
+    const on = args.asOf ?? today;
     const window = pageWindow(args.first, args.after);
     const [candidate] = await this.candidates.findByIds([candidateId]);
     if (!candidate) throw notFound('Candidate', candidateIdArg);
@@ -66,21 +70,20 @@ export class MatchService {
 
     // Keyed by upper-case code already (upsert normalises), so it is the matching module's lookup.
     const catalog = await this.qualifications.catalog();
-    const today = this.clock.today();
     const profile = candidateProfile(candidate);
     const page = await this.engine.rankPostingsForCandidate({
       candidate: profile,
       filter,
       includeIneligible: args.includeIneligible ?? false,
       catalog,
-      today,
+      today: on,
       ...window,
     });
     const records = await this.postings.findByIds(page.hits.map((h) => new Types.ObjectId(h.id)));
     // MongoDB has the last word over a lagging index: a closed posting or a changed requirement.
     return pageFromHits(records, window.offset, page.total, (posting) => {
       if (posting.status !== PostingStatus.OPEN) return null;
-      const result = matchCandidateToPosting(profile, postingProfile(posting), catalog, today);
+      const result = matchCandidateToPosting(profile, postingProfile(posting), catalog, on);
       const distanceMiles = filter?.near ? distanceFromCentre(filter.near, posting) : null;
       return result.eligible || args.includeIneligible ? { posting, result, distanceMiles } : null;
     });

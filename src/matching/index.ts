@@ -18,3 +18,4 @@ export { evaluateEligibility, type EligibilityResult } from './eligibility.js';
 export { computeFitFeatures, matchedPreferredCodes, sharedSkillCount, settingMatch } from './features.js';
 export { matchCandidateToPosting } from './match.js';
 export { compareJobMatches, compareCandidateMatches, type JobRankKey, type CandidateRankKey } from './ordering.js';
+export { addMonths, dueDate, renewalRuleFor, renewalStatus, daysUntil, type RenewalState, type RenewalRule, type RenewalStatus, type ContinuingEducationEntry, type CatalogRenewalRules, type HeldForRenewal } from './renewal.js';

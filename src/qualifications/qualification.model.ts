@@ -1,6 +1,13 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { QualificationKind } from '../shared/enums.js';
 
+/** A state board's own cycle for a state-granted licence (NHA in TN: 12 months, 18 hours). */
+export interface StateRenewalRecord {
+  state: string;
+  renewalMonths: number | null;
+  continuingEducationHours: number | null;
+}
+
 export interface QualificationRecord {
   _id: Types.ObjectId;
   code: string;
@@ -10,9 +17,20 @@ export interface QualificationRecord {
   stateSpecific: boolean;
   renewalMonths: number | null;
   continuingEducationHours: number | null;
+  /** Absent in databases seeded before it existed (seeding/catalog-backfill.ts fills it). */
+  renewalByState?: StateRenewalRecord[];
   createdAt: Date;
   updatedAt: Date;
 }
+
+const stateRenewal = new Schema<StateRenewalRecord>(
+  {
+    state: { type: String, required: true },
+    renewalMonths: { type: Number, default: null },
+    continuingEducationHours: { type: Number, default: null },
+  },
+  { _id: false },
+);
 
 const schema = new Schema<QualificationRecord>(
   {
@@ -23,6 +41,8 @@ const schema = new Schema<QualificationRecord>(
     stateSpecific: { type: Boolean, required: true, default: false },
     renewalMonths: { type: Number, default: null },
     continuingEducationHours: { type: Number, default: null },
+    // No default: "absent" (an older database) must stay distinguishable from "none".
+    renewalByState: { type: [stateRenewal], default: undefined },
   },
   { timestamps: true, collection: 'qualifications', strict: 'throw' },
 );

@@ -21,6 +21,12 @@ export class QualificationRepository {
     return this.model.find(filter).sort({ code: 1 }).lean<QualificationRecord[]>();
   }
 
+  /** Sets renewalByState on the entry only where the field is absent (never over an edit). */
+  async setRenewalByStateWhereAbsent(code: string, rows: QualificationData['renewalByState']): Promise<boolean> {
+    const res = await this.model.updateOne({ code, renewalByState: { $exists: false } }, { $set: { renewalByState: rows } });
+    return res.modifiedCount > 0;
+  }
+
   async upsertByCode(data: QualificationData): Promise<QualificationRecord> {
     const doc = await this.model
       .findOneAndUpdate({ code: data.code }, { $set: data }, { upsert: true, returnDocument: 'after', runValidators: true })

@@ -10,6 +10,7 @@ import { normalizeCode } from '../shared/normalize.js';
 import { InputChecks } from '../shared/validation.js';
 import type { QualificationRepository } from './qualification.repository.js';
 import type { QualificationRecord } from './qualification.model.js';
+import { checkStateRenewals } from './qualification.validation.js';
 
 export interface QualificationInputData {
   code: string;
@@ -19,6 +20,7 @@ export interface QualificationInputData {
   stateSpecific?: boolean | null;
   renewalMonths?: number | null;
   continuingEducationHours?: number | null;
+  renewalByState?: readonly { state: string; renewalMonths?: number | null; continuingEducationHours?: number | null }[] | null;
 }
 
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,19}$/;
@@ -77,6 +79,23 @@ export class QualificationService {
     });
   }
 
+  /**
+   * Gives entries of a database seeded before per-state cycles existed the seed's rows: only
+   * where the field is absent, so an admin's edit (even to "none") is kept. Returns how many
+   * entries it filled.
+   */
+  async fillAbsentRenewalByState(entries: readonly { code: string; renewalByState: QualificationInputData['renewalByState'] }[]): Promise<number> {
+    let filled = 0;
+    for (const e of entries) {
+      const checks = new InputChecks();
+      const rows = checkStateRenewals(e.renewalByState ?? [], checks);
+      checks.throwIfAny();
+      if (await this.repo.setRenewalByStateWhereAbsent(normalizeCode(e.code), rows)) filled++;
+    }
+    if (filled > 0) this.invalidate();
+    return filled;
+  }
+
   async upsert(actor: Principal, input: QualificationInputData): Promise<QualificationRecord> {
     requireAdmin(actor, 'change the qualification catalog');
     enforceInputLimits('QualificationInput', input);
@@ -90,6 +109,7 @@ export class QualificationService {
         'input.continuingEducationHours',
         'must not be negative',
       );
+    const renewalByState = checkStateRenewals(input.renewalByState ?? [], checks);
     checks.throwIfAny();
     this.invalidate();
     const before = (await this.catalog()).get(code);
@@ -101,6 +121,7 @@ export class QualificationService {
       stateSpecific: input.stateSpecific ?? false,
       renewalMonths: input.renewalMonths ?? null,
       continuingEducationHours: input.continuingEducationHours ?? null,
+      renewalByState,
     });
     this.invalidate();
     if (before && before.stateSpecific !== saved.stateSpecific) {

@@ -3,6 +3,20 @@ import { QualificationKind } from '../shared/enums.js';
 import '../shared/graphql/enums.graphql.js';
 import type { QualificationRecord } from './qualification.model.js';
 
+@ObjectType('StateRenewal', { description: "A state board's own renewal cycle for a state-granted licence" })
+export class StateRenewalType {
+  @Field(() => String) state!: string;
+  @Field(() => Int, { nullable: true }) renewalMonths!: number | null;
+  @Field(() => Int, { nullable: true }) continuingEducationHours!: number | null;
+}
+
+@InputType('StateRenewalInput')
+export class StateRenewalInput {
+  @Field(() => String) state!: string;
+  @Field(() => Int, { nullable: true }) renewalMonths?: number | null;
+  @Field(() => Int, { nullable: true }) continuingEducationHours?: number | null;
+}
+
 @ObjectType('Qualification')
 export class QualificationType {
   @Field(() => ID) id!: string;
@@ -13,6 +27,10 @@ export class QualificationType {
   @Field(() => Boolean) stateSpecific!: boolean;
   @Field(() => Int, { nullable: true }) renewalMonths!: number | null;
   @Field(() => Int, { nullable: true }) continuingEducationHours!: number | null;
+  @Field(() => [StateRenewalType], {
+    description: 'Per-state cycles (state-granted licences): a holding granted in one of these states renews by its row',
+  })
+  renewalByState!: StateRenewalType[];
 }
 
 @InputType('QualificationInput')
@@ -24,6 +42,8 @@ export class QualificationInput {
   @Field(() => Boolean, { nullable: true, defaultValue: false }) stateSpecific?: boolean | null;
   @Field(() => Int, { nullable: true }) renewalMonths?: number | null;
   @Field(() => Int, { nullable: true }) continuingEducationHours?: number | null;
+  @Field(() => [StateRenewalInput], { nullable: true, description: 'Replaces the per-state cycles; null or absent: none' })
+  renewalByState?: StateRenewalInput[] | null;
 }
 
 export function toQualificationView(q: QualificationRecord): QualificationType {
@@ -36,6 +56,7 @@ export function toQualificationView(q: QualificationRecord): QualificationType {
     stateSpecific: q.stateSpecific,
     renewalMonths: q.renewalMonths,
     continuingEducationHours: q.continuingEducationHours,
+    renewalByState: (q.renewalByState ?? []).map((r) => ({ ...r })),
   };
 }
 

@@ -131,6 +131,11 @@ export interface PostingSearchFilter {
   employerId?: string | null;
   /** Postings located within the radius; remote postings never pass. */
   near?: GeoRadiusFilter | null;
+  /**
+   * Postings whose required qualification codes include this code (upper case). Not part of
+   * GraphQL's PostingFilter: renewalsDue counts a candidate's matches that depend on a code.
+   */
+  requiredCode?: string | null;
 }
 
 /** RELEVANCE (default with words), NEWEST (default without), SALARY (ceiling desc), DISTANCE (needs near). */
@@ -236,6 +241,11 @@ export interface RankPostingsQuery {
   filter?: PostingSearchFilter | null;
   includeIneligible: boolean;
   catalog: ReadonlyMap<string, CatalogQualification>;
+  /**
+   * The reference date eligibility and score are judged on: today, or matchesForCandidate's
+   * asOf (a later day). Qualifications must be current on it and the candidate's experience
+   * is counted up to it, open positions running on; engines never read the clock themselves.
+   */
   today: IsoDate;
   offset: number;
   limit: number;

@@ -34,6 +34,9 @@ export async function seedOnStart(
   options: Pick<LoadSeedsOptions, 'onRecord'> = {},
 ): Promise<SeedOutcome> {
   if (mode === 'none') return { action: 'skipped', reason: 'SEED=none' };
+  // Fields added to the catalog after a database was seeded reach it too (only where absent).
+  const filled = await target.services.qualifications.fillAbsentRenewalByState(readData().catalog);
+  if (filled > 0) logger.info(`Added the per-state renewal cycles from seeds/ to ${filled} catalog entries.`);
   const markers = new SeedMarkerRepository(target.connection);
   const marker = await markers.get();
 

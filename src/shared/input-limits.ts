@@ -23,6 +23,8 @@ export type InputTypeName =
   | 'CandidateFilter'
   | 'QualificationHeldInput'
   | 'JobPostingUpsertInput'
+  | 'ContinuingEducationInput'
+  | 'StateRenewalInput'
   | 'AlertInput';
 
 export interface TextLimit {
@@ -73,6 +75,10 @@ export const LIMITS = {
   bulkItems: 1_000,
   /** One JSON-LD document, serialised. */
   jsonLdDocument: 50_000,
+  /** DESIGN §10: CE entries per held qualification. */
+  continuingEducation: 500,
+  /** One per state (and DC and territories) at most. */
+  renewalByState: 60,
   webhookUrl: 2_000,
 } as const;
 
@@ -114,14 +120,25 @@ export const INPUT_TYPE_LIMITS: Record<InputTypeName, Record<string, Limit>> = {
   CandidateInput: candidateFields,
   CandidateUpdateInput: candidateFields,
   DegreeInput: { field: NAME, institution: NAME },
-  HeldQualificationInput: { code: text(LIMITS.code), state: STATE },
+  HeldQualificationInput: {
+    code: text(LIMITS.code),
+    state: STATE,
+    continuingEducation: list(LIMITS.continuingEducation, input('ContinuingEducationInput')),
+  },
+  ContinuingEducationInput: { provider: NAME, title: NAME },
   ExperienceInput: { title: NAME },
   JobPostingInput: { ...postingFields, employerId: ID, externalRef: NAME },
   JobPostingUpdateInput: postingFields,
   JobPostingUpsertInput: { ...postingFields, employerId: ID, externalRef: NAME },
   DegreeRequirementInput: { fields: list(LIMITS.degreeFields, NAME) },
   EmployerInput: { name: NAME, city: CITY, state: STATE },
-  QualificationInput: { code: text(LIMITS.code), name: NAME, issuer: text(LIMITS.issuer) },
+  QualificationInput: {
+    code: text(LIMITS.code),
+    name: NAME,
+    issuer: text(LIMITS.issuer),
+    renewalByState: list(LIMITS.renewalByState, input('StateRenewalInput')),
+  },
+  StateRenewalInput: { state: STATE },
   IssueApiKeyInput: { label: text(LIMITS.label), employerId: ID, candidateId: ID },
   PostingFilter: {
     states: list(LIMITS.filterValues, STATE),
@@ -157,6 +174,8 @@ export const ARGUMENT_LIMITS: Record<string, Record<string, Limit>> = {
   'Query.jobPosting': { id: ID },
   'Query.searchPostings': { ...page, query: text(LIMITS.searchText), filter: input('PostingFilter') },
   'Query.matchesForCandidate': { ...page, candidateId: ID, filter: input('PostingFilter') },
+  'Query.renewalsDue': { candidateId: ID },
+  'Query.salaryBenchmark': { state: STATE, occupationCode: text(LIMITS.code) },
   'Query.candidatesForPosting': { ...page, postingId: ID },
   'Query.nextSteps': { candidateId: ID, filter: input('PostingFilter') },
   'Query.talentSupply': { postingId: ID },
@@ -253,36 +272,42 @@ function maxOf(kind: 'list' | 'text'): number {
 export const RAW_VARIABLE_BOUNDS = { maxItems: maxOf('list'), maxDepth: 8, maxValues: 100_000 } as const;
 
 /**
- * A list under an input field of this name holds at most this many entries in any input type
- * (e.g. `experience` 100), so the coarse check names the field's own limit. Lists whose key is
- * the client's variable name, or inside a JSON value, get the longest list any input allows.
+ * The longest list each input field name allows anywhere (e.g. `experience` 100,
+ * `continuingEducation` 500), so the coarse check names a list's own limit. A list under a
+ * name no input has (a variable name is the client's choice) gets the overall maximum.
  */
-const LIST_FIELD_MAX: ReadonlyMap<string, number> = (() => {
-  const max = new Map<string, number>();
-  for (const fields of Object.values(INPUT_TYPE_LIMITS)) {
-    for (const [field, l] of Object.entries(fields)) if (l.kind === 'list') max.set(field, Math.max(max.get(field) ?? 0, l.maxItems));
+const RAW_LIST_BOUNDS: ReadonlyMap<string, number> = (() => {
+  const bounds = new Map<string, number>();
+  for (const fields of [...Object.values(INPUT_TYPE_LIMITS), ...Object.values(ARGUMENT_LIMITS)]) {
+    for (const [name, l] of Object.entries(fields)) if (l.kind === 'list') bounds.set(name, Math.max(bounds.get(name) ?? 0, l.maxItems));
   }
-  return max;
+  return bounds;
 })();
 
 /** The first coarse bound the raw variables break, named by variable path; null when none. */
 export function rawVariablesProblem(variables: Record<string, unknown> | null | undefined): FieldProblem | null {
   if (!variables) return null;
   const { maxItems, maxDepth, maxValues } = RAW_VARIABLE_BOUNDS;
-  const stack: { value: unknown; path: string; depth: number; key?: string }[] = Object.entries(variables).map(([k, value]) => ({ value, path: k, depth: 1 }));
+  const stack: { value: unknown; path: string; name: string; depth: number }[] = Object.entries(variables).map(([k, value]) => ({
+    value,
+    path: k,
+    // A variable's name is the client's choice, not an input field's: the overall maximum.
+    name: '',
+    depth: 1,
+  }));
   let values = 0;
   // Iterative, so hostile nesting cannot overflow the call stack.
   for (let next = stack.pop(); next; next = stack.pop()) {
-    const { value, path, depth, key } = next;
+    const { value, path, name, depth } = next;
     if (++values > maxValues) return { field: 'variables', problem: `at most ${maxValues} values in all` };
     if (value === null || typeof value !== 'object') continue;
     if (depth > maxDepth) return { field: path, problem: `nested at most ${maxDepth} levels deep` };
     if (Array.isArray(value)) {
-      const bound = (key !== undefined && LIST_FIELD_MAX.get(key)) || maxItems;
+      const bound = RAW_LIST_BOUNDS.get(name) ?? maxItems;
       if (value.length > bound) return { field: path, problem: `at most ${bound} entries (got ${value.length})` };
-      value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, depth: depth + 1 }));
+      value.forEach((v, i) => stack.push({ value: v, path: `${path}[${i}]`, name: '', depth: depth + 1 }));
     } else {
-      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}.${k}`, depth: depth + 1, key: k });
+      for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: `${path}.${k}`, name: k, depth: depth + 1 });
     }
   }
   return null;

@@ -9,7 +9,7 @@ import { postingProfileFromDocument } from '../../src/search/documents/posting-d
 import type { PostingSearchFilter, RankedPage, SearchEngine } from '../../src/search/search-engine.js';
 import { runBrowseContract } from './search-engine.browse-contract.js';
 import { runCareerContract } from './search-engine.career-contract.js';
-import { ALICE, BOB, CANDIDATE_SOURCES, CATALOG, TODAY, candidateDocs, postingDocs } from './contract-fixtures.js';
+import { ALICE, BOB, CANDIDATE_SOURCES, CAROL, CATALOG, TODAY, candidateDocs, postingDocs } from './contract-fixtures.js';
 
 type Ranked = Pick<RankedPage['hits'][number], 'id' | 'eligible' | 'missingCount'>;
 
@@ -146,6 +146,40 @@ export function runSearchEngineContract(name: string, makeEngine: () => Promise<
       expect((await rankCandidates(postingProfile('p2'), TODAY, false)).hits.map((h) => h.id)).toEqual(['alice']);
       expect((await rankCandidates(postingProfile('p8'), TODAY, false)).hits.map((h) => h.id).sort()).toEqual(['alice', 'carol']);
       expect((await rankCandidates(postingProfile('p2', { state: 'CA' }), TODAY, false)).hits.map((h) => h.id)).toEqual(['carol']);
+    });
+
+    it('judges eligibility and score on a later reference date (asOf), on both sides of an expiry', async () => {
+      // ALICE's TX NHA licence expires 2027-01-01: still current that day, expired the next.
+      const onExpiry = await rankPostings(ALICE, '2027-01-01', true);
+      expect(strip(onExpiry)).toEqual(exactPostingsFor(ALICE, '2027-01-01', true));
+      expect(onExpiry.hits.filter((h) => h.eligible).map((h) => h.id).sort()).toEqual(['p1', 'p2', 'p6', 'p8']);
+      const after = await rankPostings(ALICE, '2027-01-02', true);
+      expect(strip(after)).toEqual(exactPostingsFor(ALICE, '2027-01-02', true));
+      expect(after.hits.filter((h) => h.eligible).map((h) => h.id).sort()).toEqual(['p1', 'p6']);
+      expect(after.hits.filter((h) => ['p2', 'p8'].includes(h.id)).map((h) => h.missingCount)).toEqual([1, 1]);
+      expect((await rankPostings(ALICE, '2027-01-02', false)).total).toBe(2);
+      // Scores follow the reference date too: the engine's equal the exact path's on asOf.
+      const exact = matchCandidateToPosting(ALICE, postingProfile('p1'), CATALOG, '2027-01-02').score;
+      expect(after.hits.find((h) => h.id === 'p1')?.score).toBeCloseTo(exact, 12);
+      // BOB's open position (since 2024-01-01, days inclusive) runs on: 1,461 days = 4 x 365.25
+      // on 2027-12-31 unlocks p7 (4 years required); the day before is one day short.
+      expect((await rankPostings(BOB, '2027-12-30', false)).hits.map((h) => h.id)).not.toContain('p7');
+      expect((await rankPostings(BOB, '2027-12-31', false)).hits.map((h) => h.id)).toContain('p7');
+    });
+
+    it('counts eligible postings that require one code (requiredCode), on the reference date', async () => {
+      const count = async (candidate: CandidateProfile, code: string, today: IsoDate) =>
+        (await rankPostings(candidate, today, false, { requiredCode: code }, 0, 1)).total;
+      expect(await count(ALICE, 'NHA', TODAY)).toBe(2);
+      expect(await count(ALICE, 'nha', '2027-01-01')).toBe(2);
+      expect(await count(ALICE, 'NHA', '2027-01-02')).toBe(0);
+      // Expired on 2025-12-31: p4 needs it, so nothing counts.
+      expect(await count(ALICE, 'CMM', TODAY)).toBe(0);
+      expect(await count(BOB, 'RHIA', TODAY)).toBe(1);
+      expect(await count(CAROL, 'NHA', TODAY)).toBe(1);
+      expect(await count(ALICE, 'FACHE', TODAY)).toBe(0);
+      const withState = await rankPostings(ALICE, TODAY, false, { requiredCode: 'NHA', states: ['TX'] });
+      expect(withState.hits.map((h) => h.id)).toEqual(['p2']);
     });
 
     it('ranks candidates for a posting, growing experience after indexing, never non-discoverable ones', async () => {

@@ -101,15 +101,26 @@ describe('enforceInputLimits (the services\' own check)', () => {
 });
 
 describe('rawVariablesProblem (coarse bounds before coercion)', () => {
-  it('names the first list longer than any input allows, by variable path, with the field\'s own limit', () => {
+  it('names the first list longer than its field allows, by variable path', () => {
     expect(rawVariablesProblem({ input: { experience: Array.from({ length: 4000 }, () => ({})) } })).toEqual({
       field: 'input.experience',
-      problem: 'at most 100 entries (got 4000)',
+      problem: `at most ${LIMITS.experience} entries (got 4000)`,
     });
-    // A list that is the variable itself (named by the client): the longest any input allows.
-    expect(RAW_VARIABLE_BOUNDS.maxItems).toBe(LIMITS.bulkItems);
+    // continuingEducation allows 500 (the longest list of all): 500 pass, 501 do not.
+    const ce = (n: number) => ({ input: { qualifications: [{ code: 'CMM', continuingEducation: Array.from({ length: n }, () => 1) }] } });
+    expect(rawVariablesProblem(ce(LIMITS.continuingEducation))).toBeNull();
+    expect(rawVariablesProblem(ce(LIMITS.continuingEducation + 1))).toEqual({
+      field: 'input.qualifications[0].continuingEducation',
+      problem: `at most ${LIMITS.continuingEducation} entries (got 501)`,
+    });
+    // A variable's own name is the client's choice: it gets the longest limit, not a field's.
+    const longest = RAW_VARIABLE_BOUNDS.maxItems;
+    expect(longest).toBe(LIMITS.bulkItems);
     expect(rawVariablesProblem({ inputs: Array.from({ length: 1001 }, () => ({})) })).toEqual({ field: 'inputs', problem: 'at most 1000 entries (got 1001)' });
     expect(rawVariablesProblem({ inputs: Array.from({ length: 1000 }, () => ({})) })).toBeNull();
+    expect(longest).toBeGreaterThanOrEqual(LIMITS.continuingEducation);
+    expect(rawVariablesProblem({ skills: Array.from({ length: 400 }, () => 's') })).toBeNull();
+    expect(rawVariablesProblem({ skills: Array.from({ length: longest + 1 }, () => 1) })?.problem).toBe(`at most ${longest} entries (got ${longest + 1})`);
   });
 
   it('refuses hostile nesting without overflowing the stack, and too many values in all', () => {

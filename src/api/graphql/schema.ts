@@ -14,6 +14,8 @@ import { IndexSyncResolver } from '../../search/index-sync/index-sync.resolver.j
 import { ReconcileResolver } from '../../search/index-sync/reconcile.resolver.js';
 import { PostingFeedResolver } from '../../postings/posting-feed.resolver.js';
 import { DataRightsResolver } from '../../data-rights/data-rights.resolver.js';
+import { RenewalResolver } from '../../renewals/renewal.resolver.js';
+import { SalaryResolver } from '../../salary/salary.resolver.js';
 import { CareerMarketResolver } from '../../career-market/career-market.resolver.js';
 import { AlertResolver } from '../../alerts/alert.resolver.js';
 
@@ -31,6 +33,8 @@ export const RESOLVERS = [
   ReconcileResolver,
   PostingFeedResolver,
   DataRightsResolver,
+  RenewalResolver,
+  SalaryResolver,
   CareerMarketResolver,
   AlertResolver,
 ] as const;

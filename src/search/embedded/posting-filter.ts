@@ -11,7 +11,7 @@ import { boundingBox, distanceWithin, type BoundingBox, type GeoRadius } from '.
 import type { PostingSearchDocument, PostingSearchFilter } from '../search-engine.js';
 import { Vocabulary } from '../kernel/match-kernel.js';
 
-export const POSTING_CLAUSE = { states: 1, settings: 2, employmentTypes: 4, remote: 8, minSalary: 16, employerId: 32, near: 64 } as const;
+export const POSTING_CLAUSE = { states: 1, settings: 2, employmentTypes: 4, remote: 8, minSalary: 16, employerId: 32, near: 64, requiredCode: 128 } as const;
 
 /**
  * An open posting in the store. Ranking scans every slot and reads only `packed` and
@@ -59,6 +59,7 @@ export interface SlotFilter {
   box: BoundingBox | null;
   /** No clause at all. */
   empty: boolean;
+  requiredCode: string | null;
 }
 
 function idSet(values: readonly string[] | null | undefined, labels: Vocabulary, norm: (v: string) => string): IdSet | null {
@@ -88,8 +89,9 @@ export function compileSlotFilter(
     near,
     box: near ? boundingBox(near, near.radiusMiles) : null,
     empty: false,
+    requiredCode: filter?.requiredCode ? normalizeCode(filter.requiredCode) : null,
   };
-  f.empty = f.states === null && f.settings === null && f.employmentTypes === null && f.remote === null && f.minSalary === null && f.employer === null && near === null;
+  f.empty = f.states === null && f.settings === null && f.employmentTypes === null && f.remote === null && f.minSalary === null && f.employer === null && near === null && f.requiredCode === null;
   return f;
 }
 
@@ -104,6 +106,7 @@ export function postingFilterFailures(s: PostingFields, f: SlotFilter): number {
   if (f.minSalary !== null && (s.salary === null || s.salary < f.minSalary)) failed |= POSTING_CLAUSE.minSalary;
   if (f.employer !== null && s.employer !== f.employer) failed |= POSTING_CLAUSE.employerId;
   if (f.near !== null && postingDistance(s, f) === null) failed |= POSTING_CLAUSE.near;
+  if (f.requiredCode !== null && !s.requiredCodes.includes(f.requiredCode)) failed |= POSTING_CLAUSE.requiredCode;
   return failed;
 }
 
@@ -149,7 +152,7 @@ export function postingPassesFilter(doc: PostingFilterDocument, f: CompiledPosti
     employmentType: label(doc.employmentType),
     band: -1,
     employer: f.employers.lookup(doc.employerId),
-    requiredCodes: [],
+    requiredCodes: (doc as Partial<PostingSearchDocument>).requiredQualificationCodes ?? [],
   };
   return postingFilterFailures(fields, f.slot) === 0;
 }

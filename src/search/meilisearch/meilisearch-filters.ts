@@ -53,7 +53,7 @@ export function geoRadiusClause(near: GeoRadius): string {
   return `_geoRadius(${num(near.latitude)}, ${num(near.longitude)}, ${num(near.radiusMiles * METERS_PER_MILE)})`;
 }
 
-export type PostingClauseName = 'states' | 'settings' | 'employmentTypes' | 'remote' | 'minSalary' | 'employerId' | 'near';
+export type PostingClauseName = 'states' | 'settings' | 'employmentTypes' | 'remote' | 'minSalary' | 'employerId' | 'near' | 'requiredCode';
 
 /** Each PostingFilter field as its own clause (null: no constraint), so a facet can drop its own. */
 export function postingClauses(filter: PostingSearchFilter | null | undefined): Record<PostingClauseName, string | null> {
@@ -66,7 +66,14 @@ export function postingClauses(filter: PostingSearchFilter | null | undefined): 
     employerId: filter?.employerId == null ? null : `employerId = ${quote(filter.employerId)}`,
     // Remote postings never pass near, wherever their employer is.
     near: filter?.near ? and('remote = false', geoRadiusClause(filter.near)) : null,
+    requiredCode: filter?.requiredCode ? inList('requiredQualificationTokens', tokensOfCode(filter.requiredCode)) : null,
   };
+}
+
+/** Every token a posting requiring `code` can carry: the bare code, and code+state for each state. */
+export function tokensOfCode(code: string): string[] {
+  const c = normalizeCode(code);
+  return [qualificationToken(c, null), ...[...US_STATE_CODES].map((s) => qualificationToken(c, s))];
 }
 
 /** PostingFilter as clauses; an empty list means "no constraint", as in the embedded engine. */

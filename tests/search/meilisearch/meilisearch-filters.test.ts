@@ -78,6 +78,19 @@ describe('posting filter', () => {
     ]);
   });
 
+  it('says requiredCode as the code\'s tokens, bare and with every state (a state-specific licence carries its posting\'s)', () => {
+    const tree = parseFilter(postingFilterClause({ requiredCode: ' nha ' })!);
+    expect(tree).toMatchObject({ op: 'IN', attr: 'requiredQualificationTokens' });
+    const values = (tree as { values: string[] }).values;
+    expect(values[0]).toBe('NHA');
+    expect(values).toContain('NHA_in_TX');
+    expect(values).toHaveLength(1 + 56);
+    expect(POSTING_SETTINGS.filterableAttributes).toContain('requiredQualificationTokens');
+    // A code that is not a plain identifier stays one quoted literal per token.
+    const hostile = parseFilter(postingFilterClause({ requiredCode: 'X"] OR status = "CLOSED' })!);
+    expect(conditions(hostile)).toHaveLength(1);
+  });
+
   it('rejects a non-finite minSalary rather than sending it', () => {
     expect(() => postingFilterClause({ minSalary: Number.NaN })).toThrow(RangeError);
   });
