@@ -166,7 +166,7 @@ export function createServices(
     search: engine,
     apiKeys,
     audit,
-    dataRights: new CandidateDataRightsService({ candidates, apiKeys, audit }, clock, deps.logger),
+    dataRights: new CandidateDataRightsService({ candidates, apiKeys, audit, alerts: repos.alerts }, clock, deps.logger),
     deletions: new RecordDeletionService(employers, postings, apiKeys),
     alerts: new AlertService(repos.alerts, repos.alertDeliveries, alertRuntime, candidates, postings, deps.alerts, clock),
     alertRuntime,

@@ -82,6 +82,11 @@ export class AlertRepository {
     return (await this.alerts.deleteOne({ _id: id })).deletedCount === 1;
   }
 
+  /** The alerts bound to a candidate (its data-rights export). */
+  async boundToCandidate(candidateId: Types.ObjectId): Promise<AlertRecord[]> {
+    return this.alerts.find({ candidateId }).lean<AlertRecord[]>().exec();
+  }
+
   /** Deletes the alerts bound to a candidate or posting that is gone; returns their ids. */
   async deleteBoundTo(field: 'candidateId' | 'postingId', id: Types.ObjectId): Promise<Types.ObjectId[]> {
     const found = await this.alerts.find({ [field]: id }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>().exec();

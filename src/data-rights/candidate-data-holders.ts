@@ -11,6 +11,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { CandidateService } from '../candidates/candidate.service.js';
 import type { CandidateRecord } from '../candidates/candidate.model.js';
 import type { ApiKeyRecord } from '../api-keys/api-key.model.js';
+import type { AlertRepository } from '../alerts/alert.repository.js';
 
 /** What an erased candidate's audit entries point at instead of its id. */
 export const ERASED_SUBJECT = 'erased-candidate';
@@ -37,6 +38,7 @@ export interface HolderServices {
   candidates: CandidateService;
   apiKeys: ApiKeyService;
   audit: AuditService;
+  alerts: AlertRepository;
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -101,6 +103,28 @@ export function candidateDataHolders(s: HolderServices): CandidateDataHolder[] {
         return { changed: 0 };
       },
     },
-    // alerts (issue 10): the candidate's alerts and their events and deliveries go here.
+    {
+      name: 'alerts',
+      // Never the signing secret (it is derived, not stored) nor its salt.
+      async export({ candidateId }) {
+        const alerts = await s.alerts.boundToCandidate(candidateId);
+        return alerts.map((a) => ({
+          id: a._id.toHexString(),
+          kind: a.kind,
+          query: a.query,
+          filter: a.filter,
+          webhookUrl: a.webhookUrl,
+          active: a.active,
+          createdAt: iso(a.createdAt),
+        }));
+      },
+      // Not erased here: the alert detector deletes a gone candidate's alerts, their deliveries
+      // and its stored matching state when the candidate's removal reaches the index (which
+      // deleteCandidate applies before it returns), and drops them from its in-memory index in
+      // the same step. Erasing them here too would leave that index holding deleted alerts.
+      async erase() {
+        return { changed: 0 };
+      },
+    },
   ];
 }

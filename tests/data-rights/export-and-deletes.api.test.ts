@@ -2,16 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { createCandidate, createEmployer, createPosting, must, upsertQualification } from '../helpers/fixtures.js';
+import { createAlert } from '../alerts/alert-world.js';
 
 const ISSUE = 'mutation($i: IssueApiKeyInput!) { issueApiKey(input: $i) { key apiKey { id } } }';
 const EXPORT = 'query($id: ID!) { exportCandidateData(id: $id) }';
-interface Exported { subject: unknown; exportedAt: unknown; candidate: unknown; apiKeys: unknown; auditLog: { operation: string; targetId: string; keyId: string }[] }
+interface Exported { subject: unknown; exportedAt: unknown; candidate: unknown; apiKeys: unknown; alerts: { id: string; kind: string }[]; auditLog: { operation: string; targetId: string; keyId: string }[] }
 
 describe('exportCandidateData', () => {
   let t: TestApp;
   let id = '';
   let ownKey = '';
   let ownKeyId = '';
+  let alertId = '';
   let issue: (i: Record<string, unknown>) => Promise<{ key: string; apiKey: { id: string } }>;
 
   beforeAll(async () => {
@@ -25,6 +27,7 @@ describe('exportCandidateData', () => {
     });
     ({ key: ownKey, apiKey: { id: ownKeyId } } = await issue({ role: 'CANDIDATE', candidateId: id, label: 'Ada laptop' }));
     await t.gql(`mutation { updateCandidate(id: "${id}", input: { summary: "Ten years in billing" }) { id } }`, {}, ownKey);
+    alertId = (await createAlert(t, { kind: 'POSTINGS_FOR_CANDIDATE', candidateId: id }, ownKey)).id;
   });
   afterAll(async () => t?.close());
 
@@ -42,6 +45,8 @@ describe('exportCandidateData', () => {
     expect(data.apiKeys).toEqual([{ id: ownKeyId, role: 'CANDIDATE', label: 'Ada laptop', createdAt: expect.any(String), createdBy: 'bootstrap-admin', revokedAt: null }]);
     expect(JSON.stringify(data)).not.toContain(ownKey.split('_')[2]);
     expect(JSON.stringify(data)).not.toMatch(/keyHash/);
+    expect(data.alerts).toEqual([expect.objectContaining({ id: alertId, kind: 'POSTINGS_FOR_CANDIDATE', active: true })]);
+    expect(JSON.stringify(data.alerts)).not.toMatch(/secretSalt/);
     const ops = data.auditLog.map((e) => [e.operation, e.keyId]);
     expect(ops).toEqual(expect.arrayContaining([['createCandidate', 'bootstrap-admin'], ['issueApiKey', 'bootstrap-admin'], ['updateCandidate', ownKeyId]]));
   });

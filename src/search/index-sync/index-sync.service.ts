@@ -173,7 +173,8 @@ export class IndexSyncService implements IndexChangeSink {
         await this.logSync.follower.poll();
         return hex.every((id) => !this.logSync!.follower.waiting(entity, id));
       }
-      await this.record(entity, ids);
+      // After the caller's write: settled, not in flight (a deletion's entry must not wait out the grace).
+      await this.queue(entity, ids);
       const deadline = Date.now() + APPLY_NOW_MAX_MS;
       for (;;) {
         await this.drain();
