@@ -1,4 +1,5 @@
 // Input rules for candidate profiles, shared by create and update.
+import { LIMITS } from '../shared/input-limits.js';
 import type { QualificationRecord } from '../qualifications/qualification.model.js';
 import type { InputChecks } from '../shared/validation.js';
 import { isLocalDate, isUsState } from '../shared/validation.js';
@@ -52,6 +53,13 @@ export function checkCandidate(
     checkDateOrder(q.earnedOn, q.expiresOn, `${at}.earnedOn`, `${at}.expiresOn`, checks);
     q.continuingEducation?.forEach((e, j) => checkContinuingEducation(e, `${at}.continuingEducation[${j}]`, today, checks));
   });
+
+  const ceTotal = c.qualifications?.reduce((n, q) => n + (q.continuingEducation?.length ?? 0), 0) ?? 0;
+  checks.require(
+    ceTotal <= LIMITS.continuingEducationTotal,
+    'input.qualifications',
+    `at most ${LIMITS.continuingEducationTotal} continuingEducation entries over all qualifications (got ${ceTotal})`,
+  );
 
   c.experience?.forEach((e, i) => {
     const at = `input.experience[${i}]`;

@@ -77,6 +77,8 @@ export const LIMITS = {
   jsonLdDocument: 50_000,
   /** DESIGN §10: CE entries per held qualification. */
   continuingEducation: 500,
+  /** CE entries of one candidate over all its held qualifications (bounds a read's cost). */
+  continuingEducationTotal: 1_700,
   /** One per state (and DC and territories) at most. */
   renewalByState: 60,
   webhookUrl: 2_000,

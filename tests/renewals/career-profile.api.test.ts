@@ -150,6 +150,14 @@ describe('career profile: continuing education, renewals, asOf, salary benchmark
     // Exactly 500 entries of 200 hours each are accepted (on another candidate).
     const ok = await t.gql(UPDATE, { id: other, input: cmm(Array.from({ length: 500 }, () => ({ date: '2026-01-01', hours: 200 }))) });
     expect(ok.errors).toBeUndefined();
+    // 1,700 over all qualifications at most (it bounds the cost of reading them): 4 x 450 is over.
+    const many = (n: number) => Array.from({ length: n }, () => ({ date: '2026-01-01', hours: 1 }));
+    const four = ['CMM', 'RHIA', 'HSE', 'CMM'].map((code, i) => ({ code, earnedOn: '2024-07-15', ...(i === 3 ? { state: undefined } : {}), continuingEducation: many(450) }));
+    const beforeOver = await snapshot(t);
+    const over = await t.gql(UPDATE, { id: jordan, input: { qualifications: four } });
+    expect(over.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(problems(over).find((p) => p.field === 'input.qualifications')?.problem).toMatch(/at most 1700 continuingEducation entries over all qualifications \(got 1800\)/);
+    expect(await snapshot(t)).toEqual(beforeOver);
   });
 
   it('judges matchesForCandidate on asOf: on both sides of an expiry, and experience running on', async () => {

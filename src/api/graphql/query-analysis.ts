@@ -22,7 +22,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../../shared/pagination.js';
-import { LIMITS, RAW_VARIABLE_BOUNDS } from '../../shared/input-limits.js';
+import { LIMITS } from '../../shared/input-limits.js';
 
 export interface QueryFigures {
   /** Field selections, counted through every fragment spread (what execution would visit per item). */
@@ -67,10 +67,9 @@ export const LIST_BOUNDS: Record<string, number> = {
   'Candidate.skills': LIMITS.skills,
   'Candidate.qualifications': LIMITS.heldQualifications,
   // Not 500 (the per-holding limit) times the 100 holdings Candidate.qualifications assumes: a
-  // request carries at most RAW_VARIABLE_BOUNDS.maxValues values and a CE entry takes at least
-  // three (object, date, hours), so a candidate holds at most ~1,667 entries in all, 17 per
-  // holding on average over those 100.
-  'HeldQualification.continuingEducation': Math.ceil(RAW_VARIABLE_BOUNDS.maxValues / 3 / LIMITS.heldQualifications),
+  // candidate holds at most LIMITS.continuingEducationTotal entries over all its holdings
+  // (candidate.validation.ts), 17 per holding on average over those 100, and the cost is a sum.
+  'HeldQualification.continuingEducation': Math.ceil(LIMITS.continuingEducationTotal / LIMITS.heldQualifications),
   'Qualification.renewalByState': LIMITS.renewalByState,
   'Query.renewalsDue': LIMITS.heldQualifications,
   'JobPosting.skills': LIMITS.skills,
