@@ -19,10 +19,10 @@ export interface DegreeRequirementData {
   fields?: string[] | null;
 }
 
-/** The fields a create (and a feed item) may set; what is absent gets the create defaults. */
-export interface PostingInputFields {
-  title: string;
-  description: string;
+/** What an update may change: every field optional, null clears where the field allows it. */
+export interface PostingUpdateData {
+  title?: string | null;
+  description?: string | null;
   setting?: CareSetting | null;
   employmentType?: EmploymentType | null;
   city?: string | null;
@@ -36,6 +36,12 @@ export interface PostingInputFields {
   requiredQualificationCodes?: string[] | null;
   preferredQualificationCodes?: string[] | null;
   skills?: string[] | null;
+}
+
+/** The fields a create (and a feed item) may set; what is absent gets the create defaults. */
+export interface PostingInputFields extends Omit<PostingUpdateData, 'title' | 'description'> {
+  title: string;
+  description: string;
   externalRef?: string | null;
   status?: PostingStatus | null;
   occupationCode?: string | null;

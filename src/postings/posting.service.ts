@@ -8,34 +8,16 @@ import type { QualificationService } from '../qualifications/qualification.servi
 import type { IndexChangeSink } from '../shared/index-change-sink.js';
 import type { Clock } from '../shared/clock.js';
 import { notFound } from '../shared/errors.js';
-import { PostingStatus, type CareSetting, type EmploymentType } from '../shared/enums.js';
+import { PostingStatus } from '../shared/enums.js';
 import { normalizeList, normalizeState } from '../shared/normalize.js';
 import { InputProblemsError, parseId } from '../shared/validation.js';
 import { enforceInputLimits } from '../shared/input-limits.js';
 import type { PostingRecord } from './posting.model.js';
 import type { PostingData, PostingRepository } from './posting.repository.js';
-import { buildPostingData, postingProblems, toDegreeRequirement, withLocation, type DegreeRequirementData } from './posting-input.js';
+import { buildPostingData, postingProblems, toDegreeRequirement, withLocation, type PostingUpdateData } from './posting-input.js';
 import { storedLocation } from '../geo/geo-input.js';
 
-export type { DegreeRequirementData } from './posting-input.js';
-
-export interface PostingUpdateData {
-  title?: string | null;
-  description?: string | null;
-  setting?: CareSetting | null;
-  employmentType?: EmploymentType | null;
-  city?: string | null;
-  state?: string | null;
-  zip?: string | null;
-  remote?: boolean | null;
-  salaryMin?: number | null;
-  salaryMax?: number | null;
-  minDegree?: DegreeRequirementData | null;
-  minYearsExperience?: number | null;
-  requiredQualificationCodes?: string[] | null;
-  preferredQualificationCodes?: string[] | null;
-  skills?: string[] | null;
-}
+export type { DegreeRequirementData, PostingUpdateData } from './posting-input.js';
 
 export interface PostingCreateData extends PostingUpdateData {
   employerId: string;
