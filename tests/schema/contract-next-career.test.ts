@@ -1,7 +1,6 @@
 // The "career and market intelligence" block of contract-next.graphql: committed verbatim as
 // schema/contract-next-career.graphql, checked against ../shared when present, and covered by
-// the emitted schema like the base contract: the whole block, nextSteps and talentSupply
-// (built on branch career-engine, contract-next-career-steps.test.ts) included.
+// the emitted schema like the base contract: the whole block, nextSteps and talentSupply included.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
