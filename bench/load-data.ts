@@ -28,7 +28,7 @@ async function insertInBatches(insert: (docs: object[]) => Promise<unknown>, doc
 export async function bulkLoad(conn: Connection, data: ReturnType<typeof generateBenchData>): Promise<void> {
   const repos = createRepositories(conn);
   const now = new Date();
-  await repos.qualifications.model.insertMany(data.catalog.map((q) => ({ ...q, createdAt: now, updatedAt: now })));
+  await repos.qualifications.model.insertMany(data.catalog.map(({ renewalSource: _source, ...q }) => ({ ...q, createdAt: now, updatedAt: now })));
   await repos.employers.model.insertMany(
     data.employers.map(({ key, ...e }) => ({ _id: seedObjectId('employer', key), ...e, createdAt: now, updatedAt: now })),
   );
