@@ -48,6 +48,8 @@ Options (environment variables):
   BENCH_ALERTS=100000         alerts for the posting-write comparison (bench/alerts-bench.ts)
   BENCH_ALERT_CANDIDATES=20000, BENCH_ALERT_WRITES=200   its candidates and writes per phase
   BENCH_ONLY=alerts           run only that comparison (about 3 minutes)
+  BENCH_ONLY=serving          only start-up, throughput and /health under load (no engine-alone, latency,
+                              bulk or alerts sections)
   MEILI_HOST=<url>            measure the Meilisearch path instead (bench/meili-bench.ts;
                               MEILI_MASTER_KEY, BENCH_MEILI_RAW, BENCH_RECALL_SAMPLES)
 
@@ -94,8 +96,10 @@ const gen = timeMs(() => generateBenchData(POSTINGS, CANDIDATES, 500));
 const data = gen.value;
 log(`Generated ${POSTINGS} postings, ${CANDIDATES} candidates, ${data.employers.length} employers in ${ms(gen.ms)}`);
 
+const SERVING_ONLY = process.env.BENCH_ONLY === 'serving';
+
 // 1. The engine alone, in process.
-{
+if (!SERVING_ONLY) {
   const catalog = catalogLookup(data.catalog);
   const sampleC = data.candidates.filter((_, i) => i % Math.max(1, Math.floor(CANDIDATES / SAMPLES)) === 0).slice(0, SAMPLES);
   const open = data.postings.filter((p) => p.status === 'OPEN');
@@ -171,7 +175,7 @@ for (const workers of WORKER_SETTINGS) {
       log(`${label}: background reconciliation ${line ? `done ${ms(performance.now() - t1)} after the first answer: ${line.replace(/.*reconciled: /, '').slice(0, 120)}` : 'not finished within 10 min'}`);
     }
     log(`${label}: started (${start}) in ${ms(startMs)}, peak RSS ${startRssMiB.toFixed(0)} MiB`);
-    if (workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) {
+    if (!SERVING_ONLY && workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) {
       await latencySection(api).catch((err: Error) => log(`latency section failed: ${err.message}\n${api.logLines.slice(-10).join('\n')}`));
     }
     const runs: ThroughputFigures[] = [];
@@ -181,7 +185,7 @@ for (const workers of WORKER_SETTINGS) {
       runs.push(r);
     }
     serving.push({ label, start, startMs, startRssMiB, rssMiB: api.peakRssMiB(), runs });
-    if (workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) {
+    if (!SERVING_ONLY && workers === WORKER_SETTINGS[WORKER_SETTINGS.length - 1]) {
       // Feeds: a 1,000-item bulk upsert until searchable (bench/bulk-upsert.ts).
       const bulk = await measureBulkUpsert(api.url, KEY, seedObjectId('employer', data.employers[0].key).toHexString(), data.catalog);
       bulkLines.push(`Bulk upsert (${label}, ${POSTINGS} postings in the database):`, ...formatBulk(bulk));
@@ -209,7 +213,7 @@ for (const s of serving) {
 for (const line of bulkLines) log(line);
 await conn.dropDatabase().catch(() => undefined);
 await conn.close();
-await measureAlertWrites({ root, mongoUri: mongo.uri, log }).catch((err: Error) => log(`alerts bench failed: ${err.message}`));
+if (!SERVING_ONLY) await measureAlertWrites({ root, mongoUri: mongo.uri, log }).catch((err: Error) => log(`alerts bench failed: ${err.message}`));
 await mongo.stop();
 rmSync(dataDir, { recursive: true, force: true });
 

@@ -1,29 +1,13 @@
 // GraphQL types of the feeds block (contract-next "feeds and data rights"): the bulk upsert
 // input and its per-item results.
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CareSetting, EmploymentType, PostingStatus } from '../shared/enums.js';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PostingStatus } from '../shared/enums.js';
 import '../shared/graphql/enums.graphql.js';
-import { DegreeRequirementInput } from './posting.types.js';
+import { PostingFieldsInput } from './posting.types.js';
 
 @InputType('JobPostingUpsertInput')
-export class JobPostingUpsertInput {
+export class JobPostingUpsertInput extends PostingFieldsInput {
   @Field(() => String, { description: "The feed's own id: unique per employer; the upsert key" }) externalRef!: string;
-  @Field(() => ID) employerId!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String) description!: string;
-  @Field(() => CareSetting, { nullable: true, description: "Default: the employer's setting" }) setting?: CareSetting | null;
-  @Field(() => EmploymentType, { nullable: true, defaultValue: EmploymentType.FULL_TIME }) employmentType?: EmploymentType | null;
-  @Field(() => String, { nullable: true }) city?: string | null;
-  @Field(() => String, { nullable: true }) state?: string | null;
-  @Field(() => String, { nullable: true }) zip?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false }) remote?: boolean | null;
-  @Field(() => Int, { nullable: true }) salaryMin?: number | null;
-  @Field(() => Int, { nullable: true }) salaryMax?: number | null;
-  @Field(() => DegreeRequirementInput, { nullable: true }) minDegree?: DegreeRequirementInput | null;
-  @Field(() => Float, { nullable: true, defaultValue: 0 }) minYearsExperience?: number | null;
-  @Field(() => [String], { nullable: true, defaultValue: [] }) requiredQualificationCodes?: string[] | null;
-  @Field(() => [String], { nullable: true, defaultValue: [] }) preferredQualificationCodes?: string[] | null;
-  @Field(() => [String], { nullable: true, defaultValue: [] }) skills?: string[] | null;
   @Field(() => PostingStatus, { nullable: true, defaultValue: PostingStatus.OPEN }) status?: PostingStatus | null;
 }
 

@@ -72,8 +72,13 @@ export class JobPostingUpdateInput {
   @Field(() => [String], { nullable: true }) skills?: string[] | null;
 }
 
-@InputType('JobPostingInput')
-export class JobPostingInput {
+/**
+ * The posting fields createJobPosting and upsertJobPostings share (one definition for both
+ * inputs). Decorated so type-graphql registers it; not referenced by any field, so the schema
+ * never shows it.
+ */
+@InputType('PostingFieldsInput')
+export abstract class PostingFieldsInput {
   @Field(() => ID) employerId!: string;
   @Field(() => String) title!: string;
   @Field(() => String) description!: string;
@@ -92,6 +97,10 @@ export class JobPostingInput {
   @Field(() => [String], { nullable: true, defaultValue: [] }) requiredQualificationCodes?: string[] | null;
   @Field(() => [String], { nullable: true, defaultValue: [] }) preferredQualificationCodes?: string[] | null;
   @Field(() => [String], { nullable: true, defaultValue: [] }) skills?: string[] | null;
+}
+
+@InputType('JobPostingInput')
+export class JobPostingInput extends PostingFieldsInput {
   @Field(() => String, { nullable: true, description: "The job board's own reference for this posting" })
   externalRef?: string | null;
 }
