@@ -18,6 +18,7 @@ const UNIT = [
   'tests/config.test.ts',
   'tests/shared/pagination.test.ts',
   'tests/shared/coalescing-runner.test.ts',
+  'tests/shared/mongo/page-record-cache.test.ts',
   'tests/shared/mongo/local-mongo.test.ts',
   'tests/schema/**/*.test.ts',
   'tests/seeds/**/*.test.ts',

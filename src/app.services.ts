@@ -40,6 +40,8 @@ import type { AlertsConfig } from './config.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { IdLookup } from './shared/mongo/find-by-ids.js';
+import type { PageRecordCacheOptions } from './shared/mongo/page-record-cache.js';
+import type { IndexApplyListener } from './search/index-sync/apply-listener.js';
 
 export interface AppRepositories {
   qualifications: QualificationRepository;
@@ -82,18 +84,30 @@ export interface AppServices {
 }
 
 /** `journal`: note each applied index change, for restarts from a snapshot (index-sync/snapshot.ts). */
-export function createRepositories(conn: Connection, idLookup: IdLookup = 'point-reads', options: { journal?: boolean } = {}): AppRepositories {
+export function createRepositories(
+  conn: Connection,
+  idLookup: IdLookup = 'point-reads',
+  options: { journal?: boolean; pageCache?: PageRecordCacheOptions } = {},
+): AppRepositories {
   return {
     qualifications: new QualificationRepository(conn),
     employers: new EmployerRepository(conn, idLookup),
-    postings: new PostingRepository(conn, idLookup),
-    candidates: new CandidateRepository(conn, idLookup),
+    postings: new PostingRepository(conn, idLookup, options.pageCache),
+    candidates: new CandidateRepository(conn, idLookup, options.pageCache),
     outbox: options.journal ? new JournaledOutboxRepository(conn, new AppliedJournal(conn)) : new OutboxRepository(conn),
     changeLog: new ChangeLogRepository(conn),
     apiKeys: new ApiKeyRepository(conn),
     audit: new AuditRepository(conn),
     alerts: new AlertRepository(conn),
     alertDeliveries: new DeliveryRepository(conn),
+  };
+}
+
+/** What reached the index (here or, with the embedded engine, through another instance) leaves the page caches. */
+function pageCacheEviction(repos: AppRepositories): IndexApplyListener {
+  return {
+    postingsApplied: async (docs, gone) => repos.postings.pageCache.evict([...docs.map((d) => d.id), ...gone]),
+    candidatesApplied: async (docs, gone) => repos.candidates.pageCache.evict([...docs.map((d) => d.id), ...gone]),
   };
 }
 
@@ -146,6 +160,7 @@ export function createServices(
     ...deps.alertSeams,
   });
   indexSync.addApplyListener(alertRuntime.detector);
+  indexSync.addApplyListener(pageCacheEviction(repos));
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,

@@ -110,7 +110,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     const healthConnection = await mongoose.createConnection(mongo.uri, { dbName: config.mongo.dbName, autoIndex: false, maxPoolSize: 2 }).asPromise();
     cleanups.unshift({ name: 'MongoDB health connection', run: () => healthConnection.close() });
     const snapshotConfig = options.prepareSearch === false ? null : config.search.snapshot;
-    const repositories = createRepositories(connection, await detectIdLookup(connection), { journal: snapshotConfig !== null });
+    const repositories = createRepositories(connection, await detectIdLookup(connection), {
+      journal: snapshotConfig !== null,
+      pageCache: config.search.pageCache,
+    });
     await ensureIndexes(repositories);
 
     // A worker pool that lost every replica refills from MongoDB (bound once services exist).

@@ -60,6 +60,9 @@ const envSchema = z.object({
   SEARCH_SNAPSHOT: boolFlag.optional(),
   SEARCH_SNAPSHOT_INTERVAL_MS: positiveInt.default(600_000),
   INDEX_CHANGES_POLL_MS: positiveInt.default(500),
+  // Records of result pages kept per process (src/shared/mongo/page-record-cache.ts); 0 turns it off.
+  PAGE_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(200_000).default(20_000),
   MAX_BODY_BYTES: positiveInt.default(1_000_000),
   // Hardening (README "Roles, API keys and limits"): GraphQL query depth and estimated cost,
   // and the per-key (per-IP for anonymous callers) token bucket of each process.
@@ -163,6 +166,8 @@ export interface AppConfig {
     reindexBatchSize: number;
     /** Unset: the Meilisearch adapter's per-direction defaults. */
     rankWindow?: number;
+    /** Records of result pages kept per process (0: off). */
+    pageCache: { maxAgeMs: number; maxEntries: number };
   };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   /** What start-up loads into an empty (or interrupted) database: src/seeding/seed-on-start.ts. */
@@ -267,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           ? { dir: path.join(path.resolve(e.DATA_DIR), 'search-snapshot', e.MONGODB_DB), intervalMs: e.SEARCH_SNAPSHOT_INTERVAL_MS }
           : null,
       changeLogPollMs: e.INDEX_CHANGES_POLL_MS,
+      pageCache: { maxAgeMs: e.PAGE_CACHE_MAX_AGE_MS, maxEntries: e.PAGE_CACHE_MAX_ENTRIES },
     },
     auth: { adminApiKey: e.ADMIN_API_KEY ?? DEV_ADMIN_KEY, usingDevAdminKey: !e.ADMIN_API_KEY },
     // Demo people only ever go into the embedded local database; a given MONGODB_URI gets the

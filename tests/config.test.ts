@@ -114,6 +114,7 @@ describe('loadConfig', () => {
         indexPrefix: 'hm',
         outboxPollMs: 250,
         changeLogPollMs: 300,
+        pageCache: { maxAgeMs: 10_000, maxEntries: 20_000 },
         workers: 3,
         snapshot: null,
         indexBatchSize: 1500,

@@ -65,7 +65,7 @@ export class CandidateSearchService {
     checks.throwIfAny();
     const { offset, limit } = pageWindow(args.first, args.after);
     const res = await this.engine.searchCandidates({ text: text || null, filter, today: this.clock.today(), offset, limit });
-    const records = await this.repo.findByIds(res.ids.map((id) => new Types.ObjectId(id)));
+    const records = await this.repo.findForPage(res.ids.map((id) => new Types.ObjectId(id)));
     const near = filter?.near ?? null;
     const page = pageFromHits(records, offset, res.total, (c) =>
       c.discoverable ? { candidate: c, distanceMiles: near ? distanceFromCentre(near, c) : null } : null,

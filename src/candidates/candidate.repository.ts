@@ -7,6 +7,7 @@ import { DEGREE_LEVEL_ORDER } from '../shared/enums.js';
 import { facetList } from '../matching/facets.js';
 import type { CandidateFacetCounts } from '../search/search-engine.js';
 import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
+import { PageRecordCache, type PageRecordCacheOptions } from '../shared/mongo/page-record-cache.js';
 
 export type CandidateData = Omit<CandidateRecord, '_id' | 'createdAt' | 'updatedAt'>;
 
@@ -17,11 +18,16 @@ export type CandidateData = Omit<CandidateRecord, '_id' | 'createdAt' | 'updated
 export class CandidateRepository {
   readonly model: Model<CandidateRecord>;
 
+  /** Records read for ranked and searched pages; every write below evicts what it touched. */
+  readonly pageCache: PageRecordCache<CandidateRecord>;
+
   constructor(
     conn: Connection,
     private readonly idLookup: IdLookup = 'point-reads',
+    pageCache: PageRecordCacheOptions = { maxAgeMs: 0, maxEntries: 0 },
   ) {
     this.model = candidateModel(conn);
+    this.pageCache = new PageRecordCache(pageCache);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -34,6 +40,11 @@ export class CandidateRepository {
 
   async findByIds(ids: readonly Types.ObjectId[]): Promise<(CandidateRecord | undefined)[]> {
     return findByIds(this.model, ids, this.idLookup);
+  }
+
+  /** For filling result pages only (a few seconds old at most; see page-record-cache.ts). */
+  async findForPage(ids: readonly Types.ObjectId[]): Promise<(CandidateRecord | undefined)[]> {
+    return this.pageCache.load(ids, (missing) => this.findByIds(missing));
   }
 
   /** The unique index on email decides races; a duplicate becomes CONFLICT naming the field. */
@@ -55,12 +66,18 @@ export class CandidateRepository {
     } catch (err) {
       if (isDuplicateKeyError(err)) throw conflict('input.email', 'a candidate with this email already exists');
       throw err;
+    } finally {
+      this.pageCache.evict([id]);
     }
   }
 
   /** true when a candidate was deleted. */
   async deleteById(id: Types.ObjectId): Promise<boolean> {
-    return (await this.model.deleteOne({ _id: id })).deletedCount === 1;
+    try {
+      return (await this.model.deleteOne({ _id: id })).deletedCount === 1;
+    } finally {
+      this.pageCache.evict([id]);
+    }
   }
 
   /** Every document's id and updatedAt (epoch ms), for search-index reconciliation. */

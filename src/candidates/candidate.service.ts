@@ -65,6 +65,11 @@ export class CandidateService {
     return this.repo.findByIds(ids);
   }
 
+  /** The records of a result page, from a short-lived cache (src/shared/mongo/page-record-cache.ts). */
+  async findForPage(ids: readonly Types.ObjectId[]): Promise<(CandidateRecord | undefined)[]> {
+    return this.repo.findForPage(ids);
+  }
+
   yearsOfExperience(c: Pick<CandidateRecord, 'experience'>): number {
     return yearsOfExperience(c.experience, this.clock.today());
   }

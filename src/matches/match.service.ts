@@ -79,7 +79,7 @@ export class MatchService {
       today: on,
       ...window,
     });
-    const records = await this.postings.findByIds(page.hits.map((h) => new Types.ObjectId(h.id)));
+    const records = await this.postings.findForPage(page.hits.map((h) => new Types.ObjectId(h.id)));
     // MongoDB has the last word over a lagging index: a closed posting or a changed requirement.
     return pageFromHits(records, window.offset, page.total, (posting) => {
       if (posting.status !== PostingStatus.OPEN) return null;
@@ -108,7 +108,7 @@ export class MatchService {
       today,
       ...window,
     });
-    const records = await this.candidates.findByIds(page.hits.map((h) => new Types.ObjectId(h.id)));
+    const records = await this.candidates.findForPage(page.hits.map((h) => new Types.ObjectId(h.id)));
     return pageFromHits(records, window.offset, page.total, (candidate) => {
       if (!candidate.discoverable) return null;
       const result = matchCandidateToPosting(candidateProfile(candidate), profile, catalog, today);

@@ -48,7 +48,7 @@ export class PostingSearchService {
     checks.throwIfAny();
     const { offset, limit } = pageWindow(args.first, args.after);
     const res = await this.engine.searchPostings({ text: text || null, filter, sort: args.sort ?? null, offset, limit });
-    const records = await this.postings.findByIds(res.ids.map((id) => new Types.ObjectId(id)));
+    const records = await this.postings.findForPage(res.ids.map((id) => new Types.ObjectId(id)));
     const near = filter?.near ?? null;
     // The index may briefly lag MongoDB (a posting closed a moment ago): MongoDB has the last word.
     const page = pageFromHits(records, offset, res.total, (p) =>

@@ -6,6 +6,7 @@ import { allOf } from '../shared/mongo/filters.js';
 import type { PostingStatus } from '../shared/enums.js';
 import { conflict } from '../shared/errors.js';
 import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
+import { PageRecordCache, type PageRecordCacheOptions } from '../shared/mongo/page-record-cache.js';
 
 export type PostingData = Omit<PostingRecord, '_id' | 'createdAt' | 'updatedAt'>;
 
@@ -16,11 +17,16 @@ export type BulkPostingOp =
 export class PostingRepository {
   readonly model: Model<PostingRecord>;
 
+  /** Records read for ranked and searched pages; every write below evicts what it touched. */
+  readonly pageCache: PageRecordCache<PostingRecord>;
+
   constructor(
     conn: Connection,
     private readonly idLookup: IdLookup = 'point-reads',
+    pageCache: PageRecordCacheOptions = { maxAgeMs: 0, maxEntries: 0 },
   ) {
     this.model = postingModel(conn);
+    this.pageCache = new PageRecordCache(pageCache);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -33,6 +39,11 @@ export class PostingRepository {
 
   async findByIds(ids: readonly Types.ObjectId[]): Promise<(PostingRecord | undefined)[]> {
     return findByIds(this.model, ids, this.idLookup);
+  }
+
+  /** For filling result pages only (a few seconds old at most; see page-record-cache.ts). */
+  async findForPage(ids: readonly Types.ObjectId[]): Promise<(PostingRecord | undefined)[]> {
+    return this.pageCache.load(ids, (missing) => this.findByIds(missing));
   }
 
   async findByEmployers(employerIds: readonly Types.ObjectId[], status?: PostingStatus): Promise<PostingRecord[]> {
@@ -87,6 +98,14 @@ export class PostingRepository {
    * Returns the positions (in `ops`) that failed, with the error of each.
    */
   async bulkUpsert(ops: readonly BulkPostingOp[]): Promise<Map<number, unknown>> {
+    try {
+      return await this.bulkWriteOps(ops);
+    } finally {
+      this.pageCache.evict(ops.map((op) => op.id));
+    }
+  }
+
+  private async bulkWriteOps(ops: readonly BulkPostingOp[]): Promise<Map<number, unknown>> {
     const failed = new Map<number, unknown>();
     const at = (kind: BulkPostingOp['kind']) => ops.flatMap((op, i) => (op.kind === kind ? [i] : []));
     // Inserts in one command; updates UPDATE_CHUNK at a time: FerretDB v1 stalled for minutes
@@ -112,7 +131,11 @@ export class PostingRepository {
 
   /** true when a posting was deleted. */
   async deleteById(id: Types.ObjectId): Promise<boolean> {
-    return (await this.model.deleteOne({ _id: id })).deletedCount === 1;
+    try {
+      return (await this.model.deleteOne({ _id: id })).deletedCount === 1;
+    } finally {
+      this.pageCache.evict([id]);
+    }
   }
 
   /** Whether the employer has any posting (open or closed). */
@@ -121,9 +144,13 @@ export class PostingRepository {
   }
 
   async update(id: Types.ObjectId, changes: Partial<PostingData>): Promise<PostingRecord | null> {
-    return this.model
-      .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after', runValidators: true })
-      .lean<PostingRecord>();
+    try {
+      return await this.model
+        .findOneAndUpdate({ _id: id }, { $set: changes }, { returnDocument: 'after', runValidators: true })
+        .lean<PostingRecord>();
+    } finally {
+      this.pageCache.evict([id]);
+    }
   }
 
   /** Streams every posting for a reindex in natural order (no sort: the server can stream), without holding them all. */

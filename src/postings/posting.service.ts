@@ -44,6 +44,11 @@ export class PostingService {
     return this.repo.findByIds(ids);
   }
 
+  /** The records of a result page, from a short-lived cache (src/shared/mongo/page-record-cache.ts). */
+  async findForPage(ids: readonly Types.ObjectId[]): Promise<(PostingRecord | undefined)[]> {
+    return this.repo.findForPage(ids);
+  }
+
   async forEmployers(employerIds: readonly Types.ObjectId[], status?: PostingStatus): Promise<PostingRecord[]> {
     return this.repo.findByEmployers(employerIds, status);
   }
