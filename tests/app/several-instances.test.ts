@@ -8,7 +8,9 @@ import { newDbName } from '../helpers/test-app.js';
 const ADMIN = 'several-instances-admin-key';
 
 describe('two API processes with the embedded engine on one database', () => {
-  const env = { MONGODB_URI: inject('mongoUri'), MONGODB_DB: newDbName(), ADMIN_API_KEY: ADMIN, MEILI_HOST: '' };
+  // Page records kept far longer than the test runs: a fresh title through A can only come from
+  // the change log's eviction, not from expiry.
+  const env = { MONGODB_URI: inject('mongoUri'), MONGODB_DB: newDbName(), ADMIN_API_KEY: ADMIN, MEILI_HOST: '', PAGE_CACHE_MAX_AGE_MS: '60000' };
   let a: ApiProcess;
   let b: ApiProcess;
   beforeAll(async () => {
@@ -58,6 +60,16 @@ describe('two API processes with the embedded engine on one database', () => {
       return d.matchesForCandidate.edges.find((e) => e.node.posting.id === createJobPosting.id)?.node;
     }, 5_000, 'the posting created through A, matched through B');
     expect(matched.eligible).toBe(true);
+    const matchesThroughA = async () =>
+      (
+        await must<{ matchesForCandidate: { edges: { node: { posting: { id: string; title: string } } }[] } }>(
+          a.url,
+          'query($c: ID!) { matchesForCandidate(candidateId: $c) { edges { node { posting { id title } } } } }',
+          { c: createCandidate.id },
+        )
+      ).matchesForCandidate.edges.find((e) => e.node.posting.id === createJobPosting.id)?.node.posting;
+    // A's page now holds the posting record in its page cache.
+    expect((await matchesThroughA())?.title).toBe('Practice Manager');
 
     await must(b.url, `mutation($id: ID!) { updateJobPosting(id: $id, input: {title: "Clinic Operations Director"}) { id } }`, {
       id: createJobPosting.id,
@@ -70,5 +82,10 @@ describe('two API processes with the embedded engine on one database', () => {
       return d.searchPostings.edges.find((e) => e.node.id === createJobPosting.id)?.node;
     }, 5_000, 'the update made through B, searched through A');
     expect(found.title).toBe('Clinic Operations Director');
+    const retitled = await eventually(async () => {
+      const posting = await matchesThroughA();
+      return posting?.title === 'Clinic Operations Director' ? posting : undefined;
+    }, 5_000, "A's cached page record replaced after B's update");
+    expect(retitled.title).toBe('Clinic Operations Director');
   }, 30_000);
 });
