@@ -44,7 +44,8 @@ Options (environment variables):
   MONGODB_URI=<uri>           use this server instead of starting a throwaway local one
   BENCH_SECONDS=15            duration of each throughput run (matchesForCandidate, closed loop)
   BENCH_CLIENTS=1,8,32        concurrent clients of the throughput runs
-  BENCH_WORKERS=0,            SEARCH_WORKERS settings to compare (empty: the service default)
+  BENCH_WORKERS=0,            SEARCH_WORKERS settings to compare (empty: the service default); a setting
+                              ending in '/nocache' also sets PAGE_CACHE_MAX_AGE_MS=0 (e.g. '/nocache,')
   BENCH_ALERTS=100000         alerts for the posting-write comparison (bench/alerts-bench.ts)
   BENCH_ALERT_CANDIDATES=20000, BENCH_ALERT_WRITES=200   its candidates and writes per phase
   BENCH_ONLY=alerts           run only that comparison (about 3 minutes)
@@ -129,19 +130,23 @@ log(`Loaded into MongoDB in ${ms(performance.now() - load)}`);
 // One data folder for every API start: the first builds the index from MongoDB (cold) and
 // leaves a snapshot, the later ones load it (warm).
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hm-bench-data-'));
-const apiEnv = (workers: string): Record<string, string> => ({
-  DATA_DIR: dataDir,
-  MONGODB_URI: mongo.uri,
-  MONGODB_DB: dbName,
-  ADMIN_API_KEY: KEY,
-  ALERT_SECRET_KEY: 'bench-alert-secret-key-0123456789abcdef',
-  SEED_ON_EMPTY: 'false',
-  LOG_LEVEL: 'info',
-  NODE_ENV: 'production',
-  RATE_LIMIT_PER_MINUTE: '10000000',
-  RATE_LIMIT_BURST: '100000',
-  ...(workers === '' ? {} : { SEARCH_WORKERS: workers }),
-});
+const apiEnv = (setting: string): Record<string, string> => {
+  const [workers, variant] = setting.split('/');
+  return {
+    DATA_DIR: dataDir,
+    MONGODB_URI: mongo.uri,
+    MONGODB_DB: dbName,
+    ADMIN_API_KEY: KEY,
+    ALERT_SECRET_KEY: 'bench-alert-secret-key-0123456789abcdef',
+    SEED_ON_EMPTY: 'false',
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+    RATE_LIMIT_PER_MINUTE: '10000000',
+    RATE_LIMIT_BURST: '100000',
+    ...(workers === '' ? {} : { SEARCH_WORKERS: workers }),
+    ...(variant === 'nocache' ? { PAGE_CACHE_MAX_AGE_MS: '0' } : {}),
+  };
+};
 const loadIds = data.candidates.filter((_, i) => i % 7 === 0).map(candidateIdOf);
 const bulkLines: string[] = [];
 const serving: { label: string; start: string; startMs: number; startRssMiB: number; rssMiB: number; runs: ThroughputFigures[] }[] = [];
@@ -157,7 +162,8 @@ async function logged(api: Awaited<ReturnType<typeof startApiProcess>>, re: RegE
 }
 
 for (const workers of WORKER_SETTINGS) {
-  const label = workers === '' ? 'SEARCH_WORKERS default' : `SEARCH_WORKERS=${workers}`;
+  const [count, variant] = workers.split('/');
+  const label = `${count === '' ? 'SEARCH_WORKERS default' : `SEARCH_WORKERS=${count}`}${variant === 'nocache' ? ', PAGE_CACHE_MAX_AGE_MS=0' : ''}`;
   const t0 = performance.now();
   const api = await startApiProcess(root, apiEnv(workers));
   await postGraphQL(api.url, KEY, MATCHES, { id: loadIds[0] });
