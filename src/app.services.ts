@@ -34,6 +34,7 @@ import { CandidateDataRightsService } from './data-rights/candidate-data-rights.
 import { RecordDeletionService } from './data-rights/record-deletion.service.js';
 import { AlertRepository } from './alerts/alert.repository.js';
 import { DeliveryRepository } from './alerts/delivery.repository.js';
+import { AlertWorkRepository } from './alerts/alert-work.repository.js';
 import { AlertRuntime, type AlertRuntimeDeps } from './alerts/alert-runtime.js';
 import { AlertService } from './alerts/alert.service.js';
 import type { AlertsConfig } from './config.js';
@@ -52,6 +53,7 @@ export interface AppRepositories {
   audit: AuditRepository;
   alerts: AlertRepository;
   alertDeliveries: DeliveryRepository;
+  alertWork: AlertWorkRepository;
 }
 
 export interface AppServices {
@@ -94,6 +96,7 @@ export function createRepositories(conn: Connection, idLookup: IdLookup = 'point
     audit: new AuditRepository(conn),
     alerts: new AlertRepository(conn),
     alertDeliveries: new DeliveryRepository(conn),
+    alertWork: new AlertWorkRepository(conn),
   };
 }
 
@@ -138,6 +141,7 @@ export function createServices(
   const alertRuntime = new AlertRuntime({
     alerts: repos.alerts,
     deliveries: repos.alertDeliveries,
+    work: repos.alertWork,
     documents,
     catalog: () => qualifications.catalog(),
     clock,
@@ -146,6 +150,7 @@ export function createServices(
     ...deps.alertSeams,
   });
   indexSync.addApplyListener(alertRuntime.detector);
+  indexSync.addChangeRecorder(alertRuntime.detector);
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),
     qualifications,
