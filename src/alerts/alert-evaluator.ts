@@ -49,8 +49,8 @@ export interface AlertEvaluatorDeps {
   catalog(): Promise<ReadonlyMap<string, CatalogQualification>>;
   clock: Clock;
   logger: Logger;
-  /** A delivery was queued: start sending. */
-  queued(): void;
+  /** New deliveries were stored: attempt them now (DeliveryWorker.sendNow). */
+  queued(deliveries: readonly DeliveryRecord[]): void;
   /** An alert left the index (deleted elsewhere, or inactive). */
   dropped(alertId: string): void;
 }
@@ -127,7 +127,7 @@ export class AlertEvaluator {
     // Deletions and deactivations through other instances reach this index within a sync
     // period (alert-runtime.ts); no read per event here.
     const deliveries = fresh.flatMap((h) => this.raise(h) ?? []);
-    if ((await this.deps.deliveries.enqueue(deliveries)) > 0) this.deps.queued();
+    this.deps.queued(await this.deps.deliveries.enqueue(deliveries, true));
   }
 
   /** Publishes the event live; returns its delivery when the alert has a webhook. */

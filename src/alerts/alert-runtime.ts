@@ -78,7 +78,7 @@ export class AlertRuntime {
       catalog: deps.catalog,
       clock: deps.clock,
       logger: deps.logger,
-      queued: () => this.worker.kick(),
+      queued: (fresh) => this.worker.sendNow(fresh),
       ready: () => this.loaded,
       work: deps.work,
       documents: deps.documents,
