@@ -47,6 +47,7 @@ Options (environment variables):
   BENCH_WORKERS=0,            SEARCH_WORKERS settings to compare (empty: the service default)
   BENCH_ALERTS=100000         alerts for the posting-write comparison (bench/alerts-bench.ts)
   BENCH_ALERT_CANDIDATES=20000, BENCH_ALERT_WRITES=200   its candidates and writes per phase
+  BENCH_ALERT_DENSE=true      also measure the denser alert population (~740 events per write)
   BENCH_ONLY=alerts           run only that comparison (about 3 minutes)
   MEILI_HOST=<url>            measure the Meilisearch path instead (bench/meili-bench.ts;
                               MEILI_MASTER_KEY, BENCH_MEILI_RAW, BENCH_RECALL_SAMPLES)
