@@ -2,9 +2,9 @@
 // each change durably before it retires the change's outbox entry (alert-work.repository.ts,
 // through the IndexChangeRecorder hook), then hands the applied documents over
 // (apply-listener.ts) and returns at once; what arrives while a pass runs is evaluated by the
-// next pass as one batch. A pass reads the work items' marks first and the documents' current
-// MongoDB state after them (so a change that bumps a mark meanwhile is never taken as
-// evaluated), evaluates (alert-evaluator.ts: deliveries under deterministic ids, then entity
+// next pass as one batch. A pass reads the work items' marks first and, for the documents it
+// will clear, their current MongoDB state after them (so a change that bumps a mark meanwhile
+// is never taken as evaluated), evaluates (alert-evaluator.ts: deliveries under deterministic ids, then entity
 // states) and only then deletes the items (the cursor). Items that a crash, a failed pass or
 // another instance left are taken by a sweep at start and every minute (alert-runtime.ts); a
 // change evaluated twice queues nothing new.
@@ -33,9 +33,12 @@ export interface AlertDetectorDeps extends AlertEvaluatorDeps {
 const SWEEP_LIMIT = 2_000;
 
 export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
-  /** Ids applied and not evaluated yet; their current MongoDB state is read by the pass. */
-  private readonly pendingPostings = new Set<string>();
-  private readonly pendingCandidates = new Set<string>();
+  /**
+   * Applied and not evaluated yet, by id: the document handed over (null: gone), or undefined
+   * when the pass must read it (a swept item). A later hand-over replaces an earlier one.
+   */
+  private readonly pendingPostings = new Map<string, PostingSearchDocument | null | undefined>();
+  private readonly pendingCandidates = new Map<string, CandidateSearchDocument | null | undefined>();
   /** Batch work items a sweep found: deleted after the pass that evaluates their documents. */
   private readonly sweptMarks: WorkMark[] = [];
   /** One evaluation pass at a time; what arrives meanwhile is taken by the next pass, in one batch. */
@@ -52,14 +55,14 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
   }
 
   postingsApplied(docs: readonly PostingSearchDocument[], gone: readonly string[]): Promise<void> {
-    for (const d of docs) this.pendingPostings.add(d.id);
-    for (const id of gone) this.pendingPostings.add(id);
+    for (const d of docs) this.pendingPostings.set(d.id, d);
+    for (const id of gone) this.pendingPostings.set(id, null);
     return this.schedule();
   }
 
   candidatesApplied(docs: readonly CandidateSearchDocument[], gone: readonly string[]): Promise<void> {
-    for (const d of docs) this.pendingCandidates.add(d.id);
-    for (const id of gone) this.pendingCandidates.add(id);
+    for (const d of docs) this.pendingCandidates.set(d.id, d);
+    for (const id of gone) this.pendingCandidates.set(id, null);
     return this.schedule();
   }
 
@@ -71,7 +74,8 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
     const items = await this.deps.work.olderThan(new Date(Date.now() - ageMs), SWEEP_LIMIT);
     for (const item of items) {
       const ids = item.entityIds?.length ? item.entityIds : [item.entityId];
-      for (const id of ids) (item.entity === 'posting' ? this.pendingPostings : this.pendingCandidates).add(id);
+      const pending: Map<string, unknown> = item.entity === 'posting' ? this.pendingPostings : this.pendingCandidates;
+      for (const id of ids) if (!pending.has(id)) pending.set(id, undefined);
       if (item.entityIds?.length) this.sweptMarks.push({ _id: item._id, seq: item.seq });
     }
     if (items.length > 0) {
@@ -104,18 +108,19 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
       const candidates = take(this.pendingCandidates);
       const postings = take(this.pendingPostings);
       const swept = this.sweptMarks.splice(0);
-      const marks = await this.deps.work.marks([...candidates.map(candidateKey), ...postings.map(postingKey)]).catch((err: Error) => {
+      const marks = await this.deps.work.marks([...[...candidates.keys()].map(candidateKey), ...[...postings.keys()].map(postingKey)]).catch((err: Error) => {
         this.deps.logger.warn(`Alert work items not read (the sweep takes them): ${err.message}`);
         return [];
       });
+      const marked = new Set(marks.map((m) => m._id));
       const today = this.deps.clock.today();
-      const candidatesOk = await this.guard(candidates.length, async () => {
-        const docs = await this.deps.documents.candidateDocuments(candidates.map(oid), today);
-        await this.evaluator.candidates(present(docs), missing(candidates, docs));
+      const candidatesOk = await this.guard(candidates.size, async () => {
+        const { docs, gone } = await current(candidates, (id) => marked.has(candidateKey(id)), (ids) => this.deps.documents.candidateDocuments(ids, today));
+        await this.evaluator.candidates(docs, gone);
       });
-      const postingsOk = await this.guard(postings.length, async () => {
-        const docs = await this.deps.documents.postingDocuments(postings.map(oid));
-        await this.evaluator.postings(present(docs), missing(postings, docs));
+      const postingsOk = await this.guard(postings.size, async () => {
+        const { docs, gone } = await current(postings, (id) => marked.has(postingKey(id)), (ids) => this.deps.documents.postingDocuments(ids));
+        await this.evaluator.postings(docs, gone);
       });
       const done = [...marks, ...swept].filter((m) => (m._id.startsWith('candidate:') ? candidatesOk : postingsOk));
       await this.deps.work.done(done).catch((err: Error) => this.deps.logger.warn(`Alert work items not cleared (re-evaluated later, nothing new raised): ${err.message}`));
@@ -134,18 +139,31 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
   }
 }
 
-function take(pending: Set<string>): string[] {
-  const batch = [...pending];
+function take<T>(pending: Map<string, T>): Map<string, T> {
+  const batch = new Map(pending);
   pending.clear();
   return batch;
 }
 
-const oid = (id: string) => new Types.ObjectId(id);
-
-function present<T>(docs: readonly (T | undefined)[]): T[] {
-  return docs.filter((d): d is T => d !== undefined);
-}
-
-function missing(ids: readonly string[], docs: readonly unknown[]): string[] {
-  return ids.filter((_, i) => docs[i] === undefined);
+/**
+ * The documents to evaluate: read from MongoDB (after the marks were read) for every id whose
+ * work item the pass will delete, and for swept ids; the handed-over one otherwise (a feed's
+ * batch: no per-document item, no second read of 1,000 documents).
+ */
+async function current<T>(
+  batch: ReadonlyMap<string, T | null | undefined>,
+  marked: (id: string) => boolean,
+  read: (ids: Types.ObjectId[]) => Promise<(T | undefined)[]>,
+): Promise<{ docs: T[]; gone: string[] }> {
+  const reread = [...batch].filter(([id, d]) => d === undefined || marked(id)).map(([id]) => id);
+  const found = reread.length > 0 ? await read(reread.map((id) => new Types.ObjectId(id))) : [];
+  const latest = new Map(reread.map((id, i) => [id, found[i] ?? null]));
+  const docs: T[] = [];
+  const gone: string[] = [];
+  for (const [id, handed] of batch) {
+    const d = latest.has(id) ? latest.get(id) : handed;
+    if (d) docs.push(d);
+    else gone.push(id);
+  }
+  return { docs, gone };
 }
