@@ -55,6 +55,8 @@ export class AlertRuntime {
   private syncedUntil = new Date(0);
   /** The start-up load of the index; detection waits for it (changes meanwhile are kept, not lost). */
   private loaded: Promise<void> = Promise.resolve();
+  /** The sweep clears work items: never against an index that failed to load. */
+  private indexComplete = false;
 
   constructor(private readonly deps: AlertRuntimeDeps) {
     this.worker = new DeliveryWorker({
@@ -110,6 +112,7 @@ export class AlertRuntime {
   }
 
   private async sweep(ageMs: number): Promise<void> {
+    if (!this.indexComplete) return;
     await this.detector.sweep(ageMs).catch((err: Error) => this.deps.logger.warn(`Alert work sweep failed (retried in ${SWEEP_MS / 1000} s): ${err.message}`));
   }
 
@@ -117,6 +120,7 @@ export class AlertRuntime {
     const t0 = Date.now();
     for await (const a of this.deps.alerts.all()) if (a.active) this.index.add(conditionOf(a));
     await this.loadMissingStates();
+    this.indexComplete = true;
     this.deps.logger.info(`Alerts: ${this.index.size} active alerts indexed in ${Date.now() - t0} ms`);
   }
 
