@@ -49,7 +49,7 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
     // Development mode: the sink is on this machine, which production's SSRF rule refuses.
     const env = { DATA_DIR: dataDir, MONGODB_URI: mongoUri, MONGODB_DB: dbName, ADMIN_API_KEY: KEY, SEED_ON_EMPTY: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development', SEARCH_SNAPSHOT: 'false', RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_BURST: '100000' };
     // Writes of the same distribution, different for each phase.
-    const inputs = generatePostings((1 + populations.length) * (WRITES + 20), data.employers, data.catalog, 7104).map((p) => ({
+    const inputs = generatePostings((2 + populations.length) * (WRITES + 20), data.employers, data.catalog, 7104).map((p) => ({
       employerId: seedObjectId('employer', p.employerKey).toHexString(),
       title: p.title,
       description: p.description,
@@ -76,12 +76,16 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
     log(`Alerts bench: ${data.candidates.length} candidates and ${data.postings.length} postings loaded; measuring ${WRITES} writes with 0 alerts`);
     let api = await startApiProcess(root, env);
     const without = summarize(await phase(api, 0));
+    const withoutLoad = loadAverage();
     await api.stop();
+    // Each population on its own: no alerts, states, deliveries or work items of the last one.
+    const clear = async () => {
+      for (const c of ['alerts', 'alert_entity_states', 'alert_deliveries', 'alert_delivery_queue', 'alert_work']) await conn.collection(c).drop().catch(() => undefined);
+    };
 
     const lines: string[] = [];
     for (const [i, population] of populations.entries()) {
-      // Each population on its own: no alerts, states, deliveries or work items of the last one.
-      for (const c of ['alerts', 'alert_entity_states', 'alert_deliveries', 'alert_delivery_queue', 'alert_work']) await conn.collection(c).deleteMany({});
+      await clear();
       await insertAlerts(conn, data, ALERTS, sinkUrl, population);
       log(`Alerts bench: ${ALERTS} alerts (${population} population) inserted; measuring ${WRITES} writes with them`);
       api = await startApiProcess(root, env);
@@ -90,24 +94,32 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
       let indexed: string | undefined;
       while (!(indexed = api.logLines.find((l) => l.includes('active alerts indexed'))) && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
       const withAlerts = summarize(await phase(api, (i + 1) * (WRITES + 20)));
+      const load = loadAverage();
       // Let detection and delivery of the last writes finish before counting.
       await new Promise((r) => setTimeout(r, 3_000));
       const events = await conn.collection('alert_deliveries').countDocuments();
       const delivered = await conn.collection('alert_deliveries').countDocuments({ status: 'delivered' });
       const rss = api.peakRssMiB();
       await api.stop();
-      lines.push(formatLatency(`  createJobPosting, ${ALERTS} alerts, ${population}`, withAlerts));
+      lines.push(`${formatLatency(`  createJobPosting, ${ALERTS} alerts, ${population}`, withAlerts)}  (load ${load})`);
       lines.push(
         `    p95 difference: ${ms(withAlerts.p95 - without.p95)}; webhook deliveries stored by the ${WRITES + 20} writes: ${events} = ${(events / (WRITES + 20)).toFixed(1)} per write (5% of alerts have a webhook, so about ${Math.round((20 * events) / (WRITES + 20))} events per write), ${delivered} delivered`,
       );
       lines.push(`    ${indexed ? JSON.parse(indexed).msg : 'alert index load time not logged'}; API peak RSS with the alerts ${rss.toFixed(0)} MiB`);
     }
 
+    // The baseline once more at the end: how far the shared machine drifted during the run.
+    await clear();
+    api = await startApiProcess(root, env);
+    const after = summarize(await phase(api, (populations.length + 1) * (WRITES + 20)));
+    const afterLoad = loadAverage();
+    await api.stop();
+
     log('');
     log(`Alerts: createJobPosting over HTTP, sequential, ${data.candidates.length} candidates, ${WRITES} writes per phase (target: p95 with ${ALERTS} alerts <= p95 without + 10 ms):`);
-    log(formatLatency('  createJobPosting, 0 alerts', without));
+    log(`${formatLatency('  createJobPosting, 0 alerts', without)}  (load ${withoutLoad})`);
     for (const l of lines) log(l);
-    log(`  load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    log(`${formatLatency('  createJobPosting, 0 alerts again at the end', after)}  (load ${afterLoad})`);
   } finally {
     sink.close();
     await conn.dropDatabase().catch(() => undefined);
@@ -117,6 +129,9 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
 }
 
 type Population = 'default' | 'dense';
+
+/** The 1-minute load average, to read each figure against (the machine is shared). */
+const loadAverage = (): string => os.loadavg()[0]!.toFixed(2);
 
 async function insertAlerts(conn: mongoose.Connection, data: ReturnType<typeof generateBenchData>, total: number, sinkUrl: string, population: Population): Promise<void> {
   const now = new Date();
