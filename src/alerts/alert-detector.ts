@@ -14,7 +14,7 @@ import type { IndexApplyListener, IndexChangeRecorder } from '../search/index-sy
 import type { SearchDocumentSource } from '../search/index-sync/document-source.js';
 import type { IndexedEntity } from '../shared/index-change-sink.js';
 import { CoalescingRunner } from '../shared/coalescing-runner.js';
-import type { AlertWorkRepository, WorkMark } from './alert-work.repository.js';
+import type { AlertWorkItem, AlertWorkRepository, WorkMark } from './alert-work.repository.js';
 import { AlertEvaluator, candidateKey, postingKey, type AlertEvaluatorDeps } from './alert-evaluator.js';
 
 /** Documents waiting for evaluation beyond which the index sync waits (bulk loads). */
@@ -31,6 +31,7 @@ export interface AlertDetectorDeps extends AlertEvaluatorDeps {
 
 /** Work items one sweep takes at most. */
 const SWEEP_LIMIT = 2_000;
+const SWEEP_DOCUMENTS = 5_000;
 
 export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
   /**
@@ -41,6 +42,8 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
   private readonly pendingCandidates = new Map<string, CandidateSearchDocument | null | undefined>();
   /** Batch work items a sweep found: deleted after the pass that evaluates their documents. */
   private readonly sweptMarks: WorkMark[] = [];
+  /** Batch items this instance recorded, with the documents no pass has evaluated since. */
+  private readonly openBatches = new Map<string, { entity: IndexedEntity; left: Set<string> }>();
   /** One evaluation pass at a time; what arrives meanwhile is taken by the next pass, in one batch. */
   private readonly runner = new CoalescingRunner(() => this.pass());
   private readonly evaluator: AlertEvaluator;
@@ -50,8 +53,9 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
   }
 
   /** The durable record, before the change's outbox entry is retired (a failure keeps the entry). */
-  changesPassedOn(entity: IndexedEntity, ids: readonly string[]): Promise<void> {
-    return this.deps.work.record(entity, ids, new Date());
+  async changesPassedOn(entity: IndexedEntity, ids: readonly string[]): Promise<void> {
+    const batch = await this.deps.work.record(entity, ids, new Date());
+    if (batch) this.openBatches.set(batch, { entity, left: new Set(ids) });
   }
 
   postingsApplied(docs: readonly PostingSearchDocument[], gone: readonly string[]): Promise<void> {
@@ -71,11 +75,21 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
    * another instance left unevaluated. Returns how many items it took.
    */
   async sweep(ageMs: number): Promise<number> {
-    const items = await this.deps.work.olderThan(new Date(Date.now() - ageMs), SWEEP_LIMIT);
+    const found = await this.deps.work.olderThan(new Date(Date.now() - ageMs), SWEEP_LIMIT);
+    // Bounded by documents too: a batch item names up to thousands.
+    const items: AlertWorkItem[] = [];
+    let documents = 0;
+    for (const item of found) {
+      if (documents >= SWEEP_DOCUMENTS) break;
+      items.push(item);
+      documents += item.entityIds?.length ?? 1;
+    }
     for (const item of items) {
+      this.openBatches.delete(item._id);
       const ids = item.entityIds?.length ? item.entityIds : [item.entityId];
       const pending: Map<string, unknown> = item.entity === 'posting' ? this.pendingPostings : this.pendingCandidates;
-      for (const id of ids) if (!pending.has(id)) pending.set(id, undefined);
+      // Read again by the pass, whatever was handed over meanwhile.
+      for (const id of ids) pending.set(id, undefined);
       if (item.entityIds?.length) this.sweptMarks.push({ _id: item._id, seq: item.seq });
     }
     if (items.length > 0) {
@@ -112,19 +126,45 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
         this.deps.logger.warn(`Alert work items not read (the sweep takes them): ${err.message}`);
         return [];
       });
+      // Documents whose item this pass clears are read again, after the items were read.
       const marked = new Set(marks.map((m) => m._id));
+      const batched = { posting: this.batchedIds('posting'), candidate: this.batchedIds('candidate') };
       const today = this.deps.clock.today();
       const candidatesOk = await this.guard(candidates.size, async () => {
-        const { docs, gone } = await current(candidates, (id) => marked.has(candidateKey(id)), (ids) => this.deps.documents.candidateDocuments(ids, today));
+        const clears = (id: string) => marked.has(candidateKey(id)) || batched.candidate.has(id);
+        const { docs, gone } = await current(candidates, clears, (ids) => this.deps.documents.candidateDocuments(ids, today));
         await this.evaluator.candidates(docs, gone);
       });
       const postingsOk = await this.guard(postings.size, async () => {
-        const { docs, gone } = await current(postings, (id) => marked.has(postingKey(id)), (ids) => this.deps.documents.postingDocuments(ids));
+        const clears = (id: string) => marked.has(postingKey(id)) || batched.posting.has(id);
+        const { docs, gone } = await current(postings, clears, (ids) => this.deps.documents.postingDocuments(ids));
         await this.evaluator.postings(docs, gone);
       });
-      const done = [...marks, ...swept].filter((m) => (m._id.startsWith('candidate:') ? candidatesOk : postingsOk));
+      const evaluated = [...(candidatesOk ? this.settleBatches('candidate', batched.candidate, candidates) : []), ...(postingsOk ? this.settleBatches('posting', batched.posting, postings) : [])];
+      const done = [...marks, ...swept, ...evaluated].filter((m) => (m._id.startsWith('candidate:') ? candidatesOk : postingsOk));
       await this.deps.work.done(done).catch((err: Error) => this.deps.logger.warn(`Alert work items not cleared (re-evaluated later, nothing new raised): ${err.message}`));
     }
+  }
+
+  /** The documents of this instance's open batch items, as the pass starts (re-read: the item was recorded before). */
+  private batchedIds(entity: IndexedEntity): Set<string> {
+    const ids = new Set<string>();
+    for (const b of this.openBatches.values()) if (b.entity === entity) for (const id of b.left) ids.add(id);
+    return ids;
+  }
+
+  /** Batch items whose every document has now been evaluated (from a read after the item was recorded). */
+  private settleBatches(entity: IndexedEntity, batched: ReadonlySet<string>, evaluated: ReadonlyMap<string, unknown>): WorkMark[] {
+    const settled: WorkMark[] = [];
+    for (const [_id, b] of this.openBatches) {
+      if (b.entity !== entity) continue;
+      for (const id of evaluated.keys()) if (batched.has(id)) b.left.delete(id);
+      if (b.left.size === 0) {
+        settled.push({ _id, seq: 1 });
+        this.openBatches.delete(_id);
+      }
+    }
+    return settled;
   }
 
   private async guard(size: number, work: () => Promise<void>): Promise<boolean> {

@@ -8,8 +8,8 @@
 // `seq` grows with each change of the entity: an item is deleted only at the seq the
 // detector read before it evaluated, so a newer change that landed meanwhile stays queued.
 // A feed's batch is one item naming its documents (per-document writes add up on FerretDB:
-// 1,000 outbox entries took ~40 s to bump and retire, outbox.repository.ts); only the sweep
-// takes those.
+// 1,000 outbox entries took ~40 s to bump and retire, outbox.repository.ts), never bumped:
+// the recording instance clears it once a pass evaluated all of its documents (alert-detector.ts).
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { IndexedEntity } from '../shared/index-change-sink.js';
@@ -55,13 +55,13 @@ export class AlertWorkRepository {
     await this.model.createIndexes();
   }
 
-  /** One round trip: an upsert per document (by `_id` alone, served by FerretDB's index), or one batch item. */
-  async record(entity: IndexedEntity, ids: readonly string[], at: Date): Promise<void> {
-    if (ids.length === 0) return;
+  /** One round trip: an upsert per document (by `_id` alone, served by FerretDB's index), or one batch item (its id returned). */
+  async record(entity: IndexedEntity, ids: readonly string[], at: Date): Promise<string | null> {
+    if (ids.length === 0) return null;
     if (ids.length >= BATCH_ITEM_MIN) {
       const _id = `${entity}:batch:${randomUUID()}`;
       await this.model.collection.insertOne({ _id, entity, entityId: _id, entityIds: [...ids], seq: 1, at } as never);
-      return;
+      return _id;
     }
     const write = () =>
       this.model.bulkWrite(
@@ -75,6 +75,7 @@ export class AlertWorkRepository {
       if (!isDuplicateKeyError(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;
       await write();
     }
+    return null;
   }
 
   /** The items (with their seq) of these keys that exist. */
