@@ -79,6 +79,9 @@ describe('alert detection survives a crash between the index write and detection
     expect(await deliveries().countDocuments()).toBe(0);
     await kill(first);
     expect(rx.requests).toHaveLength(0);
+    // A restart within the change log's re-read window (10 s) would apply the posting again and
+    // detect it from the log alone; without the log only the durable work item brings it back.
+    await conn.collection('index_changes').deleteMany({});
 
     // Restarted without the hold: the sweep at start evaluates what the crash left.
     const second = await start();
