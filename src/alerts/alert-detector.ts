@@ -106,7 +106,8 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
   }
 
   private async schedule(): Promise<void> {
-    const run = this.runner.run().catch(() => undefined);
+    // After pending I/O: the write that handed these over answers first.
+    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.runner.run()).catch(() => undefined);
     // Backpressure for bulk loads only; a single write never waits here.
     if (this.pendingPostings.size + this.pendingCandidates.size > MAX_QUEUED_DOCUMENTS) await run;
   }

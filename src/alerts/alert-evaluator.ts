@@ -29,6 +29,7 @@ import type { AlertRepository } from './alert.repository.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { DeliveryRecord } from './alert.model.js';
 import type { AlertEventBus, AlertEventPayload } from './alert-events.js';
+import { Pacer } from './pacer.js';
 
 interface Hit {
   alert: AlertCondition;
@@ -70,6 +71,7 @@ export class AlertEvaluator {
     const ctx = await this.context();
     const states = docs.map(postingStateOf);
     const hits: Hit[] = [];
+    const pace = new Pacer();
     for (const p of states) {
       index.setPosting(p);
       const { matches, searches } = index.concernedByPosting(p);
@@ -77,6 +79,7 @@ export class AlertEvaluator {
       // Eligibility once per candidate, and only for alerts whose (cheap) filter passes.
       const scores = new Map<string, number | null>();
       for (const a of matches) {
+        await pace.step();
         if (!passesFilter(p, a.filter)) continue;
         const c = a.candidateId ? index.candidate(a.candidateId) : undefined;
         if (!c) continue;
@@ -88,6 +91,7 @@ export class AlertEvaluator {
       }
       const words = new Set(p.words);
       for (const a of searches) {
+        await pace.step();
         if (!savedSearchHolds(a, p, words)) continue;
         hits.push({ alert: a, postingId: p.id, candidateId: null, score: null, change, before: (prev) => savedSearchHolds(a, prev as PostingState | undefined) });
       }
@@ -102,10 +106,12 @@ export class AlertEvaluator {
     const ctx = await this.context();
     const states = docs.map(candidateStateOf);
     const hits: Hit[] = [];
+    const pace = new Pacer();
     for (const c of states) {
       index.setCandidate(c);
       const change = `${candidateKey(c.id)}@${c.version}`;
       for (const a of index.concernedByCandidate(c)) {
+        await pace.step();
         const p = a.postingId ? index.posting(a.postingId) : undefined;
         const score = matchScoreIfEligible(p, c, ctx);
         if (score === null) continue;
@@ -122,11 +128,17 @@ export class AlertEvaluator {
   private async raiseNew(hits: Hit[], keyOf: (h: Hit) => string): Promise<void> {
     if (hits.length === 0) return;
     const previous = await this.deps.alerts.states([...new Set(hits.map(keyOf))]);
-    const fresh = hits.filter((h) => !h.before(reviveDates(previous.get(keyOf(h))?.state)));
-    if (fresh.length === 0) return;
     // Deletions and deactivations through other instances reach this index within a sync
     // period (alert-runtime.ts); no read per event here.
-    const deliveries = fresh.flatMap((h) => this.raise(h) ?? []);
+    const deliveries: DeliveryRecord[] = [];
+    const pace = new Pacer();
+    for (const h of hits) {
+      await pace.step();
+      if (h.before(reviveDates(previous.get(keyOf(h))?.state))) continue;
+      const d = this.raise(h);
+      if (d) deliveries.push(d);
+    }
+    if (deliveries.length === 0) return;
     this.deps.queued(await this.deps.deliveries.enqueue(deliveries, true));
   }
 
