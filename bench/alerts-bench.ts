@@ -2,8 +2,10 @@
 // (same data, same run, the API in its own process; the alert index is loaded at start).
 // The alerts are spread as users would hold them: a candidate's own match alert for jobs in
 // their state and a care setting, recruiters' alerts on their postings, job boards' saved
-// searches by words, state and setting; 5% carry a webhook to a local sink. The events the
-// writes raise are real work (queued deliveries, webhook calls) and are reported with the
+// searches by words, state and setting; 5% carry a webhook to a local sink. A second, denser
+// population (BENCH_ALERT_DENSE, on by default: alerts filtered by state only, ~12x the
+// events per write) is measured in the same run against the same 0-alert baseline. The events
+// the writes raise are real work (stored deliveries, webhook calls) and are reported with the
 // figures. Figures only; nothing is asserted.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +36,7 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
   const ALERTS = Number(process.env.BENCH_ALERTS ?? 100_000);
   const CANDIDATES = Number(process.env.BENCH_ALERT_CANDIDATES ?? 20_000);
   const WRITES = Number(process.env.BENCH_ALERT_WRITES ?? 200);
+  const populations: Population[] = process.env.BENCH_ALERT_DENSE === 'false' ? ['default'] : ['default', 'dense'];
   const data = generateBenchData(2_000, CANDIDATES, 100);
   const dbName = `bench_alerts_${Date.now()}`;
   const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
@@ -46,7 +49,7 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
     // Development mode: the sink is on this machine, which production's SSRF rule refuses.
     const env = { DATA_DIR: dataDir, MONGODB_URI: mongoUri, MONGODB_DB: dbName, ADMIN_API_KEY: KEY, SEED_ON_EMPTY: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development', SEARCH_SNAPSHOT: 'false', RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_BURST: '100000' };
     // Writes of the same distribution, different for each phase.
-    const inputs = generatePostings(2 * (WRITES + 20), data.employers, data.catalog, 7104).map((p) => ({
+    const inputs = generatePostings((2 + populations.length) * (WRITES + 20), data.employers, data.catalog, 7104).map((p) => ({
       employerId: seedObjectId('employer', p.employerKey).toHexString(),
       title: p.title,
       description: p.description,
@@ -73,29 +76,50 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
     log(`Alerts bench: ${data.candidates.length} candidates and ${data.postings.length} postings loaded; measuring ${WRITES} writes with 0 alerts`);
     let api = await startApiProcess(root, env);
     const without = summarize(await phase(api, 0));
+    const withoutLoad = loadAverage();
     await api.stop();
+    // Each population on its own: no alerts, states, deliveries or work items of the last one.
+    const clear = async () => {
+      for (const c of ['alerts', 'alert_entity_states', 'alert_deliveries', 'alert_delivery_queue', 'alert_work']) await conn.collection(c).drop().catch(() => undefined);
+    };
 
-    await insertAlerts(conn, data, ALERTS, sinkUrl);
-    log(`Alerts bench: ${ALERTS} alerts inserted; measuring ${WRITES} writes with them`);
+    const lines: string[] = [];
+    for (const [i, population] of populations.entries()) {
+      await clear();
+      await insertAlerts(conn, data, ALERTS, sinkUrl, population);
+      log(`Alerts bench: ${ALERTS} alerts (${population} population) inserted; measuring ${WRITES} writes with them`);
+      api = await startApiProcess(root, env);
+      // The index loads in the background after start: measure once it is complete.
+      const waitUntil = Date.now() + 900_000;
+      let indexed: string | undefined;
+      while (!(indexed = api.logLines.find((l) => l.includes('active alerts indexed'))) && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
+      const withAlerts = summarize(await phase(api, (i + 1) * (WRITES + 20)));
+      const load = loadAverage();
+      // Let detection and delivery of the last writes finish before counting.
+      await new Promise((r) => setTimeout(r, 3_000));
+      const events = await conn.collection('alert_deliveries').countDocuments();
+      const delivered = await conn.collection('alert_deliveries').countDocuments({ status: 'delivered' });
+      const rss = api.peakRssMiB();
+      await api.stop();
+      lines.push(`${formatLatency(`  createJobPosting, ${ALERTS} alerts, ${population}`, withAlerts)}  (load ${load})`);
+      lines.push(
+        `    p95 difference: ${ms(withAlerts.p95 - without.p95)}; webhook deliveries stored by the ${WRITES + 20} writes: ${events} = ${(events / (WRITES + 20)).toFixed(1)} per write (5% of alerts have a webhook, so about ${Math.round((20 * events) / (WRITES + 20))} events per write), ${delivered} delivered`,
+      );
+      lines.push(`    ${indexed ? JSON.parse(indexed).msg : 'alert index load time not logged'}; API peak RSS with the alerts ${rss.toFixed(0)} MiB`);
+    }
+
+    // The baseline once more at the end: how far the shared machine drifted during the run.
+    await clear();
     api = await startApiProcess(root, env);
-    // The index loads in the background after start: measure once it is complete.
-    const waitUntil = Date.now() + 900_000;
-    let indexed: string | undefined;
-    while (!(indexed = api.logLines.find((l) => l.includes('active alerts indexed'))) && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
-    const before = await conn.collection('alert_deliveries').countDocuments();
-    const withAlerts = summarize(await phase(api, WRITES + 20));
-    // Let detection of the last writes finish before counting.
-    await new Promise((r) => setTimeout(r, 2_000));
-    const events = (await conn.collection('alert_deliveries').countDocuments()) - before;
-    const rss = api.peakRssMiB();
+    const after = summarize(await phase(api, (populations.length + 1) * (WRITES + 20)));
+    const afterLoad = loadAverage();
     await api.stop();
 
     log('');
     log(`Alerts: createJobPosting over HTTP, sequential, ${data.candidates.length} candidates, ${WRITES} writes per phase (target: p95 with ${ALERTS} alerts <= p95 without + 10 ms):`);
-    log(formatLatency('  createJobPosting, 0 alerts', without));
-    log(formatLatency(`  createJobPosting, ${ALERTS} alerts`, withAlerts));
-    log(`  p95 difference: ${ms(withAlerts.p95 - without.p95)}; webhook deliveries queued by the measured writes: ${events} = ${(events / WRITES).toFixed(1)} per write (5% of alerts have a webhook, so about ${Math.round((20 * events) / WRITES)} events per write)`);
-    log(`  ${indexed ? JSON.parse(indexed).msg : 'alert index load time not logged'}; API peak RSS with the alerts ${rss.toFixed(0)} MiB`);
+    log(`${formatLatency('  createJobPosting, 0 alerts', without)}  (load ${withoutLoad})`);
+    for (const l of lines) log(l);
+    log(`${formatLatency('  createJobPosting, 0 alerts again at the end', after)}  (load ${afterLoad})`);
   } finally {
     sink.close();
     await conn.dropDatabase().catch(() => undefined);
@@ -104,7 +128,12 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
   }
 }
 
-async function insertAlerts(conn: mongoose.Connection, data: ReturnType<typeof generateBenchData>, total: number, sinkUrl: string): Promise<void> {
+type Population = 'default' | 'dense';
+
+/** The 1-minute load average, to read each figure against (the machine is shared). */
+const loadAverage = (): string => os.loadavg()[0]!.toFixed(2);
+
+async function insertAlerts(conn: mongoose.Connection, data: ReturnType<typeof generateBenchData>, total: number, sinkUrl: string, population: Population): Promise<void> {
   const now = new Date();
   const candidates = data.candidates;
   const postings = data.postings.filter((p) => p.status === 'OPEN');
@@ -115,6 +144,7 @@ async function insertAlerts(conn: mongoose.Connection, data: ReturnType<typeof g
     const base = { _id: new Types.ObjectId(), ownerKeyId: `bench-key-${i % 5_000}`, query: null, filter: null, candidateId: null, postingId: null, webhookUrl: i % 20 === 0 ? sinkUrl : null, secretSalt: 'bench', active: true, consecutiveFailures: 0, createdAt: now, updatedAt: now };
     const r = i % 10;
     const setting = SETTINGS[i % SETTINGS.length];
+    if (population === 'dense') return dense(base, i, r);
     if (r < 5) {
       // A candidate's own alert: jobs in their state, in the setting they want.
       const c = candidates[i % candidates.length];
@@ -123,6 +153,16 @@ async function insertAlerts(conn: mongoose.Connection, data: ReturnType<typeof g
     if (r < 7) return { ...base, kind: 'CANDIDATES_FOR_POSTING', postingId: seedObjectId('posting', postings[i % postings.length].externalRef) };
     // A job board's saved search: words, a state and a setting.
     return { ...base, kind: 'SAVED_SEARCH', query: WORDS[i % WORDS.length], filter: { states: [states[i % states.length]], settings: [setting] } };
+  };
+  // The denser spread: most match alerts and every saved search filtered by state only (or not at all).
+  const dense = (base: Record<string, unknown>, i: number, r: number): Record<string, unknown> => {
+    if (r < 5) {
+      const c = candidates[i % candidates.length];
+      const filter = r < 3 && c.state ? { states: [c.state] } : r === 3 ? { settings: [data.postings[i % data.postings.length].setting] } : null;
+      return { ...base, kind: 'POSTINGS_FOR_CANDIDATE', candidateId: seedObjectId('candidate', c.email.toLowerCase()), filter };
+    }
+    if (r < 7) return { ...base, kind: 'CANDIDATES_FOR_POSTING', postingId: seedObjectId('posting', postings[i % postings.length].externalRef) };
+    return { ...base, kind: 'SAVED_SEARCH', query: r === 9 ? WORDS[i % WORDS.length] : null, filter: { states: [states[i % states.length]] } };
   };
   for (let done = 0; done < total; done += 5_000) {
     await conn.collection('alerts').insertMany(Array.from({ length: Math.min(5_000, total - done) }, next) as never[]);

@@ -48,6 +48,7 @@ Options (environment variables):
                               ending in '/nocache' also sets PAGE_CACHE_MAX_AGE_MS=0 (e.g. '/nocache,')
   BENCH_ALERTS=100000         alerts for the posting-write comparison (bench/alerts-bench.ts)
   BENCH_ALERT_CANDIDATES=20000, BENCH_ALERT_WRITES=200   its candidates and writes per phase
+  BENCH_ALERT_DENSE=true      also measure the denser alert population (~740 events per write)
   BENCH_ONLY=alerts           run only that comparison (about 3 minutes)
   BENCH_ONLY=serving          only start-up, throughput and /health under load (no engine-alone, latency,
                               bulk or alerts sections)

@@ -34,6 +34,7 @@ import { CandidateDataRightsService } from './data-rights/candidate-data-rights.
 import { RecordDeletionService } from './data-rights/record-deletion.service.js';
 import { AlertRepository } from './alerts/alert.repository.js';
 import { DeliveryRepository } from './alerts/delivery.repository.js';
+import { AlertWorkRepository } from './alerts/alert-work.repository.js';
 import { AlertRuntime, type AlertRuntimeDeps } from './alerts/alert-runtime.js';
 import { AlertService } from './alerts/alert.service.js';
 import type { AlertsConfig } from './config.js';
@@ -54,6 +55,7 @@ export interface AppRepositories {
   audit: AuditRepository;
   alerts: AlertRepository;
   alertDeliveries: DeliveryRepository;
+  alertWork: AlertWorkRepository;
 }
 
 export interface AppServices {
@@ -100,6 +102,7 @@ export function createRepositories(
     audit: new AuditRepository(conn),
     alerts: new AlertRepository(conn),
     alertDeliveries: new DeliveryRepository(conn),
+    alertWork: new AlertWorkRepository(conn),
   };
 }
 
@@ -152,6 +155,7 @@ export function createServices(
   const alertRuntime = new AlertRuntime({
     alerts: repos.alerts,
     deliveries: repos.alertDeliveries,
+    work: repos.alertWork,
     documents,
     catalog: () => qualifications.catalog(),
     clock,
@@ -160,6 +164,7 @@ export function createServices(
     ...deps.alertSeams,
   });
   indexSync.addApplyListener(alertRuntime.detector);
+  indexSync.addChangeRecorder(alertRuntime.detector);
   indexSync.addApplyListener(pageCacheEviction(repos));
   return {
     auth: new AuthService(deps.adminApiKey, repos.apiKeys),

@@ -87,6 +87,8 @@ const envSchema = z.object({
   ALERT_DELIVERY_POLL_MS: positiveInt.default(1_000),
   ALERT_MAX_FAILED_DELIVERIES: positiveInt.default(20),
   ALERT_MAX_PER_KEY: positiveInt.default(1_000),
+  // Test-only: holds every alert detection pass this long (crash tests); refused in production.
+  ALERT_TEST_DETECTION_DELAY_MS: z.coerce.number().int().min(0).default(0),
   WS_MAX_CONNECTIONS_PER_KEY: positiveInt.default(5),
   // SIGTERM/SIGINT: how long in-flight requests may run on while new ones get 503.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
@@ -202,6 +204,8 @@ export interface AlertsConfig {
   wsMaxConnectionsPerKey: number;
   /** Outside production webhooks may target this machine and private networks (tests, development). */
   allowPrivateTargets: boolean;
+  /** Test-only, 0 (inert) by default: each detection pass waits this long first (tests/alerts/detection-crash.test.ts). */
+  testDetectionDelayMs: number;
 }
 
 /**
@@ -239,6 +243,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (production && !cleaned.ALERT_SECRET_KEY) {
     problems.push('ALERT_SECRET_KEY: required when NODE_ENV=production (webhook signing secrets are derived from it)');
+  }
+  if (production && Number(cleaned.ALERT_TEST_DETECTION_DELAY_MS ?? 0) > 0) {
+    problems.push('ALERT_TEST_DETECTION_DELAY_MS: a test-only hook that delays alert detection; not allowed when NODE_ENV=production');
   }
   if (problems.length > 0 || !e) throw new ConfigError(problems);
 
@@ -301,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPerKey: e.ALERT_MAX_PER_KEY,
       wsMaxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY,
       allowPrivateTargets: e.NODE_ENV !== 'production',
+      testDetectionDelayMs: e.ALERT_TEST_DETECTION_DELAY_MS,
     },
   };
 }

@@ -92,6 +92,7 @@ describe('loadConfig', () => {
       ALERT_DELIVERY_POLL_MS: '2000',
       ALERT_MAX_FAILED_DELIVERIES: '10',
       ALERT_MAX_PER_KEY: '50',
+      ALERT_TEST_DETECTION_DELAY_MS: '0',
       WS_MAX_CONNECTIONS_PER_KEY: '3',
     });
     expect(c).toEqual({
@@ -146,6 +147,7 @@ describe('loadConfig', () => {
         maxPerKey: 50,
         wsMaxConnectionsPerKey: 3,
         allowPrivateTargets: false,
+        testDetectionDelayMs: 0,
       },
     });
   });
@@ -155,6 +157,14 @@ describe('loadConfig', () => {
     expect(c.alerts).toMatchObject({ retry: { baseMs: 1_000, maxMs: 3_600_000, windowMs: 86_400_000 }, webhookTimeoutMs: 10_000, maxFailedDeliveries: 20, allowPrivateTargets: true });
     expect(c.alerts.secretKey.length).toBeGreaterThanOrEqual(32);
     expect(variablesIn(configError({ ALERT_SECRET_KEY: 'short' }))).toEqual(['ALERT_SECRET_KEY']);
+  });
+
+  it('the test-only detection delay: inert by default, read outside production, refused in it', () => {
+    expect(loadConfig({}).alerts.testDetectionDelayMs).toBe(0);
+    expect(loadConfig({ ALERT_TEST_DETECTION_DELAY_MS: '60000' }).alerts.testDetectionDelayMs).toBe(60_000);
+    const production = { NODE_ENV: 'production', ADMIN_API_KEY: 'a-very-long-admin-key', ALERT_SECRET_KEY: 'alert-secret-key-0123456789abcdefghij' };
+    expect(loadConfig({ ...production, ALERT_TEST_DETECTION_DELAY_MS: '0' }).alerts.testDetectionDelayMs).toBe(0);
+    expect(variablesIn(configError({ ...production, ALERT_TEST_DETECTION_DELAY_MS: '1' }))).toEqual(['ALERT_TEST_DETECTION_DELAY_MS']);
   });
 
   it('runs the embedded engine in worker threads by default, in-thread for tests or with SEARCH_WORKERS=0', () => {

@@ -1,81 +1,62 @@
-// Event detection, off the write path: the index sync hands over each applied batch
+// Event detection, off the write path, at least once across a crash. The index sync records
+// each change durably before it retires the change's outbox entry (alert-work.repository.ts,
+// through the IndexChangeRecorder hook), then hands the applied documents over
 // (apply-listener.ts) and returns at once; what arrives while a pass runs is evaluated by the
-// next pass as one batch (the latest version of each document).
-// For each posting or candidate the in-memory index names the few alerts it may concern; each
-// is evaluated on the new state and, only when it holds, on the state stored at the previous
-// write (alert-state records): an event is raised when it holds now and did not before. Event
-// ids derive from (alert, posting, candidate, changed document and its version), and a
-// delivery is queued under that id, so a change applied twice (a restart re-applying from a
-// snapshot, two instances following one change log) queues one delivery.
-// A candidate or posting that is gone from MongoDB takes its alerts, their deliveries and
-// any queued event naming it with it (erasure).
-import { createHash } from 'node:crypto';
+// next pass as one batch. A pass reads the work items' marks first and, for the documents it
+// will clear, their current MongoDB state after them (so a change that bumps a mark meanwhile
+// is never taken as evaluated), evaluates (alert-evaluator.ts: deliveries under deterministic ids, then entity
+// states) and only then deletes the items (the cursor). Items that a crash, a failed pass or
+// another instance left are taken by a sweep at start and every minute (alert-runtime.ts); a
+// change evaluated twice queues nothing new.
 import { Types } from 'mongoose';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
-import type { CatalogQualification } from '../matching/index.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../search/search-engine.js';
-import type { IndexApplyListener } from '../search/index-sync/apply-listener.js';
-import {
-  candidateStateOf,
-  matchScoreIfEligible,
-  passesFilter,
-  postingStateOf,
-  postingsForCandidateHolds,
-  savedSearchHolds,
-  type AlertCondition,
-  type CandidateState,
-  type EvalContext,
-  type PostingState,
-} from './alert-conditions.js';
-import type { AlertIndex } from './alert-index.js';
-import type { AlertRepository } from './alert.repository.js';
-import type { DeliveryRepository } from './delivery.repository.js';
-import type { DeliveryRecord } from './alert.model.js';
+import type { IndexApplyListener, IndexChangeRecorder } from '../search/index-sync/apply-listener.js';
+import type { SearchDocumentSource } from '../search/index-sync/document-source.js';
+import type { IndexedEntity } from '../shared/index-change-sink.js';
 import { CoalescingRunner } from '../shared/coalescing-runner.js';
-import type { AlertEventBus, AlertEventPayload } from './alert-events.js';
+import type { AlertWorkItem, AlertWorkRepository, WorkMark } from './alert-work.repository.js';
+import { AlertEvaluator, candidateKey, postingKey, type AlertEvaluatorDeps } from './alert-evaluator.js';
 
 /** Documents waiting for evaluation beyond which the index sync waits (bulk loads). */
 const MAX_QUEUED_DOCUMENTS = 20_000;
 
-interface Hit {
-  alert: AlertCondition;
-  postingId: string;
-  candidateId: string | null;
-  score: number | null;
-  /** The entity whose write this is, and its version: part of the event's identity. */
-  change: string;
-  /** Whether the alert held for the previous state of the changed entity. */
-  before: (prev: unknown) => boolean;
-}
-
-export interface AlertDetectorDeps {
-  index: AlertIndex;
-  alerts: AlertRepository;
-  deliveries: DeliveryRepository;
-  bus: AlertEventBus;
-  catalog(): Promise<ReadonlyMap<string, CatalogQualification>>;
-  clock: Clock;
-  logger: Logger;
-  /** A delivery was queued: start sending. */
-  queued(): void;
-  /** An alert left the index (deleted elsewhere, or inactive). */
-  dropped(alertId: string): void;
+export interface AlertDetectorDeps extends AlertEvaluatorDeps {
   /** Resolves once the index is loaded: nothing is evaluated against a partial index. */
   ready(): Promise<void>;
+  work: AlertWorkRepository;
+  documents: SearchDocumentSource;
+  /** Before each pass; a no-op except under ALERT_TEST_DETECTION_DELAY_MS (crash tests). */
+  pause(): Promise<void>;
 }
 
-export const postingKey = (id: string): string => `posting:${id}`;
-export const candidateKey = (id: string): string => `candidate:${id}`;
+/** Work items one sweep takes at most. */
+const SWEEP_LIMIT = 2_000;
+const SWEEP_DOCUMENTS = 5_000;
 
-export class AlertDetector implements IndexApplyListener {
-  /** Applied documents not evaluated yet, by id (null: gone); a later version replaces an earlier one. */
-  private readonly pendingPostings = new Map<string, PostingSearchDocument | null>();
-  private readonly pendingCandidates = new Map<string, CandidateSearchDocument | null>();
+export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
+  /**
+   * Applied and not evaluated yet, by id: the document handed over (null: gone), or undefined
+   * when the pass must read it (a swept item). A later hand-over replaces an earlier one.
+   */
+  private readonly pendingPostings = new Map<string, PostingSearchDocument | null | undefined>();
+  private readonly pendingCandidates = new Map<string, CandidateSearchDocument | null | undefined>();
+  /** Batch work items a sweep found: deleted after the pass that evaluates their documents. */
+  private readonly sweptMarks: WorkMark[] = [];
+  /** Batch items this instance recorded, with the documents no pass has evaluated since. */
+  private readonly openBatches = new Map<string, { entity: IndexedEntity; left: Set<string> }>();
   /** One evaluation pass at a time; what arrives meanwhile is taken by the next pass, in one batch. */
   private readonly runner = new CoalescingRunner(() => this.pass());
+  private readonly evaluator: AlertEvaluator;
 
-  constructor(private readonly deps: AlertDetectorDeps) {}
+  constructor(private readonly deps: AlertDetectorDeps) {
+    this.evaluator = new AlertEvaluator(deps);
+  }
+
+  /** The durable record, before the change's outbox entry is retired (a failure keeps the entry). */
+  async changesPassedOn(entity: IndexedEntity, ids: readonly string[]): Promise<void> {
+    const batch = await this.deps.work.record(entity, ids, new Date());
+    if (batch) this.openBatches.set(batch, { entity, left: new Set(ids) });
+  }
 
   postingsApplied(docs: readonly PostingSearchDocument[], gone: readonly string[]): Promise<void> {
     for (const d of docs) this.pendingPostings.set(d.id, d);
@@ -89,148 +70,113 @@ export class AlertDetector implements IndexApplyListener {
     return this.schedule();
   }
 
+  /**
+   * Takes the work items older than `ageMs` (all at start): changes a crash, a failed pass or
+   * another instance left unevaluated. Returns how many items it took.
+   */
+  async sweep(ageMs: number): Promise<number> {
+    const found = await this.deps.work.olderThan(new Date(Date.now() - ageMs), SWEEP_LIMIT);
+    // Bounded by documents too: a batch item names up to thousands.
+    const items: AlertWorkItem[] = [];
+    let documents = 0;
+    for (const item of found) {
+      if (documents >= SWEEP_DOCUMENTS) break;
+      items.push(item);
+      documents += item.entityIds?.length ?? 1;
+    }
+    for (const item of items) {
+      this.openBatches.delete(item._id);
+      const ids = item.entityIds?.length ? item.entityIds : [item.entityId];
+      const pending: Map<string, unknown> = item.entity === 'posting' ? this.pendingPostings : this.pendingCandidates;
+      // Read again by the pass, whatever was handed over meanwhile.
+      for (const id of ids) pending.set(id, undefined);
+      if (item.entityIds?.length) this.sweptMarks.push({ _id: item._id, seq: item.seq });
+    }
+    if (items.length > 0) {
+      this.deps.logger.info(`Alerts: ${items.length} unevaluated change(s) taken up from the work queue`);
+      await this.runner.run().catch(() => undefined);
+    }
+    return items.length;
+  }
+
   /** Resolves once everything handed over so far has been evaluated (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.pendingPostings.size + this.pendingCandidates.size > 0) await this.runner.run().catch(() => undefined);
+    while (this.pendingPostings.size + this.pendingCandidates.size + this.sweptMarks.length > 0) await this.runner.run().catch(() => undefined);
     await this.runner.idle();
   }
 
   private async schedule(): Promise<void> {
-    const run = this.runner.run().catch(() => undefined);
+    // After pending I/O: the write that handed these over answers first.
+    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.runner.run()).catch(() => undefined);
     // Backpressure for bulk loads only; a single write never waits here.
     if (this.pendingPostings.size + this.pendingCandidates.size > MAX_QUEUED_DOCUMENTS) await run;
   }
 
-  /** Candidates first: a posting evaluated in the same pass then sees their new states. */
+  /**
+   * Candidates first: a posting evaluated in the same pass then sees their new states. A batch
+   * that fails keeps its work items (the sweep retries them).
+   */
   private async pass(): Promise<void> {
     await this.deps.ready();
-    while (this.pendingPostings.size + this.pendingCandidates.size > 0) {
+    await this.deps.pause();
+    while (this.pendingPostings.size + this.pendingCandidates.size + this.sweptMarks.length > 0) {
       const candidates = take(this.pendingCandidates);
       const postings = take(this.pendingPostings);
-      await this.guard(candidates.size, () => this.candidates(present(candidates), gone(candidates)));
-      await this.guard(postings.size, () => this.postings(present(postings), gone(postings)));
+      const swept = this.sweptMarks.splice(0);
+      const marks = await this.deps.work.marks([...[...candidates.keys()].map(candidateKey), ...[...postings.keys()].map(postingKey)]).catch((err: Error) => {
+        this.deps.logger.warn(`Alert work items not read (the sweep takes them): ${err.message}`);
+        return [];
+      });
+      // Documents whose item this pass clears are read again, after the items were read.
+      const marked = new Set(marks.map((m) => m._id));
+      const batched = { posting: this.batchedIds('posting'), candidate: this.batchedIds('candidate') };
+      const today = this.deps.clock.today();
+      const candidatesOk = await this.guard(candidates.size, async () => {
+        const clears = (id: string) => marked.has(candidateKey(id)) || batched.candidate.has(id);
+        const { docs, gone } = await current(candidates, clears, (ids) => this.deps.documents.candidateDocuments(ids, today));
+        await this.evaluator.candidates(docs, gone);
+      });
+      const postingsOk = await this.guard(postings.size, async () => {
+        const clears = (id: string) => marked.has(postingKey(id)) || batched.posting.has(id);
+        const { docs, gone } = await current(postings, clears, (ids) => this.deps.documents.postingDocuments(ids));
+        await this.evaluator.postings(docs, gone);
+      });
+      const evaluated = [...(candidatesOk ? this.settleBatches('candidate', batched.candidate, candidates) : []), ...(postingsOk ? this.settleBatches('posting', batched.posting, postings) : [])];
+      const done = [...marks, ...swept, ...evaluated].filter((m) => (m._id.startsWith('candidate:') ? candidatesOk : postingsOk));
+      await this.deps.work.done(done).catch((err: Error) => this.deps.logger.warn(`Alert work items not cleared (re-evaluated later, nothing new raised): ${err.message}`));
     }
   }
 
-  private async guard(size: number, work: () => Promise<void>): Promise<void> {
-    if (size === 0) return;
+  /** The documents of this instance's open batch items, as the pass starts (re-read: the item was recorded before). */
+  private batchedIds(entity: IndexedEntity): Set<string> {
+    const ids = new Set<string>();
+    for (const b of this.openBatches.values()) if (b.entity === entity) for (const id of b.left) ids.add(id);
+    return ids;
+  }
+
+  /** Batch items whose every document has now been evaluated (from a read after the item was recorded). */
+  private settleBatches(entity: IndexedEntity, batched: ReadonlySet<string>, evaluated: ReadonlyMap<string, unknown>): WorkMark[] {
+    const settled: WorkMark[] = [];
+    for (const [_id, b] of this.openBatches) {
+      if (b.entity !== entity) continue;
+      for (const id of evaluated.keys()) if (batched.has(id)) b.left.delete(id);
+      if (b.left.size === 0) {
+        settled.push({ _id, seq: 1 });
+        this.openBatches.delete(_id);
+      }
+    }
+    return settled;
+  }
+
+  private async guard(size: number, work: () => Promise<void>): Promise<boolean> {
+    if (size === 0) return true;
     try {
       await work();
+      return true;
     } catch (err) {
       this.deps.logger.warn(`Alert detection failed for a batch of ${size} documents: ${(err as Error).message}`);
+      return false;
     }
-  }
-
-  private async context(): Promise<EvalContext> {
-    return { catalog: await this.deps.catalog(), today: this.deps.clock.today() };
-  }
-
-  private async postings(docs: readonly PostingSearchDocument[], gone: readonly string[]): Promise<void> {
-    const { index } = this.deps;
-    const ctx = await this.context();
-    const states = docs.map(postingStateOf);
-    const hits: Hit[] = [];
-    for (const p of states) {
-      index.setPosting(p);
-      const { matches, searches } = index.concernedByPosting(p);
-      const change = `${postingKey(p.id)}@${p.version}`;
-      // Eligibility once per candidate, and only for alerts whose (cheap) filter passes.
-      const scores = new Map<string, number | null>();
-      for (const a of matches) {
-        if (!passesFilter(p, a.filter)) continue;
-        const c = a.candidateId ? index.candidate(a.candidateId) : undefined;
-        if (!c) continue;
-        let score = scores.get(c.id);
-        if (score === undefined) scores.set(c.id, (score = matchScoreIfEligible(p, c, ctx)));
-        if (score === null) continue;
-        const before = (prev: unknown) => postingsForCandidateHolds(a, prev as PostingState | undefined, c, ctx) !== null;
-        hits.push({ alert: a, postingId: p.id, candidateId: c.id, score, change, before });
-      }
-      const words = new Set(p.words);
-      for (const a of searches) {
-        if (!savedSearchHolds(a, p, words)) continue;
-        hits.push({ alert: a, postingId: p.id, candidateId: null, score: null, change, before: (prev) => savedSearchHolds(a, prev as PostingState | undefined) });
-      }
-    }
-    await this.raiseNew(hits, (h) => postingKey(h.postingId));
-    await this.deps.alerts.saveStates(states.map((s) => ({ _id: postingKey(s.id), version: s.version, state: s })));
-    if (gone.length > 0) await this.forget('postingId', gone, postingKey);
-  }
-
-  private async candidates(docs: readonly CandidateSearchDocument[], gone: readonly string[]): Promise<void> {
-    const { index } = this.deps;
-    const ctx = await this.context();
-    const states = docs.map(candidateStateOf);
-    const hits: Hit[] = [];
-    for (const c of states) {
-      index.setCandidate(c);
-      const change = `${candidateKey(c.id)}@${c.version}`;
-      for (const a of index.concernedByCandidate(c)) {
-        const p = a.postingId ? index.posting(a.postingId) : undefined;
-        const score = matchScoreIfEligible(p, c, ctx);
-        if (score === null) continue;
-        const before = (prev: unknown) => matchScoreIfEligible(p, prev as CandidateState | undefined, ctx) !== null;
-        hits.push({ alert: a, postingId: p!.id, candidateId: c.id, score, change, before });
-      }
-    }
-    await this.raiseNew(hits, (h) => candidateKey(h.candidateId!));
-    await this.deps.alerts.saveStates(states.map((s) => ({ _id: candidateKey(s.id), version: s.version, state: s })));
-    if (gone.length > 0) await this.forget('candidateId', gone, candidateKey);
-  }
-
-  /** Reads the previous states only for entities with a hit, then raises what is newly true. */
-  private async raiseNew(hits: Hit[], keyOf: (h: Hit) => string): Promise<void> {
-    if (hits.length === 0) return;
-    const previous = await this.deps.alerts.states([...new Set(hits.map(keyOf))]);
-    const fresh = hits.filter((h) => !h.before(reviveDates(previous.get(keyOf(h))?.state)));
-    if (fresh.length === 0) return;
-    // Deletions and deactivations through other instances reach this index within a sync
-    // period (alert-runtime.ts); no read per event here.
-    const deliveries = fresh.flatMap((h) => this.raise(h) ?? []);
-    if ((await this.deps.deliveries.enqueue(deliveries)) > 0) this.deps.queued();
-  }
-
-  /** Publishes the event live; returns its delivery when the alert has a webhook. */
-  private raise(h: Hit): DeliveryRecord | null {
-    const now = this.deps.clock.now();
-    const id = createHash('sha256').update(`${h.alert.id}|${h.postingId}|${h.candidateId ?? ''}|${h.change}`).digest('hex').slice(0, 32);
-    const event: AlertEventPayload = {
-      id,
-      alertId: h.alert.id,
-      kind: h.alert.kind,
-      occurredAt: now.toISOString(),
-      postingId: h.postingId,
-      candidateId: h.candidateId,
-      score: h.score,
-    };
-    this.deps.bus.publish({ ownerKeyId: h.alert.ownerKeyId, event });
-    if (!h.alert.webhookUrl) return null;
-    return {
-      _id: id,
-      alertId: new Types.ObjectId(h.alert.id),
-      candidateId: h.candidateId,
-      postingId: h.postingId,
-      body: JSON.stringify(event),
-      url: h.alert.webhookUrl,
-      status: 'pending',
-      attempts: 0,
-      lastStatusCode: null,
-      lastError: null,
-      createdAt: now,
-      nextAttemptAt: now,
-      finishedAt: null,
-    };
-  }
-
-  /** Entities gone from MongoDB: their bound alerts, those alerts' deliveries, queued events naming a candidate, stored states. */
-  private async forget(field: 'candidateId' | 'postingId', ids: readonly string[], keyOf: (id: string) => string): Promise<void> {
-    for (const id of ids) {
-      const removed = await this.deps.alerts.deleteBoundTo(field, new Types.ObjectId(id));
-      for (const a of removed) this.deps.dropped(a.toHexString());
-      await this.deps.deliveries.deleteForAlerts(removed);
-      if (field === 'candidateId') await this.deps.deliveries.deleteForCandidate(id);
-    }
-    await this.deps.alerts.deleteStates(ids.map(keyOf));
   }
 }
 
@@ -240,19 +186,25 @@ function take<T>(pending: Map<string, T>): Map<string, T> {
   return batch;
 }
 
-function present<T>(batch: Map<string, T | null>): T[] {
-  return [...batch.values()].filter((d): d is T => d !== null);
-}
-
-function gone(batch: Map<string, unknown>): string[] {
-  return [...batch].filter(([, d]) => d === null).map(([id]) => id);
-}
-
-/** States come back from MongoDB with dates as Date already; ones stored as strings are revived. */
-function reviveDates(state: unknown): unknown {
-  const s = state as PostingState | undefined;
-  if (s && 'profile' in s && s.profile && typeof (s.profile as { postedAt?: unknown }).postedAt === 'string') {
-    return { ...s, profile: { ...s.profile, postedAt: new Date(s.profile.postedAt) } };
+/**
+ * The documents to evaluate: read from MongoDB (after the marks were read) for every id whose
+ * work item the pass will delete, and for swept ids; the handed-over one otherwise (a feed's
+ * batch: no per-document item, no second read of 1,000 documents).
+ */
+async function current<T>(
+  batch: ReadonlyMap<string, T | null | undefined>,
+  marked: (id: string) => boolean,
+  read: (ids: Types.ObjectId[]) => Promise<(T | undefined)[]>,
+): Promise<{ docs: T[]; gone: string[] }> {
+  const reread = [...batch].filter(([id, d]) => d === undefined || marked(id)).map(([id]) => id);
+  const found = reread.length > 0 ? await read(reread.map((id) => new Types.ObjectId(id))) : [];
+  const latest = new Map(reread.map((id, i) => [id, found[i] ?? null]));
+  const docs: T[] = [];
+  const gone: string[] = [];
+  for (const [id, handed] of batch) {
+    const d = latest.has(id) ? latest.get(id) : handed;
+    if (d) docs.push(d);
+    else gone.push(id);
   }
-  return state;
+  return { docs, gone };
 }

@@ -2,7 +2,8 @@
 // start, with the states of the candidates and postings alerts are bound to), the detector the
 // index sync notifies, the webhook worker, and a poll of the per-second change log through
 // which alerts created, deleted or deactivated by other instances reach this index (read by
-// _id, the look-up FerretDB serves from its index).
+// _id, the look-up FerretDB serves from its index), and the sweep of the durable detection work
+// that a crash, a failed pass or another instance left (alert-work.repository.ts).
 import { Types } from 'mongoose';
 import type { AlertsConfig } from '../config.js';
 import type { Clock } from '../shared/clock.js';
@@ -16,6 +17,7 @@ import { AlertEventBus } from './alert-events.js';
 import type { AlertRecord } from './alert.model.js';
 import type { AlertRepository } from './alert.repository.js';
 import type { DeliveryRepository } from './delivery.repository.js';
+import type { AlertWorkRepository } from './alert-work.repository.js';
 import { DeliveryWorker } from './delivery.worker.js';
 import type { Resolver } from './webhook-target.js';
 import type { WebhookSend } from './webhook-sender.js';
@@ -25,10 +27,13 @@ const SYNC_MS = 5_000;
 /** Other instances' changes are read back this far (clocks within NTP, writes that commit late). */
 const SYNC_OVERLAP_MS = 15_000;
 const CHANGES_KEPT_MS = 3_600_000;
+/** Work items older than this are taken by the sweep (younger ones are in some instance's pass). */
+const SWEEP_MS = 60_000;
 
 export interface AlertRuntimeDeps {
   alerts: AlertRepository;
   deliveries: DeliveryRepository;
+  work: AlertWorkRepository;
   documents: SearchDocumentSource;
   catalog(): Promise<ReadonlyMap<string, CatalogQualification>>;
   clock: Clock;
@@ -46,9 +51,12 @@ export class AlertRuntime {
   readonly detector: AlertDetector;
   readonly worker: DeliveryWorker;
   private syncTimer: NodeJS.Timeout | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
   private syncedUntil = new Date(0);
   /** The start-up load of the index; detection waits for it (changes meanwhile are kept, not lost). */
   private loaded: Promise<void> = Promise.resolve();
+  /** The sweep clears work items: never against an index that failed to load. */
+  private indexComplete = false;
 
   constructor(private readonly deps: AlertRuntimeDeps) {
     this.worker = new DeliveryWorker({
@@ -72,8 +80,12 @@ export class AlertRuntime {
       catalog: deps.catalog,
       clock: deps.clock,
       logger: deps.logger,
-      queued: () => this.worker.kick(),
+      queued: (fresh) => this.worker.sendNow(fresh),
       ready: () => this.loaded,
+      work: deps.work,
+      documents: deps.documents,
+      // Test-only (ALERT_TEST_DETECTION_DELAY_MS, 0 by default): holds each pass so a test can kill the process in between.
+      pause: () => (deps.config.testDetectionDelayMs > 0 ? new Promise((r) => setTimeout(r, deps.config.testDetectionDelayMs)) : Promise.resolve()),
       dropped: (id) => {
         this.index.remove(id);
         void this.noteChange(new Types.ObjectId(id)).catch(() => undefined);
@@ -93,18 +105,29 @@ export class AlertRuntime {
     this.worker.start();
     this.syncTimer = setInterval(() => void this.syncNew().catch((err: Error) => this.deps.logger.warn(`Alert sync failed: ${err.message}`)), SYNC_MS);
     this.syncTimer.unref();
+    // After the load: what the last run (or a crashed instance) left unevaluated, then every SWEEP_MS.
+    void this.loaded.then(() => this.sweep(0));
+    this.sweepTimer = setInterval(() => void this.sweep(SWEEP_MS), SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  private async sweep(ageMs: number): Promise<void> {
+    if (!this.indexComplete) return;
+    await this.detector.sweep(ageMs).catch((err: Error) => this.deps.logger.warn(`Alert work sweep failed (retried in ${SWEEP_MS / 1000} s): ${err.message}`));
   }
 
   private async load(): Promise<void> {
     const t0 = Date.now();
     for await (const a of this.deps.alerts.all()) if (a.active) this.index.add(conditionOf(a));
     await this.loadMissingStates();
+    this.indexComplete = true;
     this.deps.logger.info(`Alerts: ${this.index.size} active alerts indexed in ${Date.now() - t0} ms`);
   }
 
   async stop(): Promise<void> {
     if (this.syncTimer) clearInterval(this.syncTimer);
-    this.syncTimer = null;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.syncTimer = this.sweepTimer = null;
     await this.loaded;
     await this.detector.idle();
     await this.worker.stop();

@@ -4,6 +4,11 @@
 // unleased queue entry), so two instances never send the same attempt at once; a worker that
 // dies mid-attempt leaves a lease that expires, and whoever claims it next retries it.
 // Every other write goes by `_id` alone, the look-up FerretDB serves from its index.
+// A new event's first attempt skips the queue: the detector hands its deliveries to this
+// instance's worker in memory (enqueue with sendNow), and the outcomes are written in one
+// bulkWrite per batch (recordOutcomes); only a retry gets a queue entry. A crash mid-attempt
+// leaves a pending delivery without one, which the orphan repair queues (at start, and for
+// deliveries older than a lease every few minutes), so the first attempt is still at least once.
 import type { Connection, Model, Types } from 'mongoose';
 import { deliveryModel, queueModel, type DeliveryRecord, type QueueRecord } from './alert.model.js';
 import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
@@ -33,6 +38,14 @@ async function insertNew<T extends { _id: string }>(model: Model<T>, docs: reado
   return ids;
 }
 
+function outcomeFields(outcome: DeliveryOutcome, at: Date): Partial<DeliveryRecord> {
+  const set: Partial<DeliveryRecord> = { status: outcome.status, lastStatusCode: outcome.statusCode };
+  if (outcome.status === 'pending') Object.assign(set, { lastError: outcome.error, nextAttemptAt: outcome.nextAttemptAt });
+  if (outcome.status === 'failed') Object.assign(set, { lastError: outcome.error, finishedAt: at });
+  if (outcome.status === 'delivered') Object.assign(set, { lastError: null, finishedAt: at });
+  return set;
+}
+
 export class DeliveryRepository {
   private readonly model: Model<DeliveryRecord>;
   private readonly queue: Model<QueueRecord>;
@@ -46,18 +59,38 @@ export class DeliveryRepository {
     await Promise.all([this.model.createIndexes(), this.queue.createIndexes()]);
   }
 
-  /** Queues the deliveries not queued before (another instance, a re-applied change); returns how many were new. */
-  async enqueue(deliveries: readonly DeliveryRecord[]): Promise<number> {
-    if (deliveries.length === 0) return 0;
+  /**
+   * Stores the deliveries not stored before (another instance, a re-evaluated change) and
+   * returns those that were new. With `sendNow` the caller attempts them at once (no queue
+   * entry, one write fewer each); otherwise they are queued for the worker's poll.
+   */
+  async enqueue(deliveries: readonly DeliveryRecord[], sendNow = false): Promise<DeliveryRecord[]> {
+    if (deliveries.length === 0) return [];
     const fresh = await insertNew(this.model, deliveries);
-    const entries = deliveries.filter((d) => fresh.has(d._id)).map((d) => ({ _id: d._id, nextAttemptAt: d.nextAttemptAt, leaseUntil: EPOCH, leaseOwner: null }));
-    if (entries.length > 0) await insertNew(this.queue, entries);
-    return entries.length;
+    const added = deliveries.filter((d) => fresh.has(d._id));
+    if (!sendNow && added.length > 0) await insertNew(this.queue, added.map((d) => ({ _id: d._id, nextAttemptAt: d.nextAttemptAt, leaseUntil: EPOCH, leaseOwner: null })));
+    return added;
   }
 
-  /** After a crash between the two inserts of enqueue: pending deliveries without a queue entry (once at start). */
-  async requeueOrphans(): Promise<number> {
-    const pending = await this.model.find({ status: 'pending' }, { _id: 1, nextAttemptAt: 1 }).lean<Pick<DeliveryRecord, '_id' | 'nextAttemptAt'>[]>().exec();
+  /** First attempts' outcomes, one bulkWrite for all; a retry gets its queue entry (after the update: a crash between leaves an orphan the repair queues). */
+  async recordOutcomes(results: readonly { id: string; outcome: DeliveryOutcome }[], at: Date): Promise<void> {
+    if (results.length === 0) return;
+    await this.model.bulkWrite(
+      results.map(({ id, outcome }) => ({ updateOne: { filter: { _id: id }, update: { $set: outcomeFields(outcome, at), $inc: { attempts: 1 } } } })),
+      { ordered: false },
+    );
+    const retries = results.flatMap(({ id, outcome }) => (outcome.status === 'pending' ? [{ _id: id, nextAttemptAt: outcome.nextAttemptAt, leaseUntil: EPOCH, leaseOwner: null }] : []));
+    if (retries.length > 0) await insertNew(this.queue, retries);
+  }
+
+  /**
+   * Pending deliveries without a queue entry: a crash between the two inserts of enqueue, or
+   * during a first attempt sent at once. `createdBefore`: only those older than any attempt
+   * still running (the periodic repair); without it, all (at start).
+   */
+  async requeueOrphans(createdBefore?: Date): Promise<number> {
+    const filter = createdBefore ? { status: 'pending' as const, createdAt: { $lt: createdBefore } } : { status: 'pending' as const };
+    const pending = await this.model.find(filter, { _id: 1, nextAttemptAt: 1 }).lean<Pick<DeliveryRecord, '_id' | 'nextAttemptAt'>[]>().exec();
     if (pending.length === 0) return 0;
     const fresh = await insertNew(this.queue, pending.map((d) => ({ _id: d._id, nextAttemptAt: d.nextAttemptAt, leaseUntil: EPOCH, leaseOwner: null })));
     return fresh.size;
@@ -82,11 +115,7 @@ export class DeliveryRepository {
   async finishAttempt(id: string, owner: string, outcome: DeliveryOutcome, at: Date): Promise<boolean> {
     const entry = await this.queue.findById(id).lean<QueueRecord>().exec();
     if (entry?.leaseOwner !== owner) return false;
-    const set: Partial<DeliveryRecord> = { status: outcome.status, lastStatusCode: outcome.statusCode };
-    if (outcome.status === 'pending') Object.assign(set, { lastError: outcome.error, nextAttemptAt: outcome.nextAttemptAt });
-    if (outcome.status === 'failed') Object.assign(set, { lastError: outcome.error, finishedAt: at });
-    if (outcome.status === 'delivered') Object.assign(set, { lastError: null, finishedAt: at });
-    await this.model.updateOne({ _id: id }, { $set: set, $inc: { attempts: 1 } });
+    await this.model.updateOne({ _id: id }, { $set: outcomeFields(outcome, at), $inc: { attempts: 1 } });
     if (outcome.status === 'pending') await this.queue.updateOne({ _id: id }, { $set: { nextAttemptAt: outcome.nextAttemptAt, leaseUntil: EPOCH, leaseOwner: null } });
     else await this.queue.deleteOne({ _id: id });
     return true;

@@ -22,6 +22,9 @@ export interface LocalIndex {
   rebuild(): Promise<void>;
 }
 
+/** Awaited before a change goes into the log and its outbox entry is retired (apply-listener.ts, IndexChangeRecorder). */
+export type PassedOn = (entity: IndexedEntity, ids: readonly string[]) => Promise<void>;
+
 export class ChangeLogSync {
   readonly follower: ChangeFollower;
 
@@ -31,6 +34,7 @@ export class ChangeLogSync {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly local: LocalIndex,
+    private readonly passedOn: PassedOn = async () => undefined,
   ) {
     this.follower = new ChangeFollower({ log, apply: (entity, ids) => this.apply(entity, ids), rebuild: () => local.rebuild(), logger });
   }
@@ -44,12 +48,14 @@ export class ChangeLogSync {
     const now = this.clock.now();
     // Few ids: one findOneAndUpdate each; more: one tagged bulk bump (feeds use publishBatch).
     const own = hex.length <= RETIRE_OWN_MAX ? await this.outbox.bumpEach(entity, hex, now) : await this.outbox.bumpTagged(entity, hex, now);
+    await this.passedOn(entity, hex);
     await this.log.append(entity, hex, new Date());
     await this.outbox.retireAll(own);
   }
 
   /** After a batch's write: the log hears of all of it, then the batch's one entry is retired. */
   async publishBatch(ticket: BatchTicket): Promise<void> {
+    await this.passedOn(ticket.entity, entryDocumentIds(ticket));
     await this.log.append(ticket.entity, entryDocumentIds(ticket), new Date());
     await this.outbox.retire(ticket);
   }
@@ -66,6 +72,7 @@ export class ChangeLogSync {
       const mine = entries.filter((e) => e.entity === entity);
       const young = mine.filter((e) => mayBeInFlight(e, now)).map((e) => new Types.ObjectId(e.entityId));
       if (young.length > 0) for (const id of await this.local.missing(entity, young)) missing.add(`${entity}:${id}`);
+      await this.passedOn(entity, mine.flatMap(entryDocumentIds));
       await this.log.append(entity, mine.flatMap(entryDocumentIds), new Date());
     }
     const { retire, keep } = keepInFlight(entries, missing, now);

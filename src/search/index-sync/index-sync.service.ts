@@ -23,7 +23,7 @@ import type { ChangeFollower } from './change-follower.js';
 import { ChangeLogSync } from './change-log-sync.js';
 import { DrainLease } from './drain-lease.js';
 import { CoalescingRunner } from '../../shared/coalescing-runner.js';
-import type { IndexApplyListener } from './apply-listener.js';
+import type { IndexApplyListener, IndexChangeRecorder } from './apply-listener.js';
 
 const LEASE = 'search-outbox-drainer';
 const BATCH = 500;
@@ -92,21 +92,24 @@ export class IndexSyncService implements IndexChangeSink {
     // Six queued tasks let Meilisearch auto-batch several of them into one indexing run.
     this.reindexInFlight = options.reindexInFlight ?? 6;
     this.lease = new DrainLease(outbox, LEASE, this.owner, logger);
-    this.logSync = changeLog
-      ? new ChangeLogSync(outbox, changeLog, clock, logger, {
-          index: (entity, ids) => (entity === 'posting' ? this.applier.indexPostings(ids) : this.applier.indexCandidates(ids)),
-          missing: (entity, ids) => this.applier.missing(entity, ids),
-          rebuild: async () => {
-            await this.reindex();
-          },
-        })
-      : null;
+    const local = {
+      index: (entity: IndexedEntity, ids: Types.ObjectId[]) => (entity === 'posting' ? this.applier.indexPostings(ids) : this.applier.indexCandidates(ids)),
+      missing: (entity: IndexedEntity, ids: Types.ObjectId[]) => this.applier.missing(entity, ids),
+      rebuild: () => this.reindex().then(() => undefined),
+    };
+    // Recorders hear of a change where it goes into the log (once), not where each follower applies it.
+    this.logSync = changeLog ? new ChangeLogSync(outbox, changeLog, clock, logger, local, (entity, ids) => this.applier.record(entity, ids)) : null;
     this.follower = this.logSync?.follower ?? null;
   }
 
   /** Told of every batch of documents applied to this instance's engine (apply-listener.ts). */
   addApplyListener(listener: IndexApplyListener): void {
     this.applier.addListener(listener);
+  }
+
+  /** Told durably, once per change, before the change's outbox entry is retired (apply-listener.ts). */
+  addChangeRecorder(recorder: IndexChangeRecorder): void {
+    this.applier.addRecorder(recorder);
   }
 
   /**

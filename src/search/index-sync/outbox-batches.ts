@@ -12,7 +12,7 @@ import { SearchRejectedError } from '../search-errors.js';
 import type { SearchDocumentSource } from './document-source.js';
 import { entryDocumentIds, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
 import { keepInFlight, recheckTime } from './in-flight.js';
-import type { IndexApplyListener } from './apply-listener.js';
+import type { IndexApplyListener, IndexChangeRecorder } from './apply-listener.js';
 
 const MAX_BACKOFF_MS = 60_000;
 
@@ -21,6 +21,7 @@ export const DEFAULT_INDEX_BATCH_SIZE = 2_000;
 
 export class OutboxBatchApplier {
   private readonly listeners: IndexApplyListener[] = [];
+  private readonly recorders: IndexChangeRecorder[] = [];
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -33,6 +34,16 @@ export class OutboxBatchApplier {
   /** Told of every batch applied to the engine (after the write succeeded); its failures are logged, never the sync's. */
   addListener(listener: IndexApplyListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Told durably of what the drain applies, before its entries are retired (apply-listener.ts). */
+  addRecorder(recorder: IndexChangeRecorder): void {
+    this.recorders.push(recorder);
+  }
+
+  /** Not caught: a failure fails the batch (or the after-write step), whose entries then stay in the outbox. */
+  async record(entity: IndexedEntity, ids: readonly string[]): Promise<void> {
+    for (const r of this.recorders) await r.changesPassedOn(entity, ids);
   }
 
   private async notify(call: (l: IndexApplyListener) => Promise<void>): Promise<void> {
@@ -86,8 +97,9 @@ export class OutboxBatchApplier {
     const postings = ids('posting');
     const candidates = ids('candidate');
     const gone = new Set<string>();
-    if (postings.length > 0) for (const id of await this.indexPostings(postings)) gone.add(`posting:${id}`);
-    if (candidates.length > 0) for (const id of await this.indexCandidates(candidates)) gone.add(`candidate:${id}`);
+    // The drain's own applies are recorded (once per change); a follower's are not (each instance applies every change).
+    if (postings.length > 0) for (const id of await this.indexPostings(postings, true)) gone.add(`posting:${id}`);
+    if (candidates.length > 0) for (const id of await this.indexCandidates(candidates, true)) gone.add(`candidate:${id}`);
     return gone;
   }
 
@@ -107,22 +119,24 @@ export class OutboxBatchApplier {
   }
 
   /** Upserts what MongoDB has, deletes the rest; returns the ids found gone. */
-  async indexPostings(ids: Types.ObjectId[]): Promise<string[]> {
+  async indexPostings(ids: Types.ObjectId[], recorded = false): Promise<string[]> {
     const docs = await this.documents.postingDocuments(ids);
     const present = docs.filter((d) => d !== undefined);
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
     if (present.length > 0) await this.engine.upsertPostings(present);
     if (gone.length > 0) await this.engine.deletePostings(gone);
+    if (recorded) await this.record('posting', ids.map((id) => id.toHexString()));
     await this.notify((l) => l.postingsApplied(present, gone));
     return gone;
   }
 
-  async indexCandidates(ids: Types.ObjectId[]): Promise<string[]> {
+  async indexCandidates(ids: Types.ObjectId[], recorded = false): Promise<string[]> {
     const docs = await this.documents.candidateDocuments(ids, this.clock.today());
     const present = docs.filter((d) => d !== undefined);
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
     if (present.length > 0) await this.engine.upsertCandidates(present);
     if (gone.length > 0) await this.engine.deleteCandidates(gone);
+    if (recorded) await this.record('candidate', ids.map((id) => id.toHexString()));
     await this.notify((l) => l.candidatesApplied(present, gone));
     return gone;
   }
