@@ -1,8 +1,10 @@
-// The two searches the exact ranking windows are built from: an exhaustive count of a filter,
-// and the first documents of a filter by fit-vector similarity with only the scoring fields.
+// The searches the exact ranking (meilisearch-exact-ranking.ts) is built from: an exhaustive
+// count of a filter, a whole small tier with only the scoring fields, and the first documents
+// of a filter by fit-vector similarity with only the scoring fields.
 import type { Index } from 'meilisearch';
 import { FIT_EMBEDDER } from './meilisearch-fit-vectors.js';
 import { f32 } from './meilisearch-payloads.js';
+import type { WholeTier } from './meilisearch-exact-ranking.js';
 
 type Doc = Record<string, unknown>;
 
@@ -10,6 +12,16 @@ type Doc = Record<string, unknown>;
 export async function countHits(index: Index<Doc>, filter: string): Promise<number> {
   const res = await index.search(null, { filter, page: 0, hitsPerPage: 1 });
   return res.totalHits;
+}
+
+/**
+ * The filter's exhaustive count and its first `limit` documents, scoring fields only: a
+ * placeholder search (no words, no sort, no vector), so Meilisearch only evaluates the filter
+ * and reads the documents. With page/hitsPerPage totalHits is exact (up to maxTotalHits).
+ */
+export async function wholeTier<D>(index: Index<Doc>, filter: string, limit: number, fields: string[]): Promise<WholeTier<D>> {
+  const res = await index.search(null, { filter, page: 1, hitsPerPage: limit, attributesToRetrieve: fields });
+  return { total: res.totalHits, docs: res.hits as unknown as D[] };
 }
 
 /** The tier's first `size` documents by fit-vector similarity, scoring fields only. */

@@ -1,7 +1,7 @@
 // The Meilisearch adapter's requests and failure handling, against a scripted stand-in server
 // (fake-meilisearch.ts). The real-server contract is meilisearch.engine.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RANK_WINDOWS, MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
+import { DEFAULT_EXACT_TIER, DEFAULT_RANK_WINDOWS, MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
 import { SearchRejectedError, SearchUnavailableError } from '../../../src/search/search-errors.js';
 import { DomainError } from '../../../src/shared/errors.js';
 import { POSTING_SETTINGS } from '../../../src/search/meilisearch/meilisearch-settings.js';
@@ -142,18 +142,45 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(await nowhere.health()).toMatchObject({ ok: false, engine: 'meilisearch' });
   });
 
-  it('re-scores the vector-ranked window exactly and pages through the exact order', async () => {
-    const open = postingDocs().filter((d) => d.status === 'OPEN');
-    const eligible = open.filter((d) => matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).eligible);
+  /** The stand-in answers: counts (page 0), whole tiers (page 1, in reverse) and vector windows. */
+  function scriptTier(docs: ReturnType<typeof postingDocs>, reportedTotal = docs.length) {
     fake.search = (_uid, body) =>
       body.page === 0
-        ? { hits: [], totalHits: eligible.length, page: 0, hitsPerPage: 1, totalPages: eligible.length }
-        : { hits: [...eligible].reverse(), offset: 0, limit: Number(body.limit), estimatedTotalHits: eligible.length };
-    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+        ? { hits: [], totalHits: reportedTotal, page: 0, hitsPerPage: 1, totalPages: reportedTotal }
+        : body.page === 1
+          ? { hits: [...docs].reverse().slice(0, Number(body.hitsPerPage)), totalHits: reportedTotal, page: 1, hitsPerPage: body.hitsPerPage, totalPages: 1 }
+          : { hits: [...docs].reverse(), offset: 0, limit: Number(body.limit), estimatedTotalHits: reportedTotal };
+  }
+
+  function aliceRanking() {
+    const open = postingDocs().filter((d) => d.status === 'OPEN');
+    const eligible = open.filter((d) => matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).eligible);
     const exact = eligible
       .map((d) => ({ id: d.id, postedAt: d.postedAt, score: matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).score }))
       .sort((a, b) => b.score - a.score || b.postedAt - a.postedAt || (a.id < b.id ? -1 : 1));
+    return { eligible, exact };
+  }
+
+  it('ranks a small eligible tier whole: one placeholder search with the filter and the scoring fields, exactly re-scored', async () => {
+    const { eligible, exact } = aliceRanking();
+    scriptTier(eligible);
+    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
     expect(page.total).toBe(eligible.length);
+    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
+    const bodies = fake.bodiesTo('/t_postings/search');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatchObject({ page: 1, hitsPerPage: DEFAULT_EXACT_TIER });
+    expect(bodies[0].vector).toBeUndefined();
+    expect(bodies[0].attributesToRetrieve).not.toContain('description');
+    expect(parseFilter(String(bodies[0].filter)).op).toBe('AND');
+  });
+
+  it('re-scores the vector-ranked window exactly when the tier is larger than the whole-tier limit', async () => {
+    const { eligible, exact } = aliceRanking();
+    // Reported larger than MEILI_EXACT_TIER: the adapter turns to the vector windows.
+    scriptTier(eligible, DEFAULT_EXACT_TIER + 1);
+    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+    expect(page.total).toBe(DEFAULT_EXACT_TIER + 1);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
     const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
     expect(pool).toMatchObject({ hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 }, limit: DEFAULT_RANK_WINDOWS.postings });
