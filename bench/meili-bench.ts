@@ -48,6 +48,8 @@ const numbers = (v: string | undefined) => (v ?? '').split(',').filter((x) => x.
 const WINDOWS = numbers(process.env.BENCH_MEILI_WINDOWS).filter((n) => n > 0);
 /** Extra whole-tier limits to measure over the same index (MEILI_EXACT_TIER; 0 = the vector windows only). */
 const EXACT_TIERS = numbers(process.env.BENCH_MEILI_EXACT_TIERS);
+/** The same with the count and vector windows as one multi-search (MeilisearchEngineOptions.multiSearch). */
+const MULTI_TIERS = numbers(process.env.BENCH_MEILI_MULTI_TIERS);
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -211,7 +213,8 @@ try {
     const variants: { label: string; engine: SearchEngine }[] = [
       { label: `rank window ${served.rankWindow ?? `${DEFAULT_RANK_WINDOWS.postings} (postings) / ${DEFAULT_RANK_WINDOWS.candidates} (candidates)`}, whole tiers up to ${tierLimit}`, engine: app.services.search },
       ...WINDOWS.map((w) => ({ label: `rank window ${w}, whole tiers up to ${tierLimit}`, engine: new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: w, exactTier: tierLimit }) })),
-      ...EXACT_TIERS.map((t) => ({ label: `default windows, whole tiers up to ${t}${t === 0 ? ' (vector windows only)' : ''}`, engine: new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: served.rankWindow, exactTier: t }) })),
+      ...EXACT_TIERS.map((t) => ({ label: `default windows, whole tiers up to ${t}${t === 0 ? ' (vector windows only)' : ''}`, engine: new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: served.rankWindow, exactTier: t, multiSearch: false }) })),
+      ...MULTI_TIERS.map((t) => ({ label: `default windows, whole tiers up to ${t}, count and windows in one multi-search`, engine: new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: served.rankWindow, exactTier: t, multiSearch: true }) })),
     ];
     // Interleaved, sample by sample (the embedded engine first, then every Meilisearch
     // variant), so every engine sees the same load: the machine's load changes within a run.

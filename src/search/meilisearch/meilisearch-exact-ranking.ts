@@ -35,6 +35,9 @@ export const DEFAULT_RANK_WINDOWS = { postings: 600, candidates: 200 } as const;
  */
 export const DEFAULT_EXACT_TIER = 2_000;
 
+/** Whether a tier's count and vector windows go as one multi-search (MeilisearchEngineOptions.multiSearch). */
+export const DEFAULT_MULTI_SEARCH = false;
+
 export interface WholeTier<D> {
   /** Exact number of documents the filter selects. */
   total: number;
@@ -59,6 +62,8 @@ export interface WindowedRankRequest<D> {
   whole: (filter: string, limit: number) => Promise<WholeTier<D>>;
   /** The first `limit` documents of the tier in the engine's order for query vector `order`. */
   ranked: (filter: string, order: number, limit: number) => Promise<D[]>;
+  /** Optional: the count and every order's first `limit` documents in one request (else `count` and `ranked` in parallel). */
+  countAndRanked?: (filter: string, limit: number) => Promise<{ count: number; lists: D[][] }>;
   score: (docs: D[]) => ScoredHit[];
   order: 'postings' | 'candidates';
 }
@@ -112,6 +117,10 @@ async function startTier<D>(req: WindowedRankRequest<D>, filter: string, size: n
     const whole = await req.whole(filter, exactTier);
     if (whole.total <= exactTier) return { count: whole.total, list: Promise.resolve(windowed([req.score(whole.docs)], Infinity, req.order)) };
     return { count: whole.total, list: null };
+  }
+  if (req.countAndRanked) {
+    const both = await req.countAndRanked(filter, size);
+    return { count: both.count, list: Promise.resolve(windowed(both.lists.map((l) => req.score(l)), window, req.order)) };
   }
   const lists = readWindows(req, filter, size);
   lists.catch(() => undefined);

@@ -186,4 +186,31 @@ describe('rankInWindows', () => {
     expect((await later.run()).hits.map((h) => h.id)).toEqual(full.slice(20, 25));
     expect(later.asked).toEqual(['count E', 'count I', 'whole E']);
   });
+
+  it('takes the count and the windows from one combined request when the caller offers it, serving the same list', async () => {
+    const tier = engineOrder(800, 17);
+    const parallel = (await request(tier, null, 40, 30, 64).run()).hits.map((h) => h.id);
+    const calls: number[] = [];
+    const combined = await rankInWindows<Doc>({
+      eligibleFilter: 'E',
+      ineligibleFilter: null,
+      offset: 40,
+      limit: 30,
+      window: 64,
+      exactTier: 0,
+      orders: 1,
+      count: () => Promise.reject(new Error('not asked separately')),
+      whole: () => Promise.reject(new Error('not asked')),
+      ranked: () => Promise.reject(new Error('not asked separately')),
+      countAndRanked: async (_f, size) => {
+        calls.push(size);
+        return { count: tier.length, lists: [tier.slice(0, size)] };
+      },
+      score: (docs): ScoredHit[] => docs.map((d) => ({ id: d.id, score: d.score, eligible: d.eligible, missingCount: d.missing, postedAt: 0 })),
+      order: 'candidates',
+    });
+    expect(calls).toEqual([128]);
+    expect(combined.total).toBe(800);
+    expect(combined.hits.map((h) => h.id)).toEqual(parallel);
+  });
 });

@@ -188,4 +188,17 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(pool.attributesToRetrieve).not.toContain('description');
     expect(parseFilter(String(pool.filter)).op).toBe('AND');
   });
+
+  it('with multiSearch asks for the count and the vector window in one multi-search request', async () => {
+    const { eligible, exact } = aliceRanking();
+    scriptTier(eligible);
+    const multi = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000, exactTier: 0, multiSearch: true });
+    const page = await multi.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 0, limit: 3 });
+    expect(page.total).toBe(eligible.length);
+    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(0, 3).map((e) => e.id));
+    expect(fake.bodiesTo('/t_postings/search')).toHaveLength(0);
+    const [body] = fake.bodiesTo('/multi-search') as { queries: Record<string, unknown>[] }[];
+    expect(body.queries[0]).toMatchObject({ indexUid: 't_postings', page: 0 });
+    expect(body.queries.slice(1).every((q) => q.limit === DEFAULT_RANK_WINDOWS.postings && (q.vector as number[]).length === FIT_DIMENSIONS)).toBe(true);
+  });
 });
