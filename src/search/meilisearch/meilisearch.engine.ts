@@ -48,7 +48,7 @@ export interface MeilisearchEngineOptions {
   taskTimeoutMs?: number;
   /** Documents sorted exactly together in ranked lists, both directions (meilisearch-exact-ranking.ts); unset: DEFAULT_RANK_WINDOWS. */
   rankWindow?: number;
-  /** Tiers of at most this many documents are ranked whole, exactly (meilisearch-exact-ranking.ts); 0: always windows. */
+  /** Tiers of at most this many documents are ranked whole, exactly (meilisearch-exact-ranking.ts); unset or 0: never. */
   exactTier?: number;
   /** Ranked lists ask for a tier's count and vector windows in one multi-search (true) or as parallel searches. */
   multiSearch?: boolean;

@@ -1,7 +1,7 @@
 // The Meilisearch adapter's requests and failure handling, against a scripted stand-in server
 // (fake-meilisearch.ts). The real-server contract is meilisearch.engine.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_EXACT_TIER, DEFAULT_RANK_WINDOWS, MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
+import { DEFAULT_RANK_WINDOWS, MeilisearchEngine } from '../../../src/search/meilisearch/meilisearch.engine.js';
 import { SearchRejectedError, SearchUnavailableError } from '../../../src/search/search-errors.js';
 import { DomainError } from '../../../src/shared/errors.js';
 import { POSTING_SETTINGS } from '../../../src/search/meilisearch/meilisearch-settings.js';
@@ -164,23 +164,33 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
   it('ranks a small eligible tier whole: one placeholder search with the filter and the scoring fields, exactly re-scored', async () => {
     const { eligible, exact } = aliceRanking();
     scriptTier(eligible);
-    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+    const whole = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000, exactTier: 2_000 });
+    const page = await whole.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
     expect(page.total).toBe(eligible.length);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
     const bodies = fake.bodiesTo('/t_postings/search');
     expect(bodies).toHaveLength(1);
-    expect(bodies[0]).toMatchObject({ page: 1, hitsPerPage: DEFAULT_EXACT_TIER });
+    expect(bodies[0]).toMatchObject({ page: 1, hitsPerPage: 2_000 });
     expect(bodies[0].vector).toBeUndefined();
     expect(bodies[0].attributesToRetrieve).not.toContain('description');
     expect(parseFilter(String(bodies[0].filter)).op).toBe('AND');
   });
 
+  it('by default, and for a tier larger than the whole-tier limit, re-scores the vector-ranked window exactly', async () => {
+    const { eligible, exact } = aliceRanking();
+    scriptTier(eligible);
+    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
+    expect(fake.bodiesTo('/t_postings/search').map((b) => (b.page === 0 ? 'count' : b.vector ? 'vector' : 'other')).sort()).toEqual(['count', 'vector']);
+  });
+
   it('re-scores the vector-ranked window exactly when the tier is larger than the whole-tier limit', async () => {
     const { eligible, exact } = aliceRanking();
     // Reported larger than MEILI_EXACT_TIER: the adapter turns to the vector windows.
-    scriptTier(eligible, DEFAULT_EXACT_TIER + 1);
-    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
-    expect(page.total).toBe(DEFAULT_EXACT_TIER + 1);
+    scriptTier(eligible, 2_001);
+    const probing = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000, exactTier: 2_000 });
+    const page = await probing.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+    expect(page.total).toBe(2_001);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
     const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
     expect(pool).toMatchObject({ hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 }, limit: DEFAULT_RANK_WINDOWS.postings });
