@@ -20,9 +20,7 @@ export const SEED_MODES = ['catalog', 'demo', 'none'] as const;
 export type SeedMode = (typeof SEED_MODES)[number];
 
 /** "https://app.example.com,http://localhost:5173": scheme, host and optional port, no path. */
-const originList = z
-  .string()
-  .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
+const originList = z.string().transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o.length > 0))
   .pipe(z.array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'each origin is scheme://host[:port], comma-separated')));
 
 const envSchema = z.object({
@@ -52,8 +50,9 @@ const envSchema = z.object({
   // Index writes per engine task (README "Meilisearch at feed scale").
   INDEX_BATCH_SIZE: positiveInt.max(100_000).default(2_000),
   REINDEX_BATCH_SIZE: positiveInt.max(100_000).default(5_000),
-  // Documents the Meilisearch adapter re-scores exactly per ranked window (README "Exact ranking").
+  // Meilisearch ranked lists (README "Meilisearch at scale"): documents sorted exactly per window; tiers ranked whole up to (0: never).
   MEILI_RANK_WINDOW: positiveInt.max(20_000).optional(),
+  MEILI_EXACT_TIER: z.coerce.number().int().min(0).max(50_000).optional(),
   // Embedded engine replicas in worker threads (0: in the main thread). README "Performance".
   SEARCH_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
   // Embedded index snapshot under DATA_DIR/search-snapshot/ for quick restarts.
@@ -166,10 +165,11 @@ export interface AppConfig {
     /** Outbox entries per drained batch (INDEX_BATCH_SIZE) and documents per rebuild batch. */
     indexBatchSize: number;
     reindexBatchSize: number;
-    /** Unset: the Meilisearch adapter's per-direction defaults. */
+    /** Unset: the Meilisearch adapter's defaults (per-direction windows; DEFAULT_EXACT_TIER). */
     rankWindow?: number;
     /** Records of result pages kept per process (0: off). */
     pageCache: { maxAgeMs: number; maxEntries: number };
+    exactTier?: number;
   };
   auth: { adminApiKey: string; usingDevAdminKey: boolean };
   /** What start-up loads into an empty (or interrupted) database: src/seeding/seed-on-start.ts. */
@@ -235,9 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.success ? parsed.data : undefined;
   // Cross-variable rules read the raw values, so they are reported even when another variable is bad.
   const production = cleaned.NODE_ENV === 'production';
-  if (production && !cleaned.ADMIN_API_KEY) {
-    problems.push('ADMIN_API_KEY: required when NODE_ENV=production');
-  }
+  if (production && !cleaned.ADMIN_API_KEY) problems.push('ADMIN_API_KEY: required when NODE_ENV=production');
   if (production && cleaned.MEILI_HOST && !cleaned.MEILI_MASTER_KEY && !cleaned.MEILI_API_KEY) {
     problems.push('MEILI_MASTER_KEY or MEILI_API_KEY: required with MEILI_HOST when NODE_ENV=production');
   }
@@ -272,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       indexBatchSize: e.INDEX_BATCH_SIZE,
       reindexBatchSize: e.REINDEX_BATCH_SIZE,
       rankWindow: e.MEILI_RANK_WINDOW,
+      exactTier: e.MEILI_EXACT_TIER,
       // Tests build many apps: in-thread unless they ask.
       workers: e.SEARCH_WORKERS ?? (e.NODE_ENV === 'test' ? 0 : defaultSearchWorkers()),
       snapshot:

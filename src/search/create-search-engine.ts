@@ -25,6 +25,7 @@ export async function createSearchEngine(config: AppConfig, hooks: SearchEngineH
     apiKey: config.search.meiliKey,
     indexPrefix: config.search.indexPrefix,
     rankWindow: config.search.rankWindow,
+    exactTier: config.search.exactTier,
     // An upgrade that changed the fit vectors' layout (a new embedder name) left documents
     // without vectors: rebuild them from MongoDB (README "Meilisearch at scale", upgrading).
     onVectorsReplaced: () => {

@@ -1,8 +1,8 @@
 // Production search engine: Meilisearch through the official client. Documents are the port's
 // documents plus a fit vector (meilisearch-fit-vectors.ts); hard requirements are filter
-// strings (meilisearch-filters.ts); ranked lists are re-scored exactly in windows
-// (meilisearch-exact-ranking.ts). Settings are sent only when they differ from the server's
-// (meilisearch-settings-sync.ts).
+// strings (meilisearch-filters.ts); ranked lists are scored exactly, a small tier whole and
+// a large one in windows of the vectors' order (meilisearch-exact-ranking.ts). Settings are
+// sent only when they differ from the server's (meilisearch-settings-sync.ts).
 // Every write waits for its task and checks it succeeded (a failed task resolves, it does not
 // throw). Transient failures (unreachable host, timeout, 5xx) become SearchUnavailableError
 // (SEARCH_UNAVAILABLE; the outbox retries); permanent ones (a 4xx for a bad filter or
@@ -10,58 +10,27 @@
 // (the outbox parks the entry).
 import { Meilisearch, type Index } from 'meilisearch';
 import { isoToEpochDay } from '../../matching/dates.js';
-import type {
-  CandidateFacetCounts,
-  CandidateFacetsQuery,
-  PostingFacetCounts,
-  PostingFacetsQuery,
-  SearchCandidatesQuery,
-  CandidateSearchDocument,
-  IdPage,
-  PostingSearchDocument,
-  RankCandidatesQuery,
-  RankPostingsQuery,
-  RankedPage,
-  SearchEngine,
-  SearchHealth,
-  SearchPostingsQuery,
-} from '../search-engine.js';
+import type { CandidateFacetCounts, CandidateFacetsQuery, PostingFacetCounts, PostingFacetsQuery, SearchCandidatesQuery } from '../search-engine.js';
+import type { CandidateSearchDocument, IdPage, PostingSearchDocument, RankCandidatesQuery, RankPostingsQuery } from '../search-engine.js';
+import type { RankedPage, SearchEngine, SearchHealth, SearchPostingsQuery } from '../search-engine.js';
 import { guardSearch } from '../search-errors.js';
 import { isPermanentMeilisearchError } from './meilisearch-errors.js';
-import {
-  OPEN_POSTING,
-  and,
-  candidateEligibilityClause,
-  candidateView,
-  not,
-  postingEligibilityClause,
-  postingFilterClause,
-  postingRequirements,
-} from './meilisearch-filters.js';
+import { OPEN_POSTING, and, candidateEligibilityClause, candidateView, not } from './meilisearch-filters.js';
+import { postingEligibilityClause, postingFilterClause, postingRequirements } from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
-import {
-  candidateQueryFitVectors,
-  postingQueryFitVector,
-} from './meilisearch-fit-inputs.js';
-import { rankInWindows } from './meilisearch-exact-ranking.js';
+import { candidateQueryFitVectors, postingQueryFitVector } from './meilisearch-fit-inputs.js';
+import { DEFAULT_EXACT_TIER, DEFAULT_MULTI_SEARCH, DEFAULT_RANK_WINDOWS, rankInWindows } from './meilisearch-exact-ranking.js';
 import { prepareIndexes } from './meilisearch-index-setup.js';
 import { MeilisearchTasks } from './meilisearch-tasks.js';
 import { pageWindow } from '../page-window.js';
-import { countHits, fitRanked } from './meilisearch-queries.js';
-import { DEFAULT_RANK_WINDOWS } from './meilisearch-exact-ranking.js';
+import { countAndFitRanked, countHits, fitRanked, wholeTier } from './meilisearch-queries.js';
 import { candidatePayload, postingPayload } from './meilisearch-payloads.js';
 
 export { meiliPostingDocument } from './meilisearch-browse.js';
-export { DEFAULT_RANK_WINDOWS } from './meilisearch-exact-ranking.js';
+export { DEFAULT_EXACT_TIER, DEFAULT_MULTI_SEARCH, DEFAULT_RANK_WINDOWS } from './meilisearch-exact-ranking.js';
 export { postingPayload } from './meilisearch-payloads.js';
-import {
-  CANDIDATE_POOL_FIELDS,
-  POSTING_POOL_FIELDS,
-  scoreCandidates,
-  scorePostings,
-  type CandidatePoolDoc,
-  type PostingPoolDoc,
-} from './meilisearch-ranking.js';
+import { CANDIDATE_POOL_FIELDS, POSTING_POOL_FIELDS, scoreCandidates, scorePostings } from './meilisearch-ranking.js';
+import type { CandidatePoolDoc, PostingPoolDoc } from './meilisearch-ranking.js';
 import type { IsoDate } from '../../matching/matching.types.js';
 import { hitDistances, postingSort } from './meilisearch-browse.js';
 import { askCandidateCounts, askCareerSteps } from './meilisearch-career.js';
@@ -79,6 +48,10 @@ export interface MeilisearchEngineOptions {
   taskTimeoutMs?: number;
   /** Documents sorted exactly together in ranked lists, both directions (meilisearch-exact-ranking.ts); unset: DEFAULT_RANK_WINDOWS. */
   rankWindow?: number;
+  /** Tiers of at most this many documents are ranked whole, exactly (meilisearch-exact-ranking.ts); unset or 0: never. */
+  exactTier?: number;
+  /** Ranked lists ask for a tier's count and vector windows in one multi-search (true) or as parallel searches. */
+  multiSearch?: boolean;
   /**
    * Called once when the start-up settings check replaced the fit embedder of an index that
    * holds documents (an upgrade changed the vectors' layout): its documents lost their
@@ -100,6 +73,8 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly candidateWrites: Index<Doc>;
   private readonly tasks: MeilisearchTasks;
   private readonly rankWindows: { postings: number; candidates: number };
+  private readonly exactTier: number;
+  private readonly multiSearch: boolean;
   private readonly onVectorsReplaced: () => void;
   private ready: Promise<void> | null = null;
 
@@ -122,6 +97,8 @@ export class MeilisearchEngine implements SearchEngine {
     this.tasks = new MeilisearchTasks(this.client, options.taskTimeoutMs ?? 1_200_000);
     this.rankWindows =
       options.rankWindow === undefined ? DEFAULT_RANK_WINDOWS : { postings: options.rankWindow, candidates: options.rankWindow };
+    this.exactTier = options.exactTier ?? DEFAULT_EXACT_TIER;
+    this.multiSearch = options.multiSearch ?? DEFAULT_MULTI_SEARCH;
     this.onVectorsReplaced = options.onVectorsReplaced ?? (() => undefined);
   }
 
@@ -168,9 +145,12 @@ export class MeilisearchEngine implements SearchEngine {
         offset,
         limit,
         window: this.rankWindows.postings,
+        exactTier: this.exactTier,
         count: (filter) => countHits(this.postings, filter),
+        whole: (filter, size) => wholeTier<PostingPoolDoc>(this.postings, filter, size, POSTING_POOL_FIELDS),
         orders: vectors.length,
         ranked: (filter, order, size) => fitRanked<PostingPoolDoc>(this.postings, filter, size, vectors[order], POSTING_POOL_FIELDS),
+        countAndRanked: this.multiSearch ? (f, size) => countAndFitRanked(this.client, this.postings.uid, f, size, vectors, POSTING_POOL_FIELDS) : undefined,
         score: (docs) => scorePostings(docs, q.candidate, q.today),
         order: 'postings',
       });
@@ -188,9 +168,12 @@ export class MeilisearchEngine implements SearchEngine {
         offset,
         limit,
         window: this.rankWindows.candidates,
+        exactTier: this.exactTier,
         count: (filter) => countHits(this.candidates, filter),
+        whole: (filter, size) => wholeTier<CandidatePoolDoc>(this.candidates, filter, size, CANDIDATE_POOL_FIELDS),
         orders: 1,
         ranked: (filter, _order, size) => fitRanked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
+        countAndRanked: this.multiSearch ? (f, size) => countAndFitRanked(this.client, this.candidates.uid, f, size, [vector], CANDIDATE_POOL_FIELDS) : undefined,
         score: (docs) => scoreCandidates(docs, q.posting, q.catalog, q.today),
         order: 'candidates',
       });

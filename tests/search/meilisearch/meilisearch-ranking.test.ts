@@ -11,11 +11,14 @@ interface Doc {
   missing: number;
 }
 
-function request(eligibleTier: Doc[], ineligibleTier: Doc[] | null, offset: number, limit: number, window = 1000) {
+function request(eligibleTier: Doc[], ineligibleTier: Doc[] | null, offset: number, limit: number, window = 1000, exactTier = 0) {
   const fetched: { filter: string; size: number }[] = [];
+  /** Every request in order: count / whole / ranked, and its filter. */
+  const asked: string[] = [];
   const tiers: Record<string, Doc[]> = { E: eligibleTier, I: ineligibleTier ?? [] };
   return {
     fetched,
+    asked,
     run: () =>
       rankInWindows<Doc>({
         eligibleFilter: 'E',
@@ -23,9 +26,19 @@ function request(eligibleTier: Doc[], ineligibleTier: Doc[] | null, offset: numb
         offset,
         limit,
         window,
-        count: async (f) => tiers[f].length,
+        exactTier,
+        count: async (f) => {
+          asked.push(`count ${f}`);
+          return tiers[f].length;
+        },
+        // Meilisearch's placeholder order is its internal ids', unrelated to the vectors': reversed here.
+        whole: async (f, size) => {
+          asked.push(`whole ${f}`);
+          return { total: tiers[f].length, docs: [...tiers[f]].reverse().slice(0, size) };
+        },
         orders: 1,
         ranked: async (f, _order, size) => {
+          asked.push(`ranked ${f}`);
           fetched.push({ filter: f, size });
           return tiers[f].slice(0, size);
         },
@@ -112,8 +125,10 @@ describe('rankInWindows', () => {
         offset,
         limit,
         window,
+        exactTier: 0,
         orders: 2,
         count: async () => docs.length,
+        whole: async () => ({ total: docs.length, docs }),
         ranked: async (_f, order, size) => orders[order].slice(0, size),
         score: (list): ScoredHit[] => list.map((d) => ({ id: d.id, score: d.score, eligible: true, missingCount: 0, postedAt: 0 })),
         order: 'candidates',
@@ -132,5 +147,70 @@ describe('rankInWindows', () => {
     const r = request(engineOrder(5000, 1), null, 1500, 20, 400);
     await r.run();
     expect(r.fetched).toEqual([{ filter: 'E', size: 1600 }]);
+  });
+
+  it('ranks a tier of at most exactTier documents whole and exactly, in one request, at every depth', async () => {
+    const tier = engineOrder(500, 5);
+    const exact = [...tier].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map((d) => d.id);
+    const first = request(tier, null, 0, 20, 64, 500);
+    const page = await first.run();
+    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(0, 20));
+    expect(page.total).toBe(500);
+    expect(first.asked).toEqual(['whole E']);
+    // The windows would have served another list: the whole ranking is not the windowed one.
+    expect((await request(tier, null, 0, 20, 64).run()).hits.map((h) => h.id)).not.toEqual(exact.slice(0, 20));
+    const paged: string[] = [];
+    for (let offset = 0; offset < 500; offset += 9) paged.push(...(await request(tier, null, offset, 9, 64, 500).run()).hits.map((h) => h.id));
+    expect(paged).toEqual(exact);
+  });
+
+  it('falls back to the vector windows for a tier larger than exactTier, serving the same list as without it', async () => {
+    const tier = engineOrder(800, 11);
+    const big = request(tier, null, 0, 100, 64, 500);
+    const withProbe = (await big.run()).hits.map((h) => h.id);
+    expect(big.asked).toEqual(['whole E', 'ranked E']);
+    expect(withProbe).toEqual((await request(tier, null, 0, 100, 64).run()).hits.map((h) => h.id));
+  });
+
+  it('chooses whole or windows per tier by its size and pages through both tiers without repeats or skips', async () => {
+    const eligible = engineOrder(40, 13);
+    const ineligible = Array.from({ length: 300 }, (_, k) => i(`z${String(k).padStart(3, '0')}`, 0.1 + ((k * 37) % 300) / 1000, 1 + (k % 3)));
+    const full = (await request(eligible, ineligible, 0, 340, 32, 100).run()).hits.map((h) => h.id);
+    expect(new Set(full).size).toBe(340);
+    expect(full.slice(0, 40)).toEqual([...eligible].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map((d) => d.id));
+    const paged: string[] = [];
+    for (let offset = 0; offset < 340; offset += 11) paged.push(...(await request(eligible, ineligible, offset, 11, 32, 100).run()).hits.map((h) => h.id));
+    expect(paged).toEqual(full);
+    // A later page inside the small eligible tier: the counts first, then the whole tier.
+    const later = request(eligible, ineligible, 20, 5, 32, 100);
+    expect((await later.run()).hits.map((h) => h.id)).toEqual(full.slice(20, 25));
+    expect(later.asked).toEqual(['count E', 'count I', 'whole E']);
+  });
+
+  it('takes the count and the windows from one combined request when the caller offers it, serving the same list', async () => {
+    const tier = engineOrder(800, 17);
+    const parallel = (await request(tier, null, 40, 30, 64).run()).hits.map((h) => h.id);
+    const calls: number[] = [];
+    const combined = await rankInWindows<Doc>({
+      eligibleFilter: 'E',
+      ineligibleFilter: null,
+      offset: 40,
+      limit: 30,
+      window: 64,
+      exactTier: 0,
+      orders: 1,
+      count: () => Promise.reject(new Error('not asked separately')),
+      whole: () => Promise.reject(new Error('not asked')),
+      ranked: () => Promise.reject(new Error('not asked separately')),
+      countAndRanked: async (_f, size) => {
+        calls.push(size);
+        return { count: tier.length, lists: [tier.slice(0, size)] };
+      },
+      score: (docs): ScoredHit[] => docs.map((d) => ({ id: d.id, score: d.score, eligible: d.eligible, missingCount: d.missing, postedAt: 0 })),
+      order: 'candidates',
+    });
+    expect(calls).toEqual([128]);
+    expect(combined.total).toBe(800);
+    expect(combined.hits.map((h) => h.id)).toEqual(parallel);
   });
 });

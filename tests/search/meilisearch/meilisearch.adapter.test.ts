@@ -142,23 +142,73 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(await nowhere.health()).toMatchObject({ ok: false, engine: 'meilisearch' });
   });
 
-  it('re-scores the vector-ranked window exactly and pages through the exact order', async () => {
-    const open = postingDocs().filter((d) => d.status === 'OPEN');
-    const eligible = open.filter((d) => matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).eligible);
+  /** The stand-in answers: counts (page 0), whole tiers (page 1, in reverse) and vector windows. */
+  function scriptTier(docs: ReturnType<typeof postingDocs>, reportedTotal = docs.length) {
     fake.search = (_uid, body) =>
       body.page === 0
-        ? { hits: [], totalHits: eligible.length, page: 0, hitsPerPage: 1, totalPages: eligible.length }
-        : { hits: [...eligible].reverse(), offset: 0, limit: Number(body.limit), estimatedTotalHits: eligible.length };
-    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+        ? { hits: [], totalHits: reportedTotal, page: 0, hitsPerPage: 1, totalPages: reportedTotal }
+        : body.page === 1
+          ? { hits: [...docs].reverse().slice(0, Number(body.hitsPerPage)), totalHits: reportedTotal, page: 1, hitsPerPage: body.hitsPerPage, totalPages: 1 }
+          : { hits: [...docs].reverse(), offset: 0, limit: Number(body.limit), estimatedTotalHits: reportedTotal };
+  }
+
+  function aliceRanking() {
+    const open = postingDocs().filter((d) => d.status === 'OPEN');
+    const eligible = open.filter((d) => matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).eligible);
     const exact = eligible
       .map((d) => ({ id: d.id, postedAt: d.postedAt, score: matchCandidateToPosting(ALICE, postingProfileFromDocument(d), CATALOG, TODAY).score }))
       .sort((a, b) => b.score - a.score || b.postedAt - a.postedAt || (a.id < b.id ? -1 : 1));
+    return { eligible, exact };
+  }
+
+  it('ranks a small eligible tier whole: one placeholder search with the filter and the scoring fields, exactly re-scored', async () => {
+    const { eligible, exact } = aliceRanking();
+    scriptTier(eligible);
+    const whole = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000, exactTier: 2_000 });
+    const page = await whole.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
     expect(page.total).toBe(eligible.length);
+    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
+    const bodies = fake.bodiesTo('/t_postings/search');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatchObject({ page: 1, hitsPerPage: 2_000 });
+    expect(bodies[0].vector).toBeUndefined();
+    expect(bodies[0].attributesToRetrieve).not.toContain('description');
+    expect(parseFilter(String(bodies[0].filter)).op).toBe('AND');
+  });
+
+  it('by default, and for a tier larger than the whole-tier limit, re-scores the vector-ranked window exactly', async () => {
+    const { eligible, exact } = aliceRanking();
+    scriptTier(eligible);
+    const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
+    expect(fake.bodiesTo('/t_postings/search').map((b) => (b.page === 0 ? 'count' : b.vector ? 'vector' : 'other')).sort()).toEqual(['count', 'vector']);
+  });
+
+  it('re-scores the vector-ranked window exactly when the tier is larger than the whole-tier limit', async () => {
+    const { eligible, exact } = aliceRanking();
+    // Reported larger than MEILI_EXACT_TIER: the adapter turns to the vector windows.
+    scriptTier(eligible, 2_001);
+    const probing = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000, exactTier: 2_000 });
+    const page = await probing.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
+    expect(page.total).toBe(2_001);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
     const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
     expect(pool).toMatchObject({ hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 }, limit: DEFAULT_RANK_WINDOWS.postings });
     expect(pool.vector).toHaveLength(FIT_DIMENSIONS);
     expect(pool.attributesToRetrieve).not.toContain('description');
     expect(parseFilter(String(pool.filter)).op).toBe('AND');
+  });
+
+  it('with multiSearch asks for the count and the vector window in one multi-search request', async () => {
+    const { eligible, exact } = aliceRanking();
+    scriptTier(eligible);
+    const multi = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000, exactTier: 0, multiSearch: true });
+    const page = await multi.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 0, limit: 3 });
+    expect(page.total).toBe(eligible.length);
+    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(0, 3).map((e) => e.id));
+    expect(fake.bodiesTo('/t_postings/search')).toHaveLength(0);
+    const [body] = fake.bodiesTo('/multi-search') as { queries: Record<string, unknown>[] }[];
+    expect(body.queries[0]).toMatchObject({ indexUid: 't_postings', page: 0 });
+    expect(body.queries.slice(1).every((q) => q.limit === DEFAULT_RANK_WINDOWS.postings && (q.vector as number[]).length === FIT_DIMENSIONS)).toBe(true);
   });
 });
