@@ -13,6 +13,8 @@ import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess } from './api-process.js';
 import { postGraphQL } from './http-load.js';
 import { formatBulk, measureBulkUpsert } from './bulk-upsert.js';
+import { measureInsertFloor } from './bulk-floor.js';
+import { ms } from './stats.js';
 
 const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 10_000);
 const RUNS = Number(process.env.BENCH_BULK_RUNS ?? 3);
@@ -34,7 +36,8 @@ const api = await startApiProcess(root, {
   MONGODB_DB: dbName,
   ADMIN_API_KEY: KEY,
   SEED: 'none',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // BENCH_DEBUG: the API logs each bulk call's phases at debug level; printed per run below.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? (process.env.BENCH_DEBUG ? 'debug' : 'warn'),
   NODE_ENV: 'production',
   RATE_LIMIT_PER_MINUTE: '10000000',
   RATE_LIMIT_BURST: '100000',
@@ -45,7 +48,14 @@ try {
   const employerId = (created.body.data as { createEmployer: { id: string } }).createEmployer.id;
   for (let run = 1; run <= RUNS; run++) {
     log(`Run ${run} of ${RUNS}:`);
-    for (const line of formatBulk(await measureBulkUpsert(api.url, KEY, employerId, data.catalog))) log(line);
+    const seen = api.logLines.length;
+    const figures = await measureBulkUpsert(api.url, KEY, employerId, data.catalog);
+    for (const line of formatBulk(figures)) log(line);
+    // The same run, the same database: what one raw insertMany of these documents costs.
+    const floor = await measureInsertFloor(conn, figures.refPrefix);
+    log(`  floor, one raw insertMany of the same ${figures.items} documents: ${ms(floor.bareMs)} into a bare collection, ${ms(floor.indexedMs)} with the postings indexes`);
+    log(`  end to end / floor: ${(figures.searchableMs / floor.bareMs).toFixed(2)}x bare, ${(figures.searchableMs / floor.indexedMs).toFixed(2)}x indexed`);
+    if (process.env.BENCH_DEBUG) for (const line of api.logLines.slice(seen).filter((l) => l.includes('"phases"'))) log(`  ${line}`);
   }
 } catch (err) {
   log(`Failed: ${(err as Error).message}\n${api.logLines.slice(-20).join('\n')}`);

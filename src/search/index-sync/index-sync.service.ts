@@ -14,7 +14,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { SearchEngine } from '../search-engine.js';
 import type { Principal } from '../../auth/principal.js';
 import { requireAdmin } from '../../auth/access-policy.js';
-import type { IndexBatchTicket, IndexChangeSink, IndexedEntity } from '../../shared/index-change-sink.js';
+import type { IndexBatchTicket, IndexChangeSink, IndexedEntity, WrittenBatch } from '../../shared/index-change-sink.js';
 import type { SearchDocumentSource } from './document-source.js';
 import { entryDocumentIds, type BatchTicket, type OutboxRepository } from './outbox.repository.js';
 import { DEFAULT_INDEX_BATCH_SIZE, OutboxBatchApplier, pipelined } from './outbox-batches.js';
@@ -94,7 +94,7 @@ export class IndexSyncService implements IndexChangeSink {
     this.lease = new DrainLease(outbox, LEASE, this.owner, logger);
     this.logSync = changeLog
       ? new ChangeLogSync(outbox, changeLog, clock, logger, {
-          index: (entity, ids) => (entity === 'posting' ? this.applier.indexPostings(ids) : this.applier.indexCandidates(ids)),
+          index: (entity, ids, written) => (entity === 'posting' ? this.applier.indexPostings(ids, written) : this.applier.indexCandidates(ids)),
           missing: (entity, ids) => this.applier.missing(entity, ids),
           rebuild: async () => {
             await this.reindex();
@@ -194,11 +194,12 @@ export class IndexSyncService implements IndexChangeSink {
     return this.outbox.recordBatch(entity, ids.map((id) => id.toHexString()), this.clock.now());
   }
 
-  async committedBatch(ticketArg: IndexBatchTicket): Promise<void> {
+  /** `written` is used with the embedded engine (the change log); the drain reads MongoDB. */
+  async committedBatch(ticketArg: IndexBatchTicket, written?: WrittenBatch): Promise<void> {
     const ticket = ticketArg as BatchTicket;
     try {
       if (this.logSync) {
-        await this.logSync.publishBatch(ticket);
+        await this.logSync.publishBatch(ticket, written);
         await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
         return;
       }
