@@ -39,6 +39,8 @@ const api = await startApiProcess(root, {
   // BENCH_DEBUG: the API logs each bulk call's phases at debug level; printed per run below.
   LOG_LEVEL: process.env.LOG_LEVEL ?? (process.env.BENCH_DEBUG ? 'debug' : 'warn'),
   NODE_ENV: 'production',
+  // Required in production since alerts; the bench sends no webhooks.
+  ALERT_SECRET_KEY: 'bench-alert-secret-key-0123456789abcdef',
   RATE_LIMIT_PER_MINUTE: '10000000',
   RATE_LIMIT_BURST: '100000',
   ...(process.env.MEILI_HOST ? { MEILI_INDEX_PREFIX: `bulkbench${Date.now().toString(36)}` } : {}),
