@@ -1,55 +1,45 @@
-// The floor of the bulk path: what the database alone needs to take the same 1,000 documents.
-// The run's stored postings are copied (new ids) into scratch collections with ONE raw
-// `insertMany` (ordered: false), one bare and one carrying the postings collection's indexes,
-// so the end-to-end figure can be read against what no code of ours could beat on this store.
-// The scratch collections are created before the API starts and dropped after it stopped:
-// creating one on FerretDB v1 while the API wrote and polled left the server unresponsive.
+// The floor of the bulk path: what the database alone needs to take 1,000 documents of the
+// bulk call's shape. The bench's own items are built into stored postings by the service's
+// builder (buildPostingData, withLocation, timestamps: the documents the bulk path inserts)
+// and inserted with ONE raw `insertMany` (ordered: false), into a bare scratch collection and
+// into one carrying the postings collection's indexes. Measured before the API starts, on the
+// same database: reading the stored postings back and copying them while the API ran left
+// FerretDB v1 unresponsive (twice, at the same point), so the floor does no reads at all.
 import type { Connection } from 'mongoose';
 import { Types } from 'mongoose';
+import type { SeedQualification } from '../seeds/generator.js';
+import type { EmployerRecord } from '../src/employers/employer.model.js';
+import { buildPostingData, feedPostingId, withLocation } from '../src/postings/posting-input.js';
+import { bulkInputs } from './bulk-upsert.js';
 
 export interface FloorFigures {
   bareMs: number;
   indexedMs: number;
 }
 
-export class InsertFloor {
-  private readonly names: { bare: string; indexed: string }[] = [];
-  private next = 0;
-
-  constructor(private readonly conn: Connection) {}
-
-  /** Creates `runs` pairs of scratch collections (call before the API starts). */
-  async prepare(runs: number): Promise<void> {
-    const db = this.conn.db!;
-    const indexes = (await db.collection('postings').indexes()).filter((ix) => ix.name !== '_id_');
-    for (let i = 0; i < runs; i++) {
-      const pair = { bare: `bulk_floor_bare_${i}`, indexed: `bulk_floor_indexed_${i}` };
-      await db.createCollection(pair.bare);
-      await db.createCollection(pair.indexed);
-      await db.collection(pair.indexed).createIndexes(indexes.map(({ key, name, unique, sparse }) => ({ key, name, ...(unique ? { unique } : {}), ...(sparse ? { sparse } : {}) })));
-      this.names.push(pair);
+export async function measureInsertFloor(conn: Connection, catalog: SeedQualification[], run: number, items = 1000): Promise<FloorFigures> {
+  const db = conn.db!;
+  const employer = { _id: new Types.ObjectId(), name: 'Bulk Feed Employer', setting: 'HOSPITAL', state: 'TX' } as unknown as EmployerRecord;
+  const now = new Date();
+  const inputs = bulkInputs(employer._id.toHexString(), catalog, items, `floor-${run}-`, `floorrun${run}`);
+  const build = () =>
+    inputs.map((input) => {
+      const data = withLocation(buildPostingData(input as never, employer, now));
+      return { _id: feedPostingId(`${data.feedKey}:${Math.random()}`), ...data, createdAt: now, updatedAt: now, __v: 0 };
+    });
+  const indexes = (await db.collection('postings').indexes()).filter((ix) => ix.name !== '_id_');
+  const once = async (withIndexes: boolean): Promise<number> => {
+    const name = `bulk_floor_${withIndexes ? 'indexed' : 'bare'}_${run}`;
+    await db.createCollection(name);
+    if (withIndexes) {
+      await db.collection(name).createIndexes(indexes.map(({ key, name: n, unique, sparse }) => ({ key, name: n, ...(unique ? { unique } : {}), ...(sparse ? { sparse } : {}) })));
     }
-  }
-
-  /** One run's floor: the postings whose externalRef starts with `refPrefix`, inserted into the next pair. */
-  async measure(refPrefix: string): Promise<FloorFigures> {
-    const db = this.conn.db!;
-    const pair = this.names[this.next++];
-    if (!pair) throw new Error('floor: no scratch collections left (prepare more runs)');
-    // A scan, outside any timing: the documents exactly as the bulk path stored them.
-    const stored = await db.collection('postings').find({ externalRef: { $regex: `^${refPrefix}` } }).toArray();
-    if (stored.length === 0) throw new Error(`floor: no stored postings with references ${refPrefix}*`);
-    const once = async (name: string): Promise<number> => {
-      const docs = stored.map((d) => ({ ...d, _id: new Types.ObjectId() }));
-      const t0 = performance.now();
-      await db.collection(name).insertMany(docs, { ordered: false });
-      return performance.now() - t0;
-    };
-    return { bareMs: await once(pair.bare), indexedMs: await once(pair.indexed) };
-  }
-
-  /** Drops the scratch collections (after the API stopped). */
-  async drop(): Promise<void> {
-    for (const pair of this.names) for (const name of [pair.bare, pair.indexed]) await this.conn.db!.dropCollection(name).catch(() => undefined);
-  }
+    const docs = build();
+    const t0 = performance.now();
+    await db.collection(name).insertMany(docs, { ordered: false });
+    const took = performance.now() - t0;
+    await db.dropCollection(name);
+    return took;
+  };
+  return { bareMs: await once(false), indexedMs: await once(true) };
 }
