@@ -31,6 +31,7 @@ const UNIT = [
   'tests/salary/salary-percentile.test.ts',
   'tests/alerts/alert-index.test.ts',
   'tests/alerts/webhook-target.test.ts',
+  'tests/search/index-sync/written-offers.test.ts',
 ];
 
 export default defineConfig({

@@ -11,6 +11,8 @@ const COUNT = `query($q: String, $e: ID) { searchPostings(query: $q, filter: { e
 
 export interface BulkFigures {
   items: number;
+  /** The run's externalRef prefix (the floor copies these postings). */
+  refPrefix: string;
   responseMs: number;
   searchableMs: number;
   perSecond: number;
@@ -29,18 +31,24 @@ async function untilSearchable(url: string, key: string, marker: string, employe
   }
 }
 
-export async function measureBulkUpsert(url: string, key: string, employerId: string, catalog: SeedQualification[], items = 1000): Promise<BulkFigures> {
-  const run = `${Date.now().toString(36)}`;
-  const marker = `feedrun${run}`;
+/** The run's items: generated with the seed distributions, titles carrying the run's marker. */
+export function bulkInputs(employerId: string, catalog: SeedQualification[], items: number, refPrefix: string, marker: string) {
   const generated = generatePostings(items, [{ key: 'bulk', name: 'Bulk Feed Employer', setting: 'HOSPITAL', city: null, state: null } as never], catalog, 7100);
-  const inputs = generated.map(({ employerKey: _k, postedAt: _p, status: _s, ...p }, i) => ({
+  return generated.map(({ employerKey: _k, postedAt: _p, status: _s, ...p }, i) => ({
     ...p,
-    externalRef: `bulk-${run}-${i}`,
+    externalRef: `${refPrefix}${i}`,
     employerId,
     title: `${p.title} ${marker}`,
     // Under the 1 MB request limit for 1,000 items.
     description: p.description.slice(0, 300),
   }));
+}
+
+export async function measureBulkUpsert(url: string, key: string, employerId: string, catalog: SeedQualification[], items = 1000): Promise<BulkFigures> {
+  const run = `${Date.now().toString(36)}`;
+  const marker = `feedrun${run}`;
+  const refPrefix = `bulk-${run}-`;
+  const inputs = bulkInputs(employerId, catalog, items, refPrefix, marker);
   const check = (r: { body: { data?: unknown } }) => {
     const res = (r.body.data as { upsertJobPostings: { failed: number; items: { error: { message: string } | null }[] } }).upsertJobPostings;
     if (res.failed > 0) throw new Error(`bulk upsert: ${res.failed} failed, e.g. ${res.items.find((x) => x.error)?.error?.message}`);
@@ -65,6 +73,7 @@ export async function measureBulkUpsert(url: string, key: string, employerId: st
 
   return {
     items,
+    refPrefix,
     responseMs: first.ms,
     searchableMs,
     perSecond: Math.round((items / searchableMs) * 1000),

@@ -149,7 +149,7 @@ export function createServices(
   const postings = new PostingService(repos.postings, employers, qualifications, indexSync, clock);
   const candidates = new CandidateService(repos.candidates, qualifications, indexSync, clock);
   const postingLists = new PostingListService(repos.postings);
-  const postingBulk = new PostingBulkService(repos.postings, employers, qualifications, indexSync, clock);
+  const postingBulk = new PostingBulkService(repos.postings, employers, qualifications, indexSync, clock, deps.logger);
   const apiKeys = new ApiKeyService(repos.apiKeys, employers, candidates, clock);
   const audit = new AuditService(repos.audit, clock);
   const alertRuntime = new AlertRuntime({

@@ -1,8 +1,9 @@
 // Bulk upsert of postings from a feed (DESIGN §9 "Bulk upsert"): up to 1,000 items, each
 // checked on its own with the rules and messages of createJobPosting (posting-input.ts), then
-// every valid change written in ONE unordered bulk write and handed to the index as ONE
-// outbox entry (recordBatch; the drain or the change log makes one engine call of it). Items that would change nothing are
-// "unchanged": not written, not indexed. Results come back in request order.
+// every valid change written in bulk (posting-bulk-writer.ts) and handed to the index as ONE
+// outbox entry (recordBatch; the drain or the change log makes one engine call of it). Items
+// that would change nothing are "unchanged": not written, not indexed. Results come back in
+// request order. With LOG_LEVEL=debug each call logs where its time went.
 import { Types } from 'mongoose';
 import type { Principal } from '../auth/principal.js';
 import { assertCanManagePosting, assertMayManagePostings } from '../auth/access-policy.js';
@@ -14,10 +15,11 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { enforceInputLimits, LIMITS } from '../shared/input-limits.js';
 import { InputProblemsError, isObjectId } from '../shared/validation.js';
-import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
-import type { BulkPostingOp, PostingData, PostingRepository } from './posting.repository.js';
-import { buildPostingData, feedKeyOf, postingProblems, withLocation, type PostingInputFields } from './posting-input.js';
-import { postingChanges } from './posting-changes.js';
+import type { Logger } from '../shared/logger.js';
+import { PhaseTimer } from '../shared/phase-timer.js';
+import type { PostingData, PostingRepository } from './posting.repository.js';
+import { buildPostingData, feedKeyOf, feedPostingId, postingProblems, type PostingInputFields } from './posting-input.js';
+import { PostingBulkWriter } from './posting-bulk-writer.js';
 
 export interface PostingUpsertData extends PostingInputFields {
   externalRef: string;
@@ -73,14 +75,26 @@ interface Pending {
   input: PostingUpsertData;
 }
 
+const CONFLICT: BulkItemError = {
+  code: 'CONFLICT',
+  message: 'input.externalRef: another request wrote a posting with this externalRef at the same time; send the item again',
+  field: 'externalRef',
+};
+const WRITE_FAILED: BulkItemError = { code: 'INTERNAL_SERVER_ERROR', message: 'The item could not be written; send it again', field: null };
+
 export class PostingBulkService {
+  private readonly writer: PostingBulkWriter;
+
   constructor(
-    private readonly repo: PostingRepository,
+    repo: PostingRepository,
     private readonly employers: EmployerService,
     private readonly qualifications: QualificationService,
-    private readonly index: IndexChangeSink,
+    index: IndexChangeSink,
     private readonly clock: Clock,
-  ) {}
+    private readonly logger?: Logger,
+  ) {
+    this.writer = new PostingBulkWriter(repo, index);
+  }
 
   async upsert(actor: Principal, items: readonly BulkItem[]): Promise<BulkOutcome> {
     assertMayManagePostings(actor, 'upsert job postings');
@@ -88,6 +102,7 @@ export class PostingBulkService {
       throw new InputProblemsError([{ field: 'inputs', problem: `at most ${LIMITS.bulkItems} entries (got ${items.length})` }]);
     }
     const now = this.clock.now();
+    const timer = new PhaseTimer();
     const results: BulkItemOutcome[] = items.map((item, index) => ({
       index,
       externalRef: 'failed' in item ? item.externalRef : (item.externalRef?.trim() ?? null),
@@ -140,44 +155,14 @@ export class PostingBulkService {
       pending.push({ index: c.index, externalRef, employer, input: c.input, data });
     }
 
-    // 3. The stored postings these references name (one query), then what each item changes.
-    const stored = await this.repo.findByRefs(
-      [...new Set(pending.map((p) => p.employer._id.toHexString()))].map((id) => new Types.ObjectId(id)),
-      [...new Set(pending.map((p) => p.externalRef))],
-    );
-    const byKey = new Map(stored.map((p) => [feedKeyOf(p.employerId, p.externalRef)!, p]));
-    const ops: BulkPostingOp[] = [];
-    const opIndex: number[] = [];
-    for (const p of pending) {
-      const current = byKey.get(p.data.feedKey!);
-      const result = results[p.index];
-      if (!current) {
-        const id = new Types.ObjectId();
-        ops.push({ kind: 'insert', id, data: withLocation(p.data) });
-        Object.assign(result, { id: id.toHexString(), outcome: 'created', error: null });
-      } else {
-        result.id = current._id.toHexString();
-        const changes = postingChanges(current, p.data, now);
-        Object.assign(result, { outcome: changes ? 'updated' : 'unchanged', error: null });
-        if (!changes) continue;
-        ops.push({ kind: 'update', id: current._id, changes });
-      }
-      opIndex.push(p.index);
+    // 3. What is stored, what changed, the writes and the index (posting-bulk-writer.ts).
+    timer.lap('validate');
+    const writes = await this.writer.write(pending.map((p) => ({ index: p.index, data: p.data, id: feedPostingId(p.data.feedKey!) })), now, timer);
+    for (const w of writes) {
+      if ('failed' in w) fail(w.index, { ...(w.failed === 'conflict' ? CONFLICT : WRITE_FAILED) });
+      else Object.assign(results[w.index], { id: w.id, outcome: w.outcome, error: null });
     }
-
-    // 4. One outbox batch before the write, one bulk write, one "committed" after it.
-    if (ops.length > 0) {
-      const ids = ops.map((op) => op.id);
-      const ticket = await this.index.recordBatch('posting', ids);
-      const writeFailures = await this.repo.bulkUpsert(ops);
-      for (const [i, err] of writeFailures) {
-        fail(opIndex[i], isDuplicateKeyError(err)
-          ? { code: 'CONFLICT', message: 'input.externalRef: another request wrote a posting with this externalRef at the same time; send the item again', field: 'externalRef' }
-          : { code: 'INTERNAL_SERVER_ERROR', message: 'The item could not be written; send it again', field: null });
-      }
-      // Failed items stay in the batch: the drainer indexes current MongoDB state, so they are no-ops.
-      await this.index.committedBatch(ticket);
-    }
+    timer.log(this.logger, 'upsertJobPostings', { items: items.length, written: writes.filter((w) => 'outcome' in w && w.outcome !== 'unchanged').length });
 
     const count = (kind: BulkOutcomeKind) => results.filter((r) => r.outcome === kind).length;
     return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), failed: count('failed'), items: results };

@@ -1,7 +1,8 @@
 // One way from a client's posting input to the stored record, and one set of rules for it:
 // createJobPosting and the bulk upsert both build and validate through here, so an item of a
 // feed is refused for exactly the reasons (and with exactly the messages) a single create is.
-import type { Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import type { EmployerRecord } from '../employers/employer.model.js';
 import type { QualificationService } from '../qualifications/qualification.service.js';
 import { PostingStatus, type CareSetting, type DegreeLevel, type EmploymentType } from '../shared/enums.js';
@@ -51,6 +52,16 @@ export interface PostingInputFields extends Omit<PostingUpdateData, 'title' | 'd
 /** The uniqueness key of (employer, externalRef); absent (not null) without a reference. */
 export function feedKeyOf(employerId: Types.ObjectId, externalRef: string | null): string | undefined {
   return externalRef ? `${employerId.toHexString()}:${externalRef}` : undefined;
+}
+
+/**
+ * The `_id` of the posting with this feed key, derived from it (like the seed ids): the bulk
+ * upsert finds a stored posting by `_id`, the one look-up FerretDB's SQLite backend serves
+ * from an index (by (employer, externalRef) it scans the collection). Postings stored under
+ * other ids (random ones from before, seeded ones) are still found through the feedKey index.
+ */
+export function feedPostingId(feedKey: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha1').update(`feed-posting:${feedKey}`).digest().subarray(0, 12));
 }
 
 /** The stored form of an input: trimmed, normalised, with the employer's defaults. */

@@ -14,7 +14,7 @@ import { InputProblemsError, parseId } from '../shared/validation.js';
 import { enforceInputLimits } from '../shared/input-limits.js';
 import type { PostingRecord } from './posting.model.js';
 import type { PostingData, PostingRepository } from './posting.repository.js';
-import { buildPostingData, postingProblems, toDegreeRequirement, withLocation, type PostingUpdateData } from './posting-input.js';
+import { buildPostingData, feedPostingId, postingProblems, toDegreeRequirement, withLocation, type PostingUpdateData } from './posting-input.js';
 import { storedLocation } from '../geo/geo-input.js';
 
 export type { DegreeRequirementData, PostingUpdateData } from './posting-input.js';
@@ -53,7 +53,8 @@ export class PostingService {
     return this.repo.findByEmployers(employerIds, status);
   }
 
-  async create(actor: Principal, input: PostingCreateData, id = new Types.ObjectId()): Promise<PostingRecord> {
+  /** `id`: the seed loader's own; else derived from the feed key when there is one (feedPostingId), else random. */
+  async create(actor: Principal, input: PostingCreateData, givenId?: Types.ObjectId): Promise<PostingRecord> {
     assertCanManagePosting(actor, { employerId: input.employerId }, 'create job postings for this employer');
     enforceInputLimits('JobPostingInput', input);
     const employerId = parseId(input.employerId, 'input.employerId');
@@ -61,6 +62,7 @@ export class PostingService {
     const data = buildPostingData({ ...input, status: PostingStatus.OPEN }, employer, this.clock.now(), input.postedAt);
     await this.validate(data);
     withLocation(data);
+    const id = givenId ?? (data.feedKey ? feedPostingId(data.feedKey) : new Types.ObjectId());
     await this.index.record('posting', [id]);
     const saved = await this.repo.create(data, id);
     await this.index.committed('posting', [id]);

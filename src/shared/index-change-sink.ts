@@ -34,7 +34,20 @@ export interface IndexChangeSink {
    * call to the second.
    */
   recordBatch(entity: IndexedEntity, ids: readonly Types.ObjectId[]): Promise<IndexBatchTicket>;
-  committedBatch(ticket: IndexBatchTicket): Promise<void>;
+  /**
+   * `written`: the batch's documents exactly as the writer stored them, so this instance's
+   * index can take them without reading them back. Only a hint: the index still reads MongoDB
+   * for any of them another write touched around this one (see change-follower.ts).
+   */
+  committedBatch(ticket: IndexBatchTicket, written?: WrittenBatch): Promise<void>;
+}
+
+/** What a bulk writer stored (see committedBatch). */
+export interface WrittenBatch {
+  /** The stored documents (records of the ticket's entity), each as it is in MongoDB now. */
+  readonly records: readonly { readonly _id: Types.ObjectId }[];
+  /** Wall-clock ms (Date.now) before the writer read the state it compared against. */
+  readonly since: number;
 }
 
 /** Opaque to producers: what recordBatch returns and committedBatch takes. */

@@ -187,6 +187,59 @@ describe('upsertJobPostings', () => {
     expect((await bulk([item('o-5', { employerId: employerB })])).created).toBe(1);
   });
 
+  it('indexes a new batch from what it wrote: MongoDB is read for a few sampled ids only, never the batch', async () => {
+    const repo = t.app.repositories.postings;
+    const read: string[] = [];
+    const findByIds = repo.findByIds.bind(repo);
+    repo.findByIds = async (ids) => {
+      read.push(...ids.map((id) => id.toHexString()));
+      return findByIds(ids);
+    };
+    try {
+      const inputs = Array.from({ length: 40 }, (_, i) => item(`n-${i}`, { title: `Quillbright Manager ${i}` }));
+      const r = await bulk(inputs);
+      expect(r.created).toBe(40);
+      await t.app.services.indexSync.drain();
+      // The probe: 8 of the 40 derived ids, none stored, so nothing else is read (the index neither).
+      expect(read.length).toBe(8);
+      expect(read.every((id) => r.items.some((x) => x.id === id))).toBe(true);
+      expect((await search('quillbright')).totalCount).toBe(40);
+    } finally {
+      repo.findByIds = findByIds;
+    }
+  });
+
+  it('finds a posting stored under an id not derived from its reference, and one stored before feedKey existed', async () => {
+    const plain = async (title: string) =>
+      (await must<{ createJobPosting: { id: string } }>(t, CREATE, { i: { employerId: employerA, title, description: 'Older posting.', state: 'TX' } })).createJobPosting.id;
+    const keyed = await plain('Legacy Keyed');
+    const bare = await plain('Legacy Bare');
+    const model = t.app.repositories.postings.model;
+    // As stored by earlier versions: a random id with the reference, with and without its feedKey.
+    await model.collection.updateOne({ _id: new Types.ObjectId(keyed) }, { $set: { externalRef: 'lg-1', feedKey: `${employerA}:lg-1` } });
+    await model.collection.updateOne({ _id: new Types.ObjectId(bare) }, { $set: { externalRef: 'lg-2' } });
+    await model.db.collection('schema_migrations').deleteMany({});
+    await t.app.repositories.postings.ensureIndexes();
+    const before = await storedCount(employerA);
+    const r = await bulk([
+      item('lg-1', { title: 'Zephyrine Renamed Keyed', description: 'Older posting.', salaryMin: null, salaryMax: null, requiredQualificationCodes: [] }),
+      item('lg-2', { title: 'Legacy Bare', description: 'Older posting.', salaryMin: null, salaryMax: null, requiredQualificationCodes: [] }),
+    ]);
+    expect(r.items.map((i) => [i.outcome, i.id])).toEqual([
+      ['updated', keyed],
+      ['unchanged', bare],
+    ]);
+    expect(await storedCount(employerA)).toBe(before);
+    expect((await search('zephyrine')).edges.map((e) => e.node.id)).toEqual([keyed]);
+  });
+
+  it('createJobPosting with a reference stores it under the derived id, so the feed finds it by id', async () => {
+    const { externalRef: _r, ...rest } = item('cj-1');
+    const created = (await must<{ createJobPosting: { id: string } }>(t, CREATE, { i: { ...rest, externalRef: 'cj-1' } })).createJobPosting.id;
+    const r = await bulk([item('cj-1', { status: 'OPEN' })]);
+    expect(r.items[0]).toMatchObject({ outcome: 'unchanged', id: created });
+  });
+
   it('makes externalRef unique per employer: createJobPosting with a taken reference is a CONFLICT', async () => {
     const { externalRef: _r, ...rest } = item('u-1');
     await bulk([item('u-1')]);

@@ -10,9 +10,10 @@
 // - what the engine could not take stays queued and is retried at the next poll;
 // - an instance that fell further behind than the log's retention rebuilds its index.
 import type { Logger } from '../../shared/logger.js';
-import type { IndexedEntity } from '../../shared/index-change-sink.js';
+import type { IndexedEntity, WrittenBatch } from '../../shared/index-change-sink.js';
 import { secondOf, type ChangeLogRepository } from './change-log.repository.js';
 import { CoalescingRunner } from '../../shared/coalescing-runner.js';
+import { WrittenOffers } from './written-offers.js';
 
 export interface ChangeFollowerOptions {
   pollMs: number;
@@ -36,8 +37,12 @@ const TRIM_EVERY_MS = 3600_000;
 
 export interface ChangeFollowerDeps {
   log: ChangeLogRepository;
-  /** Indexes the current MongoDB state of these documents (deleting those that are gone). */
-  apply(entity: IndexedEntity, ids: string[]): Promise<void>;
+  /**
+   * Indexes the current MongoDB state of these documents (deleting those that are gone);
+   * `written`: documents a writer of this process handed over (written-offers.ts), indexed as
+   * given instead of read back.
+   */
+  apply(entity: IndexedEntity, ids: string[], written: ReadonlyMap<string, unknown>): Promise<void>;
   /** Rebuilds the whole index; called when the log no longer reaches back to this follower. */
   rebuild(): Promise<void>;
   logger: Logger;
@@ -50,7 +55,9 @@ export class ChangeFollower {
   private readonly now: () => number;
   /** Per second still in the window: how many of its items are queued or applied. */
   private readonly seen = new Map<number, number>();
-  private readonly queued: Record<IndexedEntity, Set<string>> = { posting: new Set(), candidate: new Set() };
+  /** Documents to index: null reads MongoDB's state, else the document a writer handed over. */
+  private readonly queued: Record<IndexedEntity, Map<string, unknown>> = { posting: new Map(), candidate: new Map() };
+  private readonly offers: WrittenOffers;
   /** The oldest second still re-read. */
   private lowWater: number;
   private polls = 0;
@@ -65,6 +72,12 @@ export class ChangeFollower {
     this.opts = { ...DEFAULT_FOLLOWER_OPTIONS, ...options };
     this.now = deps.now ?? Date.now;
     this.lowWater = secondOf(this.now()) - this.opts.windowSeconds;
+    this.offers = new WrittenOffers(this.opts.windowSeconds, this.lowWater);
+  }
+
+  /** A bulk writer of this process hands over what it wrote, before appending its items tagged `src`. */
+  offer(src: string, entity: IndexedEntity, written: WrittenBatch): void {
+    this.offers.offer(src, entity, written);
   }
 
   /**
@@ -73,6 +86,7 @@ export class ChangeFollower {
    */
   startFrom(time: number): void {
     this.lowWater = secondOf(time) - this.opts.windowSeconds;
+    this.offers.reset(this.lowWater);
     this.seen.clear();
     this.queued.posting.clear();
     this.queued.candidate.clear();
@@ -120,12 +134,16 @@ export class ChangeFollower {
     const buckets = await this.deps.log.read(from, nowS + 1, this.opts.maxLookups);
     for (const [second, items] of buckets) {
       const already = this.seen.get(second) ?? 0;
-      for (const item of items.slice(already)) this.queued[item.entity]?.add(item.entityId);
+      for (const item of items.slice(already)) {
+        const written = this.offers.hear(item, second);
+        this.queued[item.entity]?.set(item.entityId, written ?? null);
+      }
       this.seen.set(second, items.length);
     }
     if (full) {
       this.lowWater = Math.max(this.lowWater, nowS - this.opts.windowSeconds);
       for (const second of this.seen.keys()) if (second < this.lowWater) this.seen.delete(second);
+      this.offers.prune(nowS);
     }
     await this.flush();
     if (nowMs - this.lastTrim > TRIM_EVERY_MS) {
@@ -136,16 +154,17 @@ export class ChangeFollower {
 
   private async flush(): Promise<void> {
     for (const entity of ['posting', 'candidate'] as const) {
-      const set = this.queued[entity];
-      while (set.size > 0) {
-        const ids = [...set].slice(0, APPLY_BATCH);
+      const queue = this.queued[entity];
+      while (queue.size > 0) {
+        const ids = [...queue.keys()].slice(0, APPLY_BATCH);
+        const written = new Map(ids.flatMap((id) => (queue.get(id) == null ? [] : [[id, queue.get(id)] as const])));
         try {
-          await this.deps.apply(entity, ids);
+          await this.deps.apply(entity, ids, written);
         } catch (err) {
-          this.deps.logger.warn(`Index change log: ${set.size} ${entity} update(s) wait for the search engine: ${(err as Error).message}`);
+          this.deps.logger.warn(`Index change log: ${queue.size} ${entity} update(s) wait for the search engine: ${(err as Error).message}`);
           return;
         }
-        for (const id of ids) set.delete(id);
+        for (const id of ids) queue.delete(id);
       }
     }
   }

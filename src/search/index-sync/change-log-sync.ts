@@ -3,20 +3,22 @@
 // follows (change-follower.ts), instead of being drained into one shared engine.
 import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
-import type { IndexedEntity } from '../../shared/index-change-sink.js';
+import { randomBytes } from 'node:crypto';
+import type { IndexedEntity, WrittenBatch } from '../../shared/index-change-sink.js';
 import { SearchRejectedError } from '../search-errors.js';
 import type { ChangeLogRepository } from './change-log.repository.js';
 import { ChangeFollower } from './change-follower.js';
 import { entryDocumentIds, type BatchTicket, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
 import { Types } from 'mongoose';
 import { keepInFlight, mayBeInFlight, recheckTime } from './in-flight.js';
+import { PhaseTimer } from '../../shared/phase-timer.js';
 
 /** Up to this many ids a write bumps its outbox entries one by one; larger batches in one tagged bulk write. */
 const RETIRE_OWN_MAX = 100;
 
 export interface LocalIndex {
-  /** Indexes the current MongoDB state of these documents in this instance's engine. */
-  index(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<unknown>;
+  /** Indexes the current MongoDB state of these documents in this instance's engine (`written`: handed over, not read). */
+  index(entity: IndexedEntity, ids: Types.ObjectId[], written?: ReadonlyMap<string, unknown>): Promise<unknown>;
   /** The ids among `ids` whose document MongoDB does not have (yet, or any more). */
   missing(entity: IndexedEntity, ids: Types.ObjectId[]): Promise<string[]>;
   rebuild(): Promise<void>;
@@ -36,7 +38,7 @@ export class ChangeLogSync {
     private readonly local: LocalIndex,
     private readonly passedOn: PassedOn = async () => undefined,
   ) {
-    this.follower = new ChangeFollower({ log, apply: (entity, ids) => this.apply(entity, ids), rebuild: () => local.rebuild(), logger });
+    this.follower = new ChangeFollower({ log, apply: (entity, ids, written) => this.apply(entity, ids, written), rebuild: () => local.rebuild(), logger });
   }
 
   /**
@@ -53,11 +55,24 @@ export class ChangeLogSync {
     await this.outbox.retireAll(own);
   }
 
-  /** After a batch's write: the log hears of all of it, then the batch's one entry is retired. */
-  async publishBatch(ticket: BatchTicket): Promise<void> {
+  /**
+   * After a batch's write: the log hears of all of it, then the batch's one entry is retired.
+   * With `written`, this instance's follower is handed the documents first and the items are
+   * tagged, so it need not read them back (written-offers.ts; other instances read MongoDB).
+   */
+  async publishBatch(ticket: BatchTicket, written?: WrittenBatch): Promise<void> {
+    const timer = new PhaseTimer();
+    let src: string | undefined;
+    if (written && written.records.length > 0) {
+      src = randomBytes(6).toString('base64url');
+      this.follower.offer(src, ticket.entity, written);
+    }
     await this.passedOn(ticket.entity, entryDocumentIds(ticket));
-    await this.log.append(ticket.entity, entryDocumentIds(ticket), new Date());
+    await this.log.append(ticket.entity, entryDocumentIds(ticket), new Date(), src);
+    timer.lap('logAppend');
     await this.outbox.retire(ticket);
+    timer.lap('outboxRetire');
+    timer.log(this.logger, 'publishBatch', { documents: entryDocumentIds(ticket).length, handed: written?.records.length ?? 0 });
   }
 
   /**
@@ -85,8 +100,8 @@ export class ChangeLogSync {
    * The follower's way into this instance's index. A document the engine refuses permanently
    * is logged and skipped: there is no shared entry to park, and its next write is logged anew.
    */
-  private async apply(entity: IndexedEntity, ids: string[]): Promise<void> {
-    const index = (some: string[]) => this.local.index(entity, some.map((id) => new Types.ObjectId(id)));
+  private async apply(entity: IndexedEntity, ids: string[], written: ReadonlyMap<string, unknown>): Promise<void> {
+    const index = (some: string[]) => this.local.index(entity, some.map((id) => new Types.ObjectId(id)), written);
     try {
       await index(ids);
     } catch (err) {

@@ -17,6 +17,11 @@ import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 export interface ChangeItem {
   entity: IndexedEntity;
   entityId: string;
+  /**
+   * A bulk write's short token, when its writer handed the written documents to its own
+   * instance's follower (change-follower.ts, `offer`); absent otherwise.
+   */
+  src?: string;
 }
 
 interface ChangeBucket {
@@ -26,7 +31,10 @@ interface ChangeBucket {
   items: ChangeItem[];
 }
 
-const itemSchema = new Schema<ChangeItem>({ entity: { type: String, required: true }, entityId: { type: String, required: true } }, { _id: false });
+const itemSchema = new Schema<ChangeItem>(
+  { entity: { type: String, required: true }, entityId: { type: String, required: true }, src: { type: String, required: false } },
+  { _id: false },
+);
 const bucketSchema = new Schema<ChangeBucket>(
   { _id: { type: String, required: true }, at: { type: Date, required: true }, items: { type: [itemSchema], default: [] } },
   { collection: 'index_changes', versionKey: false },
@@ -46,11 +54,11 @@ export class ChangeLogRepository {
     await this.buckets.createIndexes();
   }
 
-  async append(entity: IndexedEntity, entityIds: readonly string[], now: Date): Promise<void> {
+  async append(entity: IndexedEntity, entityIds: readonly string[], now: Date, src?: string): Promise<void> {
     if (entityIds.length === 0) return;
     const second = secondOf(now);
     const update = {
-      $push: { items: { $each: entityIds.map((entityId) => ({ entity, entityId })) } },
+      $push: { items: { $each: entityIds.map((entityId) => (src ? { entity, entityId, src } : { entity, entityId })) } },
       $setOnInsert: { at: new Date(second * 1000) },
     };
     try {

@@ -6,8 +6,11 @@ import type { IsoDate } from '../../matching/matching.types.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../search-engine.js';
 
 export interface SearchDocumentSource {
-  /** One entry per id, in order; undefined where the record no longer exists. */
-  postingDocuments(ids: readonly Types.ObjectId[]): Promise<(PostingSearchDocument | undefined)[]>;
+  /**
+   * One entry per id, in order; undefined where the record no longer exists. `written`: records
+   * a bulk writer just stored (by hex id), built into documents without reading them back.
+   */
+  postingDocuments(ids: readonly Types.ObjectId[], written?: ReadonlyMap<string, unknown>): Promise<(PostingSearchDocument | undefined)[]>;
   candidateDocuments(ids: readonly Types.ObjectId[], today: IsoDate): Promise<(CandidateSearchDocument | undefined)[]>;
   /** Postings whose documents depend on the catalog entry `code`. */
   postingIdsUsingCode(code: string): Promise<Types.ObjectId[]>;

@@ -14,7 +14,7 @@ import type { Logger } from '../../shared/logger.js';
 import type { SearchEngine } from '../search-engine.js';
 import type { Principal } from '../../auth/principal.js';
 import { requireAdmin } from '../../auth/access-policy.js';
-import type { IndexBatchTicket, IndexChangeSink, IndexedEntity } from '../../shared/index-change-sink.js';
+import type { IndexBatchTicket, IndexChangeSink, IndexedEntity, WrittenBatch } from '../../shared/index-change-sink.js';
 import type { SearchDocumentSource } from './document-source.js';
 import { entryDocumentIds, type BatchTicket, type OutboxRepository } from './outbox.repository.js';
 import { DEFAULT_INDEX_BATCH_SIZE, OutboxBatchApplier, pipelined } from './outbox-batches.js';
@@ -93,7 +93,8 @@ export class IndexSyncService implements IndexChangeSink {
     this.reindexInFlight = options.reindexInFlight ?? 6;
     this.lease = new DrainLease(outbox, LEASE, this.owner, logger);
     const local = {
-      index: (entity: IndexedEntity, ids: Types.ObjectId[]) => (entity === 'posting' ? this.applier.indexPostings(ids) : this.applier.indexCandidates(ids)),
+      index: (entity: IndexedEntity, ids: Types.ObjectId[], written?: ReadonlyMap<string, unknown>) =>
+        entity === 'posting' ? this.applier.indexPostings(ids, false, written) : this.applier.indexCandidates(ids),
       missing: (entity: IndexedEntity, ids: Types.ObjectId[]) => this.applier.missing(entity, ids),
       rebuild: () => this.reindex().then(() => undefined),
     };
@@ -197,11 +198,12 @@ export class IndexSyncService implements IndexChangeSink {
     return this.outbox.recordBatch(entity, ids.map((id) => id.toHexString()), this.clock.now());
   }
 
-  async committedBatch(ticketArg: IndexBatchTicket): Promise<void> {
+  /** `written` is used with the embedded engine (the change log); the drain reads MongoDB. */
+  async committedBatch(ticketArg: IndexBatchTicket, written?: WrittenBatch): Promise<void> {
     const ticket = ticketArg as BatchTicket;
     try {
       if (this.logSync) {
-        await this.logSync.publishBatch(ticket);
+        await this.logSync.publishBatch(ticket, written);
         await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
         return;
       }

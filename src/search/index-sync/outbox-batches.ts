@@ -13,8 +13,11 @@ import type { SearchDocumentSource } from './document-source.js';
 import { entryDocumentIds, type OutboxEntry, type OutboxRepository } from './outbox.repository.js';
 import { keepInFlight, recheckTime } from './in-flight.js';
 import type { IndexApplyListener, IndexChangeRecorder } from './apply-listener.js';
+import { PhaseTimer } from '../../shared/phase-timer.js';
 
 const MAX_BACKOFF_MS = 60_000;
+/** Batches from this size on log their phases at debug level. */
+const LOGGED_BATCH = 100;
 
 /** Documents per drained batch (INDEX_BATCH_SIZE): one engine task per index and kind. */
 export const DEFAULT_INDEX_BATCH_SIZE = 2_000;
@@ -118,15 +121,23 @@ export class OutboxBatchApplier {
     }
   }
 
-  /** Upserts what MongoDB has, deletes the rest; returns the ids found gone. */
-  async indexPostings(ids: Types.ObjectId[], recorded = false): Promise<string[]> {
-    const docs = await this.documents.postingDocuments(ids);
+  /**
+   * Upserts what MongoDB has (`written`: as handed over by its writer), deletes the rest;
+   * returns the ids found gone. `recorded`: tell the change recorders (the outbox drain path).
+   */
+  async indexPostings(ids: Types.ObjectId[], recorded = false, written?: ReadonlyMap<string, unknown>): Promise<string[]> {
+    const timer = new PhaseTimer();
+    const docs = await this.documents.postingDocuments(ids, written);
+    timer.lap('documents');
     const present = docs.filter((d) => d !== undefined);
     const gone = ids.filter((_, i) => docs[i] === undefined).map((id) => id.toHexString());
     if (present.length > 0) await this.engine.upsertPostings(present);
     if (gone.length > 0) await this.engine.deletePostings(gone);
+    timer.lap('engine');
     if (recorded) await this.record('posting', ids.map((id) => id.toHexString()));
     await this.notify((l) => l.postingsApplied(present, gone));
+    timer.lap('listeners');
+    if (ids.length >= LOGGED_BATCH) timer.log(this.logger, 'indexPostings', { documents: ids.length, handed: written?.size ?? 0 });
     return gone;
   }
 

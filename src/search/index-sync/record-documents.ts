@@ -83,8 +83,13 @@ function employerNames(employers: Iterable<EmployerRecord | undefined>): (id: Ty
 export class RecordDocumentSource implements SearchDocumentSource {
   constructor(private readonly src: RecordSources) {}
 
-  async postingDocuments(ids: readonly Types.ObjectId[]): Promise<(PostingSearchDocument | undefined)[]> {
-    const records = await this.src.postings.findByIds(ids);
+  async postingDocuments(ids: readonly Types.ObjectId[], written?: ReadonlyMap<string, unknown>): Promise<(PostingSearchDocument | undefined)[]> {
+    // `written` holds PostingRecords: what PostingBulkService stored (IndexChangeSink.committedBatch).
+    const given = (id: Types.ObjectId) => written?.get(id.toHexString()) as PostingRecord | undefined;
+    const toRead = written && written.size > 0 ? ids.filter((id) => given(id) === undefined) : ids;
+    const read = toRead.length > 0 ? await this.src.postings.findByIds(toRead) : [];
+    const readById = new Map(toRead.map((id, i) => [id.toHexString(), read[i]]));
+    const records = toRead === ids ? read : ids.map((id) => given(id) ?? readById.get(id.toHexString()));
     const catalog = await this.src.catalog();
     return this.withEmployerNames(records, catalog);
   }

@@ -1,7 +1,7 @@
 // The index change log and its followers, against the real MongoDB-protocol server: every
 // follower applies every item once, late writers inside the window are still seen, items the
 // engine refused are retried, and a follower beyond the retention rebuilds.
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { Types, type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { ChangeLogRepository } from '../../../src/search/index-sync/change-log.repository.js';
@@ -27,13 +27,16 @@ describe('index change log', () => {
   function follower(startMs: number, fail?: () => boolean) {
     let clock = startMs;
     const applied: string[] = [];
+    /** The ids applied from a handed-over document instead of MongoDB. */
+    const handed: string[] = [];
     let rebuilds = 0;
     const f = new ChangeFollower(
       {
         log,
-        apply: async (entity, ids) => {
+        apply: async (entity, ids, written) => {
           if (fail?.()) throw new Error('engine down (test)');
           applied.push(...ids.map((id) => `${entity}:${id}`));
+          handed.push(...ids.filter((id) => written.has(id)));
         },
         rebuild: async () => {
           rebuilds++;
@@ -43,7 +46,7 @@ describe('index change log', () => {
       },
       { windowSeconds: 10, retentionMs: 3600_000, maxLookups: 40 },
     );
-    return { f, applied, rebuilds: () => rebuilds, advance: (ms: number) => (clock += ms) };
+    return { f, applied, handed, rebuilds: () => rebuilds, advance: (ms: number) => (clock += ms) };
   }
 
   it('two followers each apply every item once, in the seconds they were written', async () => {
@@ -111,6 +114,46 @@ describe('index change log', () => {
     a.advance(2 * 3600_000);
     await a.f.poll();
     expect(a.rebuilds()).toBe(1);
+  });
+
+  it("indexes a bulk writer's handed documents as given, except one another write touched around it; other followers read MongoDB", async () => {
+    const t0 = 1_900_000_500_000;
+    const [p1, p2, p3] = [new Types.ObjectId(), new Types.ObjectId(), new Types.ObjectId()];
+    // Both have followed the log for a while (a follower hands nothing over from before its start).
+    const own = follower(t0 - 15_000);
+    const other = follower(t0 - 15_000);
+    for (const x of [own, other]) {
+      await x.f.poll();
+      x.advance(15_000);
+    }
+    // Another writer changed p2 just before this writer read it.
+    await log.append('posting', [p2.toHexString()], new Date(t0 - 300));
+    await own.f.poll();
+    const before = own.applied.length;
+    own.f.offer('tok1', 'posting', { records: [{ _id: p1 }, { _id: p2 }, { _id: p3 }], since: t0 - 200 });
+    await log.append('posting', [p1, p2, p3].map((id) => id.toHexString()), new Date(t0), 'tok1');
+    // A later write of p3 in the same second: MongoDB's state, not the handed one.
+    await log.append('posting', [p3.toHexString()], new Date(t0 + 100));
+    for (const x of [own, other]) {
+      x.advance(500);
+      await x.f.poll();
+    }
+    expect(own.applied.slice(before).sort()).toEqual([p1, p2, p3].map((id) => `posting:${id.toHexString()}`).sort());
+    expect(own.handed).toEqual([p1.toHexString()]);
+    expect(new Set(other.applied)).toEqual(new Set([p1, p2, p3].map((id) => `posting:${id.toHexString()}`)));
+    expect(other.handed).toEqual([]);
+  });
+
+  it('reads MongoDB for handed documents of a write older than what the follower heard (it started later)', async () => {
+    const t0 = 1_900_000_600_000;
+    const p1 = new Types.ObjectId();
+    const own = follower(t0);
+    own.f.offer('tok2', 'posting', { records: [{ _id: p1 }], since: t0 - 30_000 });
+    await log.append('posting', [p1.toHexString()], new Date(t0), 'tok2');
+    own.advance(500);
+    await own.f.poll();
+    expect(own.applied).toEqual([`posting:${p1.toHexString()}`]);
+    expect(own.handed).toEqual([]);
   });
 
   it('trims buckets older than a cut-off', async () => {

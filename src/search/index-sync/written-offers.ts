@@ -1,0 +1,73 @@
+// When a follower may index what a bulk writer handed it instead of reading MongoDB back
+// (reading 1,000 just-written postings took 2-3 s on FerretDB, the largest cost of a feed
+// batch). The writer, in this process, offers its written documents under a short token that
+// it also puts on its change-log items; a follower that hears such an item uses the offered
+// document only when nothing else can have written the document around that write:
+// - no item of another writer (or another batch) for the same document was heard from shortly
+//   before the writer read its state (`since`, minus the clock-skew window) on; a later one
+//   replaces the offer in the follower's queue anyway, so MongoDB's state is read then;
+// - this follower has heard everything since then (it did not start or rebuild later);
+// - the item came within the window of `since` (a writer slower than that gets no shortcut).
+// Otherwise the document is read from MongoDB as for any other item, so a deletion or a newer
+// write is never undone by an offered document. Pure bookkeeping, no I/O.
+import type { IndexedEntity, WrittenBatch } from '../../shared/index-change-sink.js';
+import { secondOf, type ChangeItem } from './change-log.repository.js';
+
+interface Offer {
+  entity: IndexedEntity;
+  sinceSecond: number;
+  records: Map<string, unknown>;
+}
+
+export class WrittenOffers {
+  private readonly offers = new Map<string, Offer>();
+  /** Per "<entity>:<id>": who wrote the last item heard for it, and that item's second. */
+  private readonly lastHeard = new Map<string, { src: string | undefined; second: number }>();
+
+  constructor(
+    private readonly windowSeconds: number,
+    /** The first second this follower has heard every item of. */
+    private coveredFrom: number,
+  ) {}
+
+  /** After a rebuild or a restart of the follower: nothing heard before `coveredFrom`. */
+  reset(coveredFrom: number): void {
+    this.coveredFrom = coveredFrom;
+    this.offers.clear();
+    this.lastHeard.clear();
+  }
+
+  offer(src: string, entity: IndexedEntity, written: WrittenBatch): void {
+    this.offers.set(src, { entity, sinceSecond: secondOf(written.since), records: new Map(written.records.map((r) => [r._id.toHexString(), r])) });
+  }
+
+  /** Every item heard, in the order heard: the offered document to index for it, or undefined (read MongoDB). */
+  hear(item: ChangeItem, second: number): unknown {
+    const key = `${item.entity}:${item.entityId}`;
+    const prior = this.lastHeard.get(key);
+    this.lastHeard.set(key, { src: item.src, second });
+    const offer = item.src ? this.offers.get(item.src) : undefined;
+    if (!offer || offer.entity !== item.entity) return undefined;
+    const record = offer.records.get(item.entityId);
+    offer.records.delete(item.entityId);
+    if (offer.records.size === 0) this.offers.delete(item.src!);
+    const from = offer.sinceSecond - this.windowSeconds;
+    if (prior && prior.src !== item.src && prior.second >= from) return undefined;
+    if (from < this.coveredFrom || second - offer.sinceSecond > this.windowSeconds) return undefined;
+    return record;
+  }
+
+  /** Forgets what no item still to come can need (the follower hears items at most a window late). */
+  prune(nowSecond: number): void {
+    const horizon = nowSecond - 4 * this.windowSeconds;
+    for (const [key, heard] of this.lastHeard) if (heard.second < horizon) this.lastHeard.delete(key);
+    for (const [src, offer] of this.offers) if (offer.sinceSecond < horizon) this.offers.delete(src);
+  }
+
+  /** For tests and metrics: documents offered and not yet heard of. */
+  pending(): number {
+    let n = 0;
+    for (const o of this.offers.values()) n += o.records.size;
+    return n;
+  }
+}
