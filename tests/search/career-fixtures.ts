@@ -1,36 +1,14 @@
 // Hand-built data for the career-steps and talent-supply contract, small enough that every
 // answer is worked out by hand in search-engine.career-contract.ts. Uses the contract's
 // CATALOG (CMM, RHIA, FACHE; NHA state-specific) and TODAY (2026-03-01).
-import { CareSetting, DegreeLevel, EmploymentType, PostingStatus } from '../../src/shared/enums.js';
+import { DegreeLevel, PostingStatus } from '../../src/shared/enums.js';
 import { buildPostingDocument, type PostingDocumentSource } from '../../src/search/documents/posting-document.js';
 import { buildCandidateDocument, type CandidateDocumentSource } from '../../src/search/documents/candidate-document.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../../src/search/search-engine.js';
-import { CATALOG, TODAY } from './contract-fixtures.js';
+import { CATALOG, TODAY, posting as basePosting } from './contract-fixtures.js';
 
-function posting(id: string, over: Partial<PostingDocumentSource>): PostingDocumentSource {
-  return {
-    id,
-    title: 'Practice Manager',
-    description: 'Runs the office.',
-    employerId: 'e1',
-    employerName: 'Lone Star Clinics',
-    setting: CareSetting.PHYSICIAN_OFFICE,
-    employmentType: EmploymentType.FULL_TIME,
-    city: null,
-    state: 'TX',
-    remote: false,
-    salaryMin: null,
-    salaryMax: null,
-    status: PostingStatus.OPEN,
-    postedAt: new Date('2026-02-01T09:00:00.000Z'),
-    minDegree: null,
-    minYearsExperience: 0,
-    requiredQualificationCodes: [],
-    preferredQualificationCodes: [],
-    skills: [],
-    ...over,
-  };
-}
+const posting = (id: string, over: Partial<PostingDocumentSource>): PostingDocumentSource =>
+  basePosting(id, { title: 'Practice Manager', description: 'Runs the office.', ...over });
 
 const master = (fields: string[]) => ({ minLevel: DegreeLevel.MASTER, fields });
 

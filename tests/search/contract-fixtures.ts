@@ -23,7 +23,8 @@ export const CATALOG: ReadonlyMap<string, CatalogQualification> = new Map([
   ['NHA', { code: 'NHA', stateSpecific: true }],
 ]);
 
-function posting(id: string, over: Partial<PostingDocumentSource>): PostingDocumentSource {
+/** An open full-time TX posting of employer e1 with no requirements, changed by `over`. */
+export function posting(id: string, over: Partial<PostingDocumentSource>): PostingDocumentSource {
   return {
     id,
     title: 'Office Lead',
