@@ -4,12 +4,13 @@
 // Eligibility and score are the matching module's (src/matching); the PostingFilter rule is the
 // one the embedded engine applies (search/embedded/posting-filter.ts); words are tokenised
 // like the embedded full-text index (any word of the saved query may match).
-import { DEGREE_LEVEL_ORDER, PostingStatus, type CareSetting, type EmploymentType } from '../shared/enums.js';
+import { PostingStatus, type CareSetting, type EmploymentType } from '../shared/enums.js';
 import { matchCandidateToPosting, type CandidateProfile, type CatalogQualification, type IsoDate, type PostingProfile } from '../matching/index.js';
 import { compilePostingFilter, postingPassesFilter, type CompiledPostingFilter } from '../search/embedded/posting-filter.js';
 import { tokenize } from '../search/embedded/embedded-text-index.js';
 import { postingDegreeTokens } from '../search/documents/search-tokens.js';
 import type { CandidateSearchDocument, PostingSearchDocument, PostingSearchFilter } from '../search/search-engine.js';
+import { postingProfileFromDocument } from '../search/documents/posting-document.js';
 
 /** Distinct words kept per posting for saved searches' "before" check (long descriptions are cut). */
 export const MAX_STATE_WORDS = 2_000;
@@ -90,17 +91,7 @@ export function postingStateOf(doc: PostingSearchDocument): PostingState {
     id: doc.id,
     version: doc.version ?? 0,
     open: doc.status === PostingStatus.OPEN,
-    profile: {
-      id: doc.id,
-      minDegree: doc.minDegreeRank === null ? null : { minLevel: DEGREE_LEVEL_ORDER[doc.minDegreeRank], fields: doc.minDegreeFields },
-      minYearsExperience: doc.minYearsExperience,
-      requiredQualificationCodes: doc.requiredQualificationCodes,
-      preferredQualificationCodes: doc.preferredQualificationCodes,
-      skills: doc.skills,
-      state: doc.state,
-      setting: doc.setting,
-      postedAt: new Date(doc.postedAt),
-    },
+    profile: postingProfileFromDocument(doc),
     view: {
       state: doc.state,
       setting: doc.setting as CareSetting,
