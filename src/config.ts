@@ -1,9 +1,9 @@
 // The only reader of process.env. Validates every variable once and reports all bad ones
 // together, so a misconfigured deployment fails at start with one clear message.
 import os from 'node:os';
-import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './shared/trust-proxy.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -104,33 +104,6 @@ const envSchema = z.object({
     })
     .default('false'),
 });
-
-/** Names Express's `trust proxy` accepts besides addresses. */
-const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
-/**
- * TRUST_PROXY as Express's `trust proxy` takes it: a hop count (trust that many proxies in front
- * of the server), or a list of trusted proxy addresses/CIDR ranges. `true` (trust every hop: a
- * client can then choose its own IP) and `false` stay accepted for compatibility.
- */
-export function parseTrustProxy(value: string): TrustProxy | null {
-  const v = value.trim().toLowerCase();
-  if (v === 'true') return true;
-  if (v === 'false') return false;
-  if (/^\d{1,3}$/.test(v)) return Number(v);
-  const entries = v.split(',').map((e) => e.trim());
-  const valid = entries.every((e) => {
-    if (PROXY_NAMES.has(e)) return true;
-    const [addr, prefix, ...rest] = e.split('/');
-    const family = isIP(addr);
-    if (family === 0 || rest.length > 0) return false;
-    if (prefix === undefined) return true;
-    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
-  });
-  return valid && entries.length > 0 ? entries : null;
-}
-
-export type TrustProxy = boolean | number | string[];
 
 /** Every variable read here (.env.example must list each one: tests/shared/env-example.test.ts). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLSchema } from 'graphql';
 import { createSchema } from '../../src/api/graphql/schema.js';
 import { schemaInputPositions } from '../../src/api/graphql/input-limits.plugin.js';
-import { ARGUMENT_LIMITS, INPUT_TYPE_LIMITS, LIMITS, RAW_VARIABLE_BOUNDS, enforceInputLimits, rawVariablesProblem, type Limit } from '../../src/shared/input-limits.js';
+import { ARGUMENT_LIMITS, INPUT_TYPE_LIMITS, LIMITS, enforceInputLimits, type Limit } from '../../src/shared/input-limits.js';
+import { RAW_VARIABLE_BOUNDS, rawVariablesProblem } from '../../src/shared/raw-variable-bounds.js';
 import { InputProblemsError } from '../../src/shared/validation.js';
 
 function entryFor(key: string): Limit | undefined {

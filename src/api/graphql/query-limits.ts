@@ -8,7 +8,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, parse, type GraphQLSchema, type ParseOptions } from 'graphql';
 import { analyzeQuery, maxMergedFields, type QueryFigures } from './query-analysis.js';
-import { rawVariablesProblem } from '../../shared/input-limits.js';
+import { rawVariablesProblem } from '../../shared/raw-variable-bounds.js';
 
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
