@@ -7,8 +7,10 @@ import { StartupError } from './shared/startup-error.js';
 import { assertPortFree } from './api/http/port-check.js';
 import { seedOnStart } from './seeding/seed-on-start.js';
 import { readSeedFiles } from './seeding/seed-files.js';
+import { startMemoryTrace } from './shared/memory-trace.js';
 
 async function main(): Promise<void> {
+  startMemoryTrace();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   if (config.auth.usingDevAdminKey) {
