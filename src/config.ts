@@ -49,7 +49,8 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: positiveInt.default(1000),
   // Index writes per engine task (README "Meilisearch at feed scale").
   INDEX_BATCH_SIZE: positiveInt.max(100_000).default(2_000),
-  REINDEX_BATCH_SIZE: positiveInt.max(100_000).default(5_000),
+  // Unset: 5,000 for Meilisearch, 500 for the embedded engine (index-sync/index-rebuild.ts).
+  REINDEX_BATCH_SIZE: positiveInt.max(100_000).optional(),
   // Meilisearch ranked lists (README "Meilisearch at scale"): documents sorted exactly per window; tiers ranked whole up to (0: never).
   MEILI_RANK_WINDOW: positiveInt.max(20_000).optional(),
   MEILI_EXACT_TIER: z.coerce.number().int().min(0).max(50_000).optional(),
@@ -137,7 +138,7 @@ export interface AppConfig {
     snapshot: { dir: string; intervalMs: number } | null;
     /** Outbox entries per drained batch (INDEX_BATCH_SIZE) and documents per rebuild batch. */
     indexBatchSize: number;
-    reindexBatchSize: number;
+    reindexBatchSize?: number;
     /** Unset: the Meilisearch adapter's defaults (per-direction windows; DEFAULT_EXACT_TIER). */
     rankWindow?: number;
     /** Records of result pages kept per process (0: off). */

@@ -7,6 +7,7 @@ import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import type { SearchEngine } from '../search-engine.js';
 import type { SearchDocumentSource } from './document-source.js';
 import type { ChangeFollower } from './change-follower.js';
+import { memoryMark } from '../../shared/memory-trace.js';
 
 export interface ReindexProgress {
   entity: IndexedEntity;
@@ -14,8 +15,18 @@ export interface ReindexProgress {
   total: number;
 }
 
+/** Meilisearch: one task per batch, several of them auto-batched into one indexing run. */
+const BATCH = 5_000;
+/**
+ * The embedded engine (pooled or in this thread): small batches, each gone before the young
+ * generation is next collected. With 5,000 every batch outlived a few scavenges and was promoted,
+ * and the main thread's old space grew to ~4x its live size between full collections (~400 MiB
+ * at 100,000 + 100,000: the cold build's peak RSS was 1,070-1,146 MiB, README "Performance").
+ */
+export const EMBEDDED_BATCH = 500;
+
 export interface IndexRebuildOptions {
-  /** Documents per batch (REINDEX_BATCH_SIZE). */
+  /** Documents per batch (REINDEX_BATCH_SIZE); default BATCH, or EMBEDDED_BATCH for the embedded engine. */
   batchSize?: number;
   /** Batches sent before the oldest must have been indexed. */
   inFlight?: number;
@@ -33,7 +44,7 @@ export class IndexRebuild {
     private readonly follower: ChangeFollower | null,
     options: IndexRebuildOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 5_000;
+    this.batchSize = options.batchSize ?? (engine.kind === 'embedded' ? EMBEDDED_BATCH : BATCH);
     // Six queued tasks let Meilisearch auto-batch several of them into one indexing run.
     this.inFlight = options.inFlight ?? 6;
   }
@@ -52,10 +63,12 @@ export class IndexRebuild {
     // but raised the API's peak memory by ~450 MiB at 100,000 + 100,000 documents. Within a
     // collection a few batches are in flight: the engine (Meilisearch, or a pooled engine's
     // workers) indexes one while the next is read.
+    memoryMark('rebuild: postings');
     const postingTotal = await this.documents.postingCount();
     const postings = await pipelined(this.documents.postingBatches(batchSize), (b) => this.engine.upsertPostings(b), this.inFlight, (done) =>
       onProgress({ entity: 'posting', done, total: postingTotal }),
     );
+    memoryMark('rebuild: candidates');
     const candidateTotal = await this.documents.candidateCount();
     const candidates = await pipelined(
       this.documents.candidateBatches(batchSize, today),
@@ -63,6 +76,7 @@ export class IndexRebuild {
       this.inFlight,
       (done) => onProgress({ entity: 'candidate', done, total: candidateTotal }),
     );
+    memoryMark('rebuild: done');
     return postings + candidates;
   }
 }
