@@ -59,6 +59,9 @@ const envSchema = z.object({
   // Embedded index snapshot under DATA_DIR/search-snapshot/ for quick restarts.
   SEARCH_SNAPSHOT: boolFlag.optional(),
   SEARCH_SNAPSHOT_INTERVAL_MS: positiveInt.default(600_000),
+  // Debugging only (shared/memory-trace.ts): per-thread memory figures appended to this file.
+  MEMORY_TRACE_FILE: z.string().min(1).optional(),
+  MEMORY_TRACE_MS: positiveInt.default(500),
   INDEX_CHANGES_POLL_MS: positiveInt.default(500),
   // Records of result pages kept per process (src/shared/mongo/page-record-cache.ts); 0 turns it off.
   PAGE_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
@@ -113,6 +116,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number; maxBodyBytes: number };
   logLevel: LogLevel;
+  /** Debugging only: where and how often each thread appends its memory figures (null: off). */
+  memoryTrace: { file: string; intervalMs: number } | null;
   mongo: {
     uri?: string;
     /** How long to look for the server at start and per operation (serverSelectionTimeoutMS). */
@@ -225,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: e.NODE_ENV,
     http: { host: e.HOST, port: e.PORT, maxBodyBytes: e.MAX_BODY_BYTES },
     logLevel: e.LOG_LEVEL,
+    memoryTrace: e.MEMORY_TRACE_FILE ? { file: e.MEMORY_TRACE_FILE, intervalMs: e.MEMORY_TRACE_MS } : null,
     mongo: {
       uri: e.MONGODB_URI,
       timeoutMs: e.MONGODB_TIMEOUT_MS,

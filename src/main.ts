@@ -10,8 +10,8 @@ import { readSeedFiles } from './seeding/seed-files.js';
 import { startMemoryTrace } from './shared/memory-trace.js';
 
 async function main(): Promise<void> {
-  startMemoryTrace();
   const config = loadConfig();
+  startMemoryTrace(config.memoryTrace);
   const logger = createLogger(config.logLevel);
   if (config.auth.usingDevAdminKey) {
     logger.warn('ADMIN_API_KEY is not set: using the development key "dev-admin-key". Never do this in production.');
