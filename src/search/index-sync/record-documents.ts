@@ -16,12 +16,6 @@ import { recordLocation } from '../../geo/geo-input.js';
 
 type Catalog = ReadonlyMap<string, CatalogQualification>;
 
-/**
- * Documents per cursor round trip of a rebuild, whatever the batches it yields: FerretDB
- * answers each getMore in turn, and the driver decodes a batch's documents one at a time.
- */
-const READ_BATCH = 5_000;
-
 export interface RecordSources {
   postings: {
     findByIds(ids: readonly Types.ObjectId[]): Promise<(PostingRecord | undefined)[]>;
@@ -119,13 +113,13 @@ export class RecordDocumentSource implements SearchDocumentSource {
 
   async *postingBatches(batchSize: number): AsyncIterable<PostingSearchDocument[]> {
     const catalog = await this.src.catalog();
-    for await (const batch of inBatches(this.src.postings.cursor(Math.max(batchSize, READ_BATCH)), batchSize)) {
+    for await (const batch of inBatches(this.src.postings.cursor(batchSize), batchSize)) {
       yield (await this.withEmployerNames(batch, catalog)) as PostingSearchDocument[];
     }
   }
 
   async *candidateBatches(batchSize: number, today: IsoDate): AsyncIterable<CandidateSearchDocument[]> {
-    for await (const batch of inBatches(this.src.candidates.cursor(Math.max(batchSize, READ_BATCH)), batchSize)) {
+    for await (const batch of inBatches(this.src.candidates.cursor(batchSize), batchSize)) {
       yield batch.map((c) => candidateDocument(c, today));
     }
   }
