@@ -49,7 +49,8 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: positiveInt.default(1000),
   // Index writes per engine task (README "Meilisearch at feed scale").
   INDEX_BATCH_SIZE: positiveInt.max(100_000).default(2_000),
-  REINDEX_BATCH_SIZE: positiveInt.max(100_000).default(5_000),
+  // Unset: 5,000 for Meilisearch, 500 for the embedded engine (index-sync/index-rebuild.ts).
+  REINDEX_BATCH_SIZE: positiveInt.max(100_000).optional(),
   // Meilisearch ranked lists (README "Meilisearch at scale"): documents sorted exactly per window; tiers ranked whole up to (0: never).
   MEILI_RANK_WINDOW: positiveInt.max(20_000).optional(),
   MEILI_EXACT_TIER: z.coerce.number().int().min(0).max(50_000).optional(),
@@ -58,6 +59,9 @@ const envSchema = z.object({
   // Embedded index snapshot under DATA_DIR/search-snapshot/ for quick restarts.
   SEARCH_SNAPSHOT: boolFlag.optional(),
   SEARCH_SNAPSHOT_INTERVAL_MS: positiveInt.default(600_000),
+  // Debugging only (shared/memory-trace.ts): per-thread memory figures appended to this file.
+  MEMORY_TRACE_FILE: z.string().min(1).optional(),
+  MEMORY_TRACE_MS: positiveInt.default(500),
   INDEX_CHANGES_POLL_MS: positiveInt.default(500),
   // Records of result pages kept per process (src/shared/mongo/page-record-cache.ts); 0 turns it off.
   PAGE_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
@@ -112,6 +116,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number; maxBodyBytes: number };
   logLevel: LogLevel;
+  /** Debugging only: where and how often each thread appends its memory figures (null: off). */
+  memoryTrace: { file: string; intervalMs: number } | null;
   mongo: {
     uri?: string;
     /** How long to look for the server at start and per operation (serverSelectionTimeoutMS). */
@@ -137,7 +143,7 @@ export interface AppConfig {
     snapshot: { dir: string; intervalMs: number } | null;
     /** Outbox entries per drained batch (INDEX_BATCH_SIZE) and documents per rebuild batch. */
     indexBatchSize: number;
-    reindexBatchSize: number;
+    reindexBatchSize?: number;
     /** Unset: the Meilisearch adapter's defaults (per-direction windows; DEFAULT_EXACT_TIER). */
     rankWindow?: number;
     /** Records of result pages kept per process (0: off). */
@@ -224,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: e.NODE_ENV,
     http: { host: e.HOST, port: e.PORT, maxBodyBytes: e.MAX_BODY_BYTES },
     logLevel: e.LOG_LEVEL,
+    memoryTrace: e.MEMORY_TRACE_FILE ? { file: e.MEMORY_TRACE_FILE, intervalMs: e.MEMORY_TRACE_MS } : null,
     mongo: {
       uri: e.MONGODB_URI,
       timeoutMs: e.MONGODB_TIMEOUT_MS,

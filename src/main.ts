@@ -7,9 +7,11 @@ import { StartupError } from './shared/startup-error.js';
 import { assertPortFree } from './api/http/port-check.js';
 import { seedOnStart } from './seeding/seed-on-start.js';
 import { readSeedFiles } from './seeding/seed-files.js';
+import { startMemoryTrace } from './shared/memory-trace.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  startMemoryTrace(config.memoryTrace);
   const logger = createLogger(config.logLevel);
   if (config.auth.usingDevAdminKey) {
     logger.warn('ADMIN_API_KEY is not set: using the development key "dev-admin-key". Never do this in production.');

@@ -17,12 +17,20 @@ function configError(env: Record<string, string>): ConfigError {
 const variablesIn = (err: ConfigError): string[] => err.problems.map((p) => p.split(':')[0]).sort();
 
 describe('loadConfig', () => {
+  it('leaves the rebuild batch to the engine and the memory trace off unless set', () => {
+    expect(loadConfig({}).search.reindexBatchSize).toBeUndefined();
+    expect(loadConfig({ REINDEX_BATCH_SIZE: '' }).search.reindexBatchSize).toBeUndefined();
+    expect(loadConfig({ MEMORY_TRACE_FILE: '/tmp/trace.jsonl' }).memoryTrace).toEqual({ file: '/tmp/trace.jsonl', intervalMs: 500 });
+    expect(loadConfig({ MEMORY_TRACE_MS: '100' }).memoryTrace).toBeNull();
+  });
+
   it('has working defaults for an empty environment', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       env: 'development',
       http: { host: '127.0.0.1', port: 4000, maxBodyBytes: 1_000_000 },
       logLevel: 'info',
+      memoryTrace: null,
       mongo: { uri: undefined, timeoutMs: 5000, dbName: 'healthmatch', localServer: 'auto', ferretdbBinary: undefined },
       search: { meiliHost: undefined, meiliKey: undefined, usingMeiliMasterKey: false, indexPrefix: 'healthmatch', outboxPollMs: 1000 },
       seed: 'demo',
@@ -100,6 +108,7 @@ describe('loadConfig', () => {
       env: 'production',
       http: { host: '0.0.0.0', port: 8080, maxBodyBytes: 2048 },
       logLevel: 'warn',
+      memoryTrace: null,
       mongo: {
         uri: 'mongodb://db:27017',
         timeoutMs: 2500,

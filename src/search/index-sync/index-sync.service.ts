@@ -1,6 +1,6 @@
 // Keeps the search index derived from MongoDB: drains the outbox into the engine (retrying
 // with back-off while the engine is down, nothing lost; parking what the engine refuses
-// permanently), and rebuilds an index from MongoDB.
+// permanently), and rebuilds an index from MongoDB (index-rebuild.ts).
 // Draining is claimed with a short lease in MongoDB (drain-lease.ts), so with several API
 // instances only one drains at a time and each document's updates reach the engine in order.
 // With the embedded engine every instance holds its own index, so draining into "the" engine
@@ -13,43 +13,28 @@ import type { Clock } from '../../shared/clock.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SearchEngine } from '../search-engine.js';
 import type { Principal } from '../../auth/principal.js';
-import { requireAdmin } from '../../auth/access-policy.js';
 import type { IndexBatchTicket, IndexChangeSink, IndexedEntity, WrittenBatch } from '../../shared/index-change-sink.js';
 import type { SearchDocumentSource } from './document-source.js';
 import { entryDocumentIds, type BatchTicket, type OutboxRepository } from './outbox.repository.js';
-import { DEFAULT_INDEX_BATCH_SIZE, OutboxBatchApplier, pipelined } from './outbox-batches.js';
+import { DEFAULT_INDEX_BATCH_SIZE, OutboxBatchApplier } from './outbox-batches.js';
 import type { ChangeLogRepository } from './change-log.repository.js';
 import type { ChangeFollower } from './change-follower.js';
 import { ChangeLogSync } from './change-log-sync.js';
 import { DrainLease } from './drain-lease.js';
 import { CoalescingRunner } from '../../shared/coalescing-runner.js';
 import type { IndexApplyListener, IndexChangeRecorder } from './apply-listener.js';
+import { IndexRebuild, type ReindexProgress } from './index-rebuild.js';
+import { MAX_PARKED_LISTED, parkedUpdates, type ParkedIndexUpdate } from './parked-updates.js';
 
 const LEASE = 'search-outbox-drainer';
 const BATCH = 500;
 const MAX_REFRESH_ROUNDS = 400;
 /** How long a mutation waits for its own change to reach the index before answering. */
 const COMMIT_WAIT_MS = 750;
-const MAX_PARKED_LISTED = 100;
 /** From this many ids on, record() bumps the outbox in bulk. */
 const BULK_RECORD_MIN = 20;
 /** applyNow: how long to wait for a drain lease another instance holds. */
 const APPLY_NOW_MAX_MS = 3_000;
-
-export interface ParkedIndexUpdate {
-  /** The outbox entry: "<kind>:<documentId>". */
-  id: string;
-  kind: IndexedEntity;
-  documentId: string;
-  error: string;
-  parkedAt: Date;
-}
-
-export interface ReindexProgress {
-  entity: IndexedEntity;
-  done: number;
-  total: number;
-}
 
 export interface IndexSyncOptions {
   /** Outbox entries per drained batch: one engine task per index and kind (INDEX_BATCH_SIZE). */
@@ -67,8 +52,7 @@ export class IndexSyncService implements IndexChangeSink {
   private refreshedOn: string | null = null;
   private readonly applier: OutboxBatchApplier;
   private readonly batchSize: number;
-  private readonly reindexBatchSize: number;
-  private readonly reindexInFlight: number;
+  private readonly rebuild: IndexRebuild;
   /** > 0 while bulk loads run: their writes are queued and drained in big batches. */
   private bulkLoads = 0;
   private readonly lease: DrainLease;
@@ -88,9 +72,6 @@ export class IndexSyncService implements IndexChangeSink {
   ) {
     this.applier = new OutboxBatchApplier(outbox, documents, engine, clock, logger);
     this.batchSize = options.batchSize ?? DEFAULT_INDEX_BATCH_SIZE;
-    this.reindexBatchSize = options.reindexBatchSize ?? 5_000;
-    // Six queued tasks let Meilisearch auto-batch several of them into one indexing run.
-    this.reindexInFlight = options.reindexInFlight ?? 6;
     this.lease = new DrainLease(outbox, LEASE, this.owner, logger);
     const local = {
       index: (entity: IndexedEntity, ids: Types.ObjectId[], written?: ReadonlyMap<string, unknown>) =>
@@ -101,6 +82,7 @@ export class IndexSyncService implements IndexChangeSink {
     // Recorders hear of a change where it goes into the log (once), not where each follower applies it.
     this.logSync = changeLog ? new ChangeLogSync(outbox, changeLog, clock, logger, local, (entity, ids) => this.applier.record(entity, ids)) : null;
     this.follower = this.logSync?.follower ?? null;
+    this.rebuild = new IndexRebuild(documents, engine, clock, this.follower, { batchSize: options.reindexBatchSize, inFlight: options.reindexInFlight });
   }
 
   /** Told of every batch of documents applied to this instance's engine (apply-listener.ts). */
@@ -276,17 +258,9 @@ export class IndexSyncService implements IndexChangeSink {
     return this.outbox.parkedCount();
   }
 
-  /** Admins: the entries the engine refused permanently, longest parked first (at most `limit`). */
-  async parkedUpdates(actor: Principal, limit = MAX_PARKED_LISTED): Promise<ParkedIndexUpdate[]> {
-    requireAdmin(actor, 'read parked index updates');
-    const entries = await this.outbox.parked(Math.min(Math.max(limit, 1), MAX_PARKED_LISTED));
-    return entries.map((e) => ({
-      id: e._id,
-      kind: e.entity,
-      documentId: e.entityId,
-      error: e.lastError ?? '',
-      parkedAt: e.parkedAt ?? e.nextAttemptAt,
-    }));
+  /** Admins: the entries the engine refused permanently (parked-updates.ts). */
+  parkedUpdates(actor: Principal, limit = MAX_PARKED_LISTED): Promise<ParkedIndexUpdate[]> {
+    return parkedUpdates(this.outbox, actor, limit);
   }
 
   /** Index changes still to apply, the age of the oldest, and parked ones, for /metrics. */
@@ -313,31 +287,8 @@ export class IndexSyncService implements IndexChangeSink {
     await this.follower?.poll();
   }
 
-  /**
-   * Rebuilds the engine's indexes from MongoDB, streaming in batches (never all in memory).
-   * Returns the number of documents indexed.
-   */
-  async reindex(onProgress: (p: ReindexProgress) => void = () => undefined, batchSize = this.reindexBatchSize): Promise<number> {
-    // Before reading MongoDB: a write that lands while the rebuild streams is applied after it.
-    this.follower?.startFrom(Date.now());
-    await this.engine.reset();
-    const today = this.clock.today();
-
-    // One collection after the other: streaming both at once read ~20% faster from FerretDB
-    // but raised the API's peak memory by ~450 MiB at 100,000 + 100,000 documents. Within a
-    // collection a few batches are in flight: the engine (Meilisearch, or a pooled engine's
-    // workers) indexes one while the next is read.
-    const postingTotal = await this.documents.postingCount();
-    const postings = await pipelined(this.documents.postingBatches(batchSize), (b) => this.engine.upsertPostings(b), this.reindexInFlight, (done) =>
-      onProgress({ entity: 'posting', done, total: postingTotal }),
-    );
-    const candidateTotal = await this.documents.candidateCount();
-    const candidates = await pipelined(
-      this.documents.candidateBatches(batchSize, today),
-      (b) => this.engine.upsertCandidates(b),
-      this.reindexInFlight,
-      (done) => onProgress({ entity: 'candidate', done, total: candidateTotal }),
-    );
-    return postings + candidates;
+  /** Rebuilds the engine's indexes from MongoDB (index-rebuild.ts); returns the number of documents indexed. */
+  reindex(onProgress?: (p: ReindexProgress) => void, batchSize?: number): Promise<number> {
+    return this.rebuild.run(onProgress, batchSize);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import type { ParkedIndexUpdate } from './index-sync.service.js';
+import type { ParkedIndexUpdate } from './parked-updates.js';
 
 @ObjectType('ParkedIndexUpdate', {
   description: 'An index update the search engine refused permanently (a bug to fix); retried once the document is written again',

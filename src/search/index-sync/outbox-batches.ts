@@ -152,38 +152,3 @@ export class OutboxBatchApplier {
     return gone;
   }
 }
-
-/**
- * Feeds `batches` to `write` with up to `inFlight` writes outstanding, so the engine indexes
- * one batch while the next is read from MongoDB and sent; completion order is reported in
- * batch order. Used by the rebuild (`npm run reindex`).
- */
-export async function pipelined<T>(
-  batches: AsyncIterable<T[]>,
-  write: (batch: T[]) => Promise<void>,
-  inFlight: number,
-  onDone: (count: number) => void,
-): Promise<number> {
-  const pending: { done: Promise<void>; size: number }[] = [];
-  let total = 0;
-  const settleOldest = async () => {
-    const oldest = pending.shift()!;
-    await oldest.done;
-    total += oldest.size;
-    onDone(total);
-  };
-  try {
-    for await (const batch of batches) {
-      if (batch.length === 0) continue;
-      const done = write(batch);
-      // Never an unhandled rejection while older writes are awaited; re-thrown when settled.
-      done.catch(() => undefined);
-      pending.push({ done, size: batch.length });
-      while (pending.length >= Math.max(1, inFlight)) await settleOldest();
-    }
-    while (pending.length > 0) await settleOldest();
-  } finally {
-    await Promise.allSettled(pending.map((p) => p.done));
-  }
-  return total;
-}

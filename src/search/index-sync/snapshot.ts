@@ -14,6 +14,7 @@ import type { SnapshotMeta, SnapshottingEngine } from '../embedded/embedded-snap
 import type { AppliedJournal } from './applied-journal.js';
 import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import type { RepairSink } from './reconcile.js';
+import { memoryMark } from '../../shared/memory-trace.js';
 
 /** Clock skew allowance between the journal's timestamps and the snapshot's. */
 const MARGIN_MS = 60_000;
@@ -121,7 +122,9 @@ export class SearchSnapshotService {
       await mkdir(this.dir, { recursive: true });
       // Left by a process killed mid-write (the previous snapshot is intact beside them).
       for (const name of await readdir(this.dir)) if (name.endsWith('.tmp')) await rm(path.join(this.dir, name), { force: true });
+      memoryMark('snapshot: write');
       const written = await this.engine.saveSnapshot(this.file, takenAt, snapshotId);
+      memoryMark('snapshot: written');
       await this.markers.updateOne({ _id: 'embedded' }, { $set: { snapshotId, takenAt: new Date(takenAt) } }, { upsert: true });
       this.lastTakenAt = takenAt;
       await this.journal.pruneBefore(new Date(takenAt - MARGIN_MS));

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { memoryTraceSettings } from '../../shared/memory-trace.js';
 
 export interface WorkerEntry {
   /** A script URL, or (with eval) the bootstrap source. */
@@ -27,5 +28,6 @@ export function workerEntry(name: string, from: string = import.meta.url): Worke
 }
 
 export function engineWorkerEntry(): WorkerEntry {
-  return workerEntry('engine.worker');
+  // The debugging memory trace (shared/memory-trace.ts) covers the workers too when it is on.
+  return { ...workerEntry('engine.worker'), workerData: { memoryTrace: memoryTraceSettings() } };
 }
