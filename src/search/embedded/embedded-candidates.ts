@@ -3,7 +3,7 @@
 // growth anchor (one subtraction per candidate per query) with the intervals as fallback for
 // days outside the anchor's validity, so results stay exact on any `today`.
 import { compareCandidateMatches, type CandidateRankKey } from '../../matching/ordering.js';
-import type { CatalogQualification, ExperienceInterval, IsoDate, PostingProfile } from '../../matching/matching.types.js';
+import type { CatalogQualification, IsoDate, PostingProfile } from '../../matching/matching.types.js';
 import { isoToEpochDay } from '../../matching/dates.js';
 import type {
   CandidateFacetCounts,
@@ -29,6 +29,7 @@ import { TopK } from './top-k.js';
 import { toHit } from './embedded-postings.js';
 import { StoreIndexes, type StoreIndexesState } from './store-indexes.js';
 import { qualificationToken } from '../documents/search-tokens.js';
+import { dayIntervals, unionDaysOn } from './experience-day-intervals.js';
 
 export type CandidateStoreState = StoreIndexesState<CandidateSlot>;
 
@@ -55,37 +56,6 @@ interface RankedItem extends CandidateRankKey {
 }
 
 const candidateBefore = (a: CandidateRankKey, b: CandidateRankKey): boolean => compareCandidateMatches(a, b) < 0;
-
-/**
- * The same inclusive-day convention as the matching module's experienceDays (experience.ts):
- * a position covers [start, end + 1); malformed or reversed ones cover nothing.
- */
-export function dayIntervals(experience: readonly ExperienceInterval[]): Float64Array {
-  const pairs: [number, number][] = [];
-  for (const e of experience) {
-    const s = isoToEpochDay(e.startDate);
-    const end = e.endDate == null ? Infinity : isoToEpochDay(e.endDate) + 1;
-    if (s < end) pairs.push([s, end]);
-  }
-  pairs.sort((a, b) => a[0] - b[0]);
-  return Float64Array.from(pairs.flat());
-}
-
-/** Length of the union of the intervals up to and including `day` (a sweep over sorted starts). */
-export function unionDaysOn(intervals: Float64Array, day: number): number {
-  const limit = day + 1;
-  let reach = -Infinity;
-  let total = 0;
-  for (let i = 0; i < intervals.length; i += 2) {
-    const s = Math.max(intervals[i], reach);
-    const e = Math.min(intervals[i + 1], limit);
-    if (s < e) {
-      total += e - s;
-      reach = e;
-    }
-  }
-  return total;
-}
 
 /** Experience days on `day`: the anchor where it is exact, else the intervals themselves. */
 export function candidateDaysOn(slot: CandidateSlot, day: number): number {

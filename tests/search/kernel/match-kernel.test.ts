@@ -8,7 +8,7 @@ import { epochDayToIso, isoToEpochDay } from '../../../src/matching/dates.js';
 import { buildCandidateDocument } from '../../../src/search/documents/candidate-document.js';
 import { buildPostingDocument, postingProfileFromDocument } from '../../../src/search/documents/posting-document.js';
 import { EmbeddedSearchEngine } from '../../../src/search/embedded/embedded.engine.js';
-import { dayIntervals, unionDaysOn } from '../../../src/search/embedded/embedded-candidates.js';
+import { dayIntervals, unionDaysOn } from '../../../src/search/embedded/experience-day-intervals.js';
 import { experienceDays } from '../../../src/matching/experience.js';
 import { CATALOG, randomCandidate, randomPosting, rng } from '../random-profiles.js';
 
