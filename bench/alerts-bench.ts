@@ -19,7 +19,8 @@ import { CareSetting } from '../src/shared/enums.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
 import { postGraphQL } from './http-load.js';
-import { formatLatency, ms, summarize } from './stats.js';
+import { formatLatency, ms, summarize, type LatencySummary } from './stats.js';
+import { detectionLag, PROFILE, profiledEnv, profileLines } from './alerts-profile.js';
 
 const KEY = 'bench-admin-key-0123456789';
 const CREATE = `mutation($i: JobPostingInput!) { createJobPosting(input: $i) { id } }`;
@@ -66,60 +67,86 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
       preferredQualificationCodes: p.preferredQualificationCodes,
       skills: p.skills,
     }));
-    const phase = async (api: ApiProcess, offset: number): Promise<number[]> => {
+    // Sequential writes after 20 warm-up ones; each measured write's id and answer time (for the detection lag).
+    const phase = async (api: ApiProcess, offset: number): Promise<Phase> => {
       for (let i = 0; i < 20; i++) await postGraphQL(api.url, KEY, CREATE, { i: inputs[offset + i] });
+      if (PROFILE) api.child.kill('SIGUSR2');
       const samples: number[] = [];
-      for (let i = 20; i < WRITES + 20; i++) samples.push((await postGraphQL(api.url, KEY, CREATE, { i: inputs[offset + i] })).ms);
-      return samples;
+      const answered = new Map<string, number>();
+      const logFrom = api.logLines.length;
+      for (let i = 20; i < WRITES + 20; i++) {
+        const r = await postGraphQL(api.url, KEY, CREATE, { i: inputs[offset + i] });
+        samples.push(r.ms);
+        answered.set((r.body.data as { createJobPosting: { id: string } }).createJobPosting.id, Date.now());
+      }
+      const load = loadAverage();
+      if (PROFILE) api.child.kill('SIGUSR2');
+      // The sustained cost: detection must have caught up before the next phase (or the figures).
+      const t0 = Date.now();
+      while ((await conn.collection('alert_work').countDocuments()) > 0 && Date.now() - t0 < 600_000) await new Promise((r) => setTimeout(r, 100));
+      const caughtUpMs = Date.now() - t0;
+      if (PROFILE) await new Promise((r) => setTimeout(r, 300));
+      return { latency: summarize(samples), load, caughtUpMs, lag: await detectionLag(conn, answered), profile: PROFILE ? profileLines(api.logLines.slice(logFrom), WRITES) : [] };
     };
 
     log(`Alerts bench: ${data.candidates.length} candidates and ${data.postings.length} postings loaded; measuring ${WRITES} writes with 0 alerts`);
-    let api = await startApiProcess(root, env);
-    const without = summarize(await phase(api, 0));
-    const withoutLoad = loadAverage();
-    await api.stop();
+    const baseline = async (offset: number): Promise<{ phase: Phase; rss: number }> => {
+      const api = await startApiProcess(root, profiledEnv(env, 'baseline'));
+      const p = await phase(api, offset);
+      const rss = api.peakRssMiB();
+      await api.stop();
+      return { phase: p, rss };
+    };
+    const without = await baseline(0);
     // Each population on its own: no alerts, states, deliveries or work items of the last one.
     const clear = async () => {
       for (const c of ['alerts', 'alert_entity_states', 'alert_deliveries', 'alert_delivery_queue', 'alert_work']) await conn.collection(c).drop().catch(() => undefined);
     };
 
-    const lines: string[] = [];
+    const measured: { population: Population; phase: Phase; events: number; delivered: number; rss: number; indexed?: string }[] = [];
     for (const [i, population] of populations.entries()) {
       await clear();
       await insertAlerts(conn, data, ALERTS, sinkUrl, population);
       log(`Alerts bench: ${ALERTS} alerts (${population} population) inserted; measuring ${WRITES} writes with them`);
-      api = await startApiProcess(root, env);
+      const api = await startApiProcess(root, profiledEnv(env, population));
       // The index loads in the background after start: measure once it is complete.
       const waitUntil = Date.now() + 900_000;
       let indexed: string | undefined;
       while (!(indexed = api.logLines.find((l) => l.includes('active alerts indexed'))) && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
-      const withAlerts = summarize(await phase(api, (i + 1) * (WRITES + 20)));
-      const load = loadAverage();
-      // Let detection and delivery of the last writes finish before counting.
-      await new Promise((r) => setTimeout(r, 3_000));
+      const p = await phase(api, (i + 1) * (WRITES + 20));
+      // Let the first webhook attempts of the last writes finish before counting.
+      await new Promise((r) => setTimeout(r, 2_000));
       const events = await conn.collection('alert_deliveries').countDocuments();
       const delivered = await conn.collection('alert_deliveries').countDocuments({ status: 'delivered' });
       const rss = api.peakRssMiB();
       await api.stop();
-      lines.push(`${formatLatency(`  createJobPosting, ${ALERTS} alerts, ${population}`, withAlerts)}  (load ${load})`);
-      lines.push(
-        `    p95 difference: ${ms(withAlerts.p95 - without.p95)}; webhook deliveries stored by the ${WRITES + 20} writes: ${events} = ${(events / (WRITES + 20)).toFixed(1)} per write (5% of alerts have a webhook, so about ${Math.round((20 * events) / (WRITES + 20))} events per write), ${delivered} delivered`,
-      );
-      lines.push(`    ${indexed ? JSON.parse(indexed).msg : 'alert index load time not logged'}; API peak RSS with the alerts ${rss.toFixed(0)} MiB`);
+      measured.push({ population, phase: p, events, delivered, rss, indexed });
     }
 
     // The baseline once more at the end: how far the shared machine drifted during the run.
     await clear();
-    api = await startApiProcess(root, env);
-    const after = summarize(await phase(api, (populations.length + 1) * (WRITES + 20)));
-    const afterLoad = loadAverage();
-    await api.stop();
+    const after = await baseline((populations.length + 1) * (WRITES + 20));
 
     log('');
     log(`Alerts: createJobPosting over HTTP, sequential, ${data.candidates.length} candidates, ${WRITES} writes per phase (target: p95 with ${ALERTS} alerts <= p95 without + 10 ms):`);
-    log(`${formatLatency('  createJobPosting, 0 alerts', without)}  (load ${withoutLoad})`);
-    for (const l of lines) log(l);
-    log(`${formatLatency('  createJobPosting, 0 alerts again at the end', after)}  (load ${afterLoad})`);
+    const base = (label: string, b: { phase: Phase; rss: number }) => {
+      log(`${formatLatency(label, b.phase.latency)}  (load ${b.phase.load})`);
+      log(`    detection caught up ${b.phase.caughtUpMs} ms after the last answer; API peak RSS ${b.rss.toFixed(0)} MiB`);
+      for (const l of b.phase.profile) log(`    ${l}`);
+    };
+    base('  createJobPosting, 0 alerts', without);
+    for (const m of measured) {
+      const l = m.phase.latency;
+      log(`${formatLatency(`  createJobPosting, ${ALERTS} alerts, ${m.population}`, l)}  (load ${m.phase.load})`);
+      log(`    p95 difference: ${ms(l.p95 - without.phase.latency.p95)} (vs the baseline at the end: ${ms(l.p95 - after.phase.latency.p95)}); p50 difference ${ms(l.p50 - without.phase.latency.p50)}`);
+      log(
+        `    webhook deliveries stored by the ${WRITES + 20} writes: ${m.events} = ${(m.events / (WRITES + 20)).toFixed(1)} per write (5% of alerts have a webhook, so about ${Math.round((20 * m.events) / (WRITES + 20))} events per write), ${m.delivered} delivered`,
+      );
+      log(`    detection lag (answer -> first event queued, ${m.phase.lag.n} writes with a webhook event): p50 ${ms(m.phase.lag.p50)}, p95 ${ms(m.phase.lag.p95)}; alert_work empty ${m.phase.caughtUpMs} ms after the last answer`);
+      log(`    ${m.indexed ? JSON.parse(m.indexed).msg : 'alert index load time not logged'}; API peak RSS with the alerts ${m.rss.toFixed(0)} MiB`);
+      for (const p of m.phase.profile) log(`    ${p}`);
+    }
+    base('  createJobPosting, 0 alerts again at the end', after);
   } finally {
     sink.close();
     await conn.dropDatabase().catch(() => undefined);
@@ -129,6 +156,15 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
 }
 
 type Population = 'default' | 'dense';
+
+interface Phase {
+  latency: LatencySummary;
+  load: string;
+  /** From the last write's answer until alert_work was empty. */
+  caughtUpMs: number;
+  lag: LatencySummary;
+  profile: string[];
+}
 
 /** The 1-minute load average, to read each figure against (the machine is shared). */
 const loadAverage = (): string => os.loadavg()[0]!.toFixed(2);

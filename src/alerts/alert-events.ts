@@ -40,6 +40,11 @@ export class AlertEventBus {
     this.emitter.emit('event', e);
   }
 
+  /** Every event published here (the detection thread forwards them to the main thread's bus). */
+  listen(listener: (e: PublishedEvent) => void): void {
+    this.emitter.on('event', listener);
+  }
+
   get subscriberCount(): number {
     return this.emitter.listenerCount('event');
   }
