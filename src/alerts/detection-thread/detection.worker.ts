@@ -3,10 +3,15 @@
 // writes, the webhook worker) on its own event loop, heap and MongoDB connection, so a posting
 // write's request never waits behind evaluation, its I/O or the garbage collection of a heap
 // holding 100,000 alerts.
+// The record -> document code reaches GraphQL input types (their decorators need it first).
+import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import mongoose, { Types } from 'mongoose';
-import { createRepositories } from '../../app.services.js';
+import { CandidateRepository } from '../../candidates/candidate.repository.js';
+import { EmployerRepository } from '../../employers/employer.repository.js';
 import { EmployerService } from '../../employers/employer.service.js';
+import { PostingRepository } from '../../postings/posting.repository.js';
+import { QualificationRepository } from '../../qualifications/qualification.repository.js';
 import { QualificationService } from '../../qualifications/qualification.service.js';
 import { RecordDocumentSource } from '../../search/index-sync/record-documents.js';
 import { systemClock } from '../../shared/clock.js';
@@ -14,7 +19,10 @@ import type { IndexChangeSink } from '../../shared/index-change-sink.js';
 import { createLogger } from '../../shared/logger.js';
 import { detectIdLookup } from '../../shared/mongo/find-by-ids.js';
 import type { PublishedEvent } from '../alert-events.js';
+import { AlertRepository } from '../alert.repository.js';
 import { AlertRuntime } from '../alert-runtime.js';
+import { AlertWorkRepository } from '../alert-work.repository.js';
+import { DeliveryRepository } from '../delivery.repository.js';
 import type { DetectionThreadData, FromThread, ToThread } from './detection-protocol.js';
 
 if (!parentPort) throw new Error('detection.worker must run as a worker thread');
@@ -24,7 +32,17 @@ const logger = createLogger(data.logLevel);
 const send = (m: FromThread) => port.postMessage(m);
 
 const conn = await mongoose.createConnection(data.mongoUri, { dbName: data.dbName, autoIndex: false, maxPoolSize: 5 }).asPromise();
-const repos = createRepositories(conn, await detectIdLookup(conn));
+const idLookup = await detectIdLookup(conn);
+// No page cache: this thread reads documents only to evaluate their current state.
+const repos = {
+  qualifications: new QualificationRepository(conn),
+  employers: new EmployerRepository(conn, idLookup),
+  postings: new PostingRepository(conn, idLookup, { maxAgeMs: 0, maxEntries: 0 }),
+  candidates: new CandidateRepository(conn, idLookup, { maxAgeMs: 0, maxEntries: 0 }),
+  alerts: new AlertRepository(conn),
+  alertDeliveries: new DeliveryRepository(conn),
+  alertWork: new AlertWorkRepository(conn),
+};
 // Only the catalog is read here; catalog writes go through the main thread's service.
 const noIndexWrites = new Proxy({} as IndexChangeSink, {
   get: () => () => Promise.reject(new Error('no catalog writes in the alert detection thread')),
