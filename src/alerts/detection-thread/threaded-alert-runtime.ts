@@ -20,7 +20,9 @@ import type { DetectionThreadData, FromThread, ToThread } from './detection-prot
 
 /** Documents posted and not yet taken by the thread beyond which the index sync waits (bulk loads). */
 const MAX_UNTAKEN_DOCUMENTS = 20_000;
+/** A thread that keeps dying (MongoDB down) is restarted after 1 s, doubling, at most 30 s apart. */
 const RESTART_DELAY_MS = 1_000;
+const MAX_RESTART_DELAY_MS = 30_000;
 
 type Request = ToThread extends infer M ? (M extends { req: number } ? Omit<M, 'req'> : never) : never;
 
@@ -40,6 +42,7 @@ export class ThreadedAlertRuntime implements AlertRuntimeApi {
   private nextReq = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; documents: number }>();
   private untaken = 0;
+  private exitsInRow = 0;
 
   constructor(private readonly deps: ThreadedAlertRuntimeDeps) {
     const applied = (t: 'postings' | 'candidates', docs: readonly (PostingSearchDocument | CandidateSearchDocument)[], gone: readonly string[]) => {
@@ -71,7 +74,10 @@ export class ThreadedAlertRuntime implements AlertRuntimeApi {
       const worker = new Worker(entry.script, { eval: entry.eval, workerData: this.deps.thread });
       this.worker = worker;
       worker.on('message', (m: FromThread) => {
-        if (m.t === 'started') resolve();
+        if (m.t === 'started') {
+          this.exitsInRow = 0;
+          resolve();
+        }
         else if (m.t === 'events') for (const e of m.events) this.bus.publish(e);
         else this.settle(m.req, m.error, m.value);
       });
@@ -81,11 +87,17 @@ export class ThreadedAlertRuntime implements AlertRuntimeApi {
         reject(new Error(`alert detection thread exited with code ${code} before it started`));
         for (const req of [...this.pending.keys()]) this.settle(req, `alert detection thread exited (code ${code})`);
         if (this.stopping) return;
-        this.deps.logger.warn(`Alert detection thread exited (code ${code}); starting it again in ${RESTART_DELAY_MS} ms`);
-        setTimeout(() => void this.start().catch((err: Error) => this.deps.logger.error(`Alert detection thread not restarted: ${err.message}`)), RESTART_DELAY_MS).unref();
+        const delay = Math.min(MAX_RESTART_DELAY_MS, RESTART_DELAY_MS * 2 ** this.exitsInRow++);
+        this.deps.logger.warn(`Alert detection thread exited (code ${code}); starting it again in ${delay} ms`);
+        setTimeout(() => void this.start().catch((err: Error) => this.deps.logger.error(`Alert detection thread not restarted: ${err.message}`)), delay).unref();
       });
     });
     return this.started;
+  }
+
+  /** The running thread, if any (tests end it to check what a dying thread leaves). */
+  get thread(): Worker | null {
+    return this.worker;
   }
 
   async stop(): Promise<void> {
