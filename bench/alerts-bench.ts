@@ -20,7 +20,7 @@ import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
 import { postGraphQL } from './http-load.js';
 import { formatLatency, ms, summarize, type LatencySummary } from './stats.js';
-import { detectionLag, PROFILE, profiledEnv, profileLines } from './alerts-profile.js';
+import { detectionLag, PROFILE, profiledArgs, profiledEnv, profileLines } from './alerts-profile.js';
 
 const KEY = 'bench-admin-key-0123456789';
 const CREATE = `mutation($i: JobPostingInput!) { createJobPosting(input: $i) { id } }`;
@@ -91,7 +91,7 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
 
     log(`Alerts bench: ${data.candidates.length} candidates and ${data.postings.length} postings loaded; measuring ${WRITES} writes with 0 alerts`);
     const baseline = async (offset: number): Promise<{ phase: Phase; rss: number }> => {
-      const api = await startApiProcess(root, profiledEnv(env, 'baseline'));
+      const api = await startApiProcess(root, profiledEnv(env), profiledArgs('baseline'));
       const p = await phase(api, offset);
       const rss = api.peakRssMiB();
       await api.stop();
@@ -108,7 +108,7 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
       await clear();
       await insertAlerts(conn, data, ALERTS, sinkUrl, population);
       log(`Alerts bench: ${ALERTS} alerts (${population} population) inserted; measuring ${WRITES} writes with them`);
-      const api = await startApiProcess(root, profiledEnv(env, population));
+      const api = await startApiProcess(root, profiledEnv(env), profiledArgs(population));
       // The index loads in the background after start: measure once it is complete.
       const waitUntil = Date.now() + 900_000;
       let indexed: string | undefined;

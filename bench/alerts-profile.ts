@@ -12,10 +12,13 @@ import { summarize, type LatencySummary } from './stats.js';
 export const PROFILE = process.env.BENCH_ALERT_PROFILE === '1';
 const PROFILE_DIR = process.env.BENCH_ALERT_PROFILE_DIR ?? path.join(os.tmpdir(), 'hm-alert-profile');
 
-export function profiledEnv(env: Record<string, string>, name: string): Record<string, string> {
-  if (!PROFILE) return env;
+export const profiledEnv = (env: Record<string, string>): Record<string, string> => (PROFILE ? { ...env, LOG_LEVEL: 'debug' } : env);
+
+/** The API's node arguments for phase `name`. */
+export function profiledArgs(name: string): string[] {
+  if (!PROFILE) return [];
   const probe = fileURLToPath(new URL('./loop-probe.js', import.meta.url));
-  return { ...env, LOG_LEVEL: 'debug', NODE_OPTIONS: `--import=${probe} --cpu-prof --cpu-prof-dir=${path.join(PROFILE_DIR, name)}` };
+  return [`--import=${probe}`, '--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, name)}`];
 }
 
 /** Milliseconds from each write's answer to its first queued webhook event (writes without one are left out). */

@@ -67,7 +67,7 @@ const runtime = new AlertRuntime({
 });
 
 // Events go to the main thread's bus (its WebSocket subscribers) in one message per turn.
-let outgoing: PublishedEvent[] = [];
+const outgoing: PublishedEvent[] = [];
 runtime.bus.listen((e) => {
   if (outgoing.length === 0) setImmediate(() => send({ t: 'events', events: outgoing.splice(0) }));
   outgoing.push(e);
