@@ -2,13 +2,11 @@
 // (same data, same run, the API in its own process; the alert index is loaded at start).
 // The alerts are spread as users would hold them: a candidate's own match alert for jobs in
 // their state and a care setting, recruiters' alerts on their postings, job boards' saved
-// searches by words, state and setting; 5% carry a webhook to a local sink. A second, denser
+// searches by words, state and setting; 5% carry a webhook to a local sink (its own process). A second, denser
 // population (BENCH_ALERT_DENSE, on by default: alerts filtered by state only, ~12x the
 // events per write) is measured in the same run against the same 0-alert baseline. The events
 // the writes raise are real work (stored deliveries, webhook calls) and are reported with the
 // figures. Figures only; nothing is asserted.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +16,7 @@ import { seedObjectId } from '../src/seeding/seed-ids.js';
 import { CareSetting } from '../src/shared/enums.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
+import { startSinkProcess } from './webhook-sink.js';
 import { postGraphQL } from './http-load.js';
 import { formatLatency, ms, summarize, type LatencySummary } from './stats.js';
 import { detectionLag, PROFILE, profiledArgs, profiledEnv, profileLines } from './alerts-profile.js';
@@ -42,9 +41,8 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
   const dbName = `bench_alerts_${Date.now()}`;
   const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hm-bench-alerts-'));
-  const sink = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
-  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
-  const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`;
+  const sink = await startSinkProcess();
+  const sinkUrl = sink.url;
   try {
     await bulkLoad(conn, data);
     // Development mode: the sink is on this machine, which production's SSRF rule refuses.
