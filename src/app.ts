@@ -31,7 +31,7 @@ import type { AlertRuntimeDeps } from './alerts/alert-runtime.js';
 const HEALTH_COUNTS_MAX_AGE_MS = 1000;
 const HEALTH_MAX_AGE_MS = 250;
 /** Alert detection in its own thread: one pass per this window over every change handed over meanwhile. */
-const ALERT_COALESCE_MS = 100;
+const ALERT_COALESCE_MS = 200;
 
 export interface CreateAppOptions {
   clock?: Clock;

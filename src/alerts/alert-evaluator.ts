@@ -14,8 +14,8 @@ import type { CatalogQualification } from '../matching/index.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../search/search-engine.js';
 import {
   candidateStateOf,
+  filterMemo,
   matchScoreIfEligible,
-  passesFilter,
   postingStateOf,
   postingsForCandidateHolds,
   savedSearchHolds,
@@ -79,9 +79,10 @@ export class AlertEvaluator {
       const change = `${postingKey(p.id)}@${p.version}`;
       // Eligibility once per candidate, and only for alerts whose (cheap) filter passes.
       const scores = new Map<string, number | null>();
+      const passes = filterMemo(p);
       for (const a of matches) {
         await pace.step();
-        if (!passesFilter(p, a.filter)) continue;
+        if (!passes(p, a.filter, a.filterKey)) continue;
         const c = a.candidateId ? index.candidate(a.candidateId) : undefined;
         if (!c) continue;
         let score = scores.get(c.id);
@@ -93,7 +94,7 @@ export class AlertEvaluator {
       const words = new Set(p.words);
       for (const a of searches) {
         await pace.step();
-        if (!savedSearchHolds(a, p, words)) continue;
+        if (!savedSearchHolds(a, p, words, passes)) continue;
         hits.push({ alert: a, postingId: p.id, candidateId: null, score: null, change, before: (prev) => savedSearchHolds(a, prev as PostingState | undefined) });
       }
     }

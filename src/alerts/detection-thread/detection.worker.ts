@@ -5,6 +5,8 @@
 // holding 100,000 alerts.
 // The record -> document code reaches GraphQL input types (their decorators need it first).
 import 'reflect-metadata';
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import mongoose, { Types } from 'mongoose';
 import { CandidateRepository } from '../../candidates/candidate.repository.js';
@@ -30,6 +32,20 @@ const port = parentPort;
 const data = workerData as DetectionThreadData;
 const logger = createLogger(data.logLevel);
 const send = (m: FromThread) => port.postMessage(m);
+
+/**
+ * This thread's nice value. On a busy machine the thread's CPU still competed with the
+ * requests' thread for the cores (one profile: 0.66 of a core while posting writes ran), so
+ * requests win the cores and detection takes what is left; its work waits durably in
+ * alert_work meanwhile. Linux gives each thread its own nice value (setpriority on the thread
+ * id, which /proc/thread-self names); elsewhere the thread keeps the process's priority.
+ */
+const DETECTION_NICE = 10;
+try {
+  os.setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), DETECTION_NICE);
+} catch {
+  logger.debug('Alert detection thread: own priority not available here');
+}
 
 const conn = await mongoose.createConnection(data.mongoUri, { dbName: data.dbName, autoIndex: false, maxPoolSize: 5 }).asPromise();
 const idLookup = await detectIdLookup(conn);
