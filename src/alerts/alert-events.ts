@@ -29,7 +29,8 @@ export class AlertEventBus {
   private readonly emitter = new EventEmitter();
   private readonly recent = new Set<string>();
 
-  constructor() {
+  /** `watch`: told whether anyone subscribes, whenever that changes (the detection thread sends events only then). */
+  constructor(private readonly watch?: (subscribed: boolean) => void) {
     this.emitter.setMaxListeners(0);
   }
 
@@ -60,9 +61,11 @@ export class AlertEventBus {
       wake?.();
     };
     this.emitter.on('event', listener);
+    if (this.subscriberCount === 1) this.watch?.(true);
     const finish = (): IteratorReturnResult<undefined> => {
       done = true;
       this.emitter.off('event', listener);
+      if (this.subscriberCount === 0) this.watch?.(false);
       wake?.();
       return { done: true, value: undefined };
     };

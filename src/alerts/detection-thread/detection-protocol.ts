@@ -20,6 +20,8 @@ export type ToThread =
   | { t: 'candidates'; req: number; docs: readonly CandidateSearchDocument[]; gone: readonly string[] }
   | { t: 'add'; req: number; id: string }
   | { t: 'remove'; id: string }
+  /** Whether the main thread has WebSocket subscribers (events are sent over only then). */
+  | { t: 'subscribed'; subscribed: boolean }
   | { t: 'idle'; req: number }
   | { t: 'sweep'; req: number; ageMs: number }
   | { t: 'stop'; req: number };

@@ -82,9 +82,12 @@ const runtime = new AlertRuntime({
   coalesceMs: data.coalesceMs,
 });
 
-// Events go to the main thread's bus (its WebSocket subscribers) in one message per turn.
+// Events go to the main thread's bus (its WebSocket subscribers) in one message per turn, and
+// only while it has subscribers: a dense population raises hundreds per write.
 const outgoing: PublishedEvent[] = [];
+let subscribed = false;
 runtime.bus.listen((e) => {
+  if (!subscribed) return;
   if (outgoing.length === 0) setImmediate(() => send({ t: 'events', events: outgoing.splice(0) }));
   outgoing.push(e);
 });
@@ -111,6 +114,9 @@ port.on('message', (m: ToThread) => {
       });
     case 'remove':
       return runtime.remove(m.id);
+    case 'subscribed':
+      subscribed = m.subscribed;
+      return;
     case 'idle':
       return reply(m.req, () => detector.idle());
     case 'sweep':

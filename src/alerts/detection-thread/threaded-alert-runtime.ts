@@ -34,7 +34,7 @@ export interface ThreadedAlertRuntimeDeps {
 }
 
 export class ThreadedAlertRuntime implements AlertRuntimeApi {
-  readonly bus = new AlertEventBus();
+  readonly bus = new AlertEventBus((subscribed) => this.post({ t: 'subscribed', subscribed }));
   readonly detector: AlertDetection;
   private worker: Worker | null = null;
   private started: Promise<void> | null = null;
@@ -76,6 +76,7 @@ export class ThreadedAlertRuntime implements AlertRuntimeApi {
       worker.on('message', (m: FromThread) => {
         if (m.t === 'started') {
           this.exitsInRow = 0;
+          this.post({ t: 'subscribed', subscribed: this.bus.subscriberCount > 0 });
           resolve();
         }
         else if (m.t === 'events') for (const e of m.events) this.bus.publish(e);
