@@ -1,14 +1,14 @@
 // Alerts at scale: createJobPosting latency over HTTP with 0 alerts and with 100,000 alerts
-// (same data, same run, the API in its own process; the alert index is loaded at start).
+// (same data and writes, each phase's API in its own process on its own database, all running
+// at once; the alert index is loaded at start). The phases are measured in interleaved blocks
+// (BENCH_ALERT_ROUNDS rounds: 0 alerts, default, dense, 0 alerts, ...), so the shared
+// machine's drift reaches each alike, and after each block the bench waits until alert_work is
+// empty: the figures include the detection a block's writes cause, not only their answers.
 // The alerts are spread as users would hold them: a candidate's own match alert for jobs in
 // their state and a care setting, recruiters' alerts on their postings, job boards' saved
-// searches by words, state and setting; 5% carry a webhook to a local sink. A second, denser
-// population (BENCH_ALERT_DENSE, on by default: alerts filtered by state only, ~12x the
-// events per write) is measured in the same run against the same 0-alert baseline. The events
-// the writes raise are real work (stored deliveries, webhook calls) and are reported with the
-// figures. Figures only; nothing is asserted.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+// searches by words, state and setting; 5% carry a webhook to a local sink (its own process).
+// A denser population (BENCH_ALERT_DENSE, on by default: alerts filtered by state only, ~15x
+// the events per write) is measured in the same run. Figures only; nothing is asserted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +18,10 @@ import { seedObjectId } from '../src/seeding/seed-ids.js';
 import { CareSetting } from '../src/shared/enums.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { startApiProcess, type ApiProcess } from './api-process.js';
+import { startSinkProcess } from './webhook-sink.js';
 import { postGraphQL } from './http-load.js';
 import { formatLatency, ms, summarize } from './stats.js';
+import { detectionLag, PROFILE, profiledArgs, profiledEnv, profileLines } from './alerts-profile.js';
 
 const KEY = 'bench-admin-key-0123456789';
 const CREATE = `mutation($i: JobPostingInput!) { createJobPosting(input: $i) { id } }`;
@@ -36,20 +38,16 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
   const ALERTS = Number(process.env.BENCH_ALERTS ?? 100_000);
   const CANDIDATES = Number(process.env.BENCH_ALERT_CANDIDATES ?? 20_000);
   const WRITES = Number(process.env.BENCH_ALERT_WRITES ?? 200);
-  const populations: Population[] = process.env.BENCH_ALERT_DENSE === 'false' ? ['default'] : ['default', 'dense'];
+  const ROUNDS = Math.max(1, Number(process.env.BENCH_ALERT_ROUNDS ?? 4));
+  const phases: Phase[] = ['none', 'default', ...(process.env.BENCH_ALERT_DENSE === 'false' ? [] : (['dense'] as const))];
   const data = generateBenchData(2_000, CANDIDATES, 100);
-  const dbName = `bench_alerts_${Date.now()}`;
-  const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
+  const stamp = Date.now();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hm-bench-alerts-'));
-  const sink = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
-  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
-  const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`;
+  const sink = await startSinkProcess();
+  const runs: Run[] = [];
   try {
-    await bulkLoad(conn, data);
-    // Development mode: the sink is on this machine, which production's SSRF rule refuses.
-    const env = { DATA_DIR: dataDir, MONGODB_URI: mongoUri, MONGODB_DB: dbName, ADMIN_API_KEY: KEY, SEED_ON_EMPTY: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development', SEARCH_SNAPSHOT: 'false', RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_BURST: '100000' };
-    // Writes of the same distribution, different for each phase.
-    const inputs = generatePostings((2 + populations.length) * (WRITES + 20), data.employers, data.catalog, 7104).map((p) => ({
+    // The same writes for every phase (each on its own database), in blocks.
+    const inputs = generatePostings(WRITES + 20, data.employers, data.catalog, 7104).map((p) => ({
       employerId: seedObjectId('employer', p.employerKey).toHexString(),
       title: p.title,
       description: p.description,
@@ -66,72 +64,100 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
       preferredQualificationCodes: p.preferredQualificationCodes,
       skills: p.skills,
     }));
-    const phase = async (api: ApiProcess, offset: number): Promise<number[]> => {
-      for (let i = 0; i < 20; i++) await postGraphQL(api.url, KEY, CREATE, { i: inputs[offset + i] });
-      const samples: number[] = [];
-      for (let i = 20; i < WRITES + 20; i++) samples.push((await postGraphQL(api.url, KEY, CREATE, { i: inputs[offset + i] })).ms);
-      return samples;
-    };
-
-    log(`Alerts bench: ${data.candidates.length} candidates and ${data.postings.length} postings loaded; measuring ${WRITES} writes with 0 alerts`);
-    let api = await startApiProcess(root, env);
-    const without = summarize(await phase(api, 0));
-    const withoutLoad = loadAverage();
-    await api.stop();
-    // Each population on its own: no alerts, states, deliveries or work items of the last one.
-    const clear = async () => {
-      for (const c of ['alerts', 'alert_entity_states', 'alert_deliveries', 'alert_delivery_queue', 'alert_work']) await conn.collection(c).drop().catch(() => undefined);
-    };
-
-    const lines: string[] = [];
-    for (const [i, population] of populations.entries()) {
-      await clear();
-      await insertAlerts(conn, data, ALERTS, sinkUrl, population);
-      log(`Alerts bench: ${ALERTS} alerts (${population} population) inserted; measuring ${WRITES} writes with them`);
-      api = await startApiProcess(root, env);
-      // The index loads in the background after start: measure once it is complete.
+    // Every phase's API runs for the whole measurement, each on its own database.
+    for (const phase of phases) {
+      const dbName = `bench_alerts_${stamp}_${phase}`;
+      const conn = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
+      await bulkLoad(conn, data);
+      if (phase !== 'none') await insertAlerts(conn, data, ALERTS, sink.url, phase);
+      log(`Alerts bench: ${data.candidates.length} candidates, ${data.postings.length} postings${phase === 'none' ? ', no alerts' : `, ${ALERTS} alerts (${phase} population)`} loaded; starting its API`);
+      // Development mode: the sink is on this machine, which production's SSRF rule refuses.
+      const env = { DATA_DIR: path.join(dataDir, phase), MONGODB_URI: mongoUri, MONGODB_DB: dbName, ADMIN_API_KEY: KEY, SEED_ON_EMPTY: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development', SEARCH_SNAPSHOT: 'false', RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_BURST: '100000' };
+      const api = await startApiProcess(root, profiledEnv(env), profiledArgs(phase));
+      runs.push({ phase, conn, api, samples: [], answered: new Map(), caughtUpMs: [], loads: [], logFrom: 0 });
+      // The index of alerts loads in the background after start: measure once it is complete.
       const waitUntil = Date.now() + 900_000;
-      let indexed: string | undefined;
-      while (!(indexed = api.logLines.find((l) => l.includes('active alerts indexed'))) && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
-      const withAlerts = summarize(await phase(api, (i + 1) * (WRITES + 20)));
-      const load = loadAverage();
-      // Let detection and delivery of the last writes finish before counting.
-      await new Promise((r) => setTimeout(r, 3_000));
-      const events = await conn.collection('alert_deliveries').countDocuments();
-      const delivered = await conn.collection('alert_deliveries').countDocuments({ status: 'delivered' });
-      const rss = api.peakRssMiB();
-      await api.stop();
-      lines.push(`${formatLatency(`  createJobPosting, ${ALERTS} alerts, ${population}`, withAlerts)}  (load ${load})`);
-      lines.push(
-        `    p95 difference: ${ms(withAlerts.p95 - without.p95)}; webhook deliveries stored by the ${WRITES + 20} writes: ${events} = ${(events / (WRITES + 20)).toFixed(1)} per write (5% of alerts have a webhook, so about ${Math.round((20 * events) / (WRITES + 20))} events per write), ${delivered} delivered`,
-      );
-      lines.push(`    ${indexed ? JSON.parse(indexed).msg : 'alert index load time not logged'}; API peak RSS with the alerts ${rss.toFixed(0)} MiB`);
+      while (phase !== 'none' && !api.logLines.some((l) => l.includes('active alerts indexed')) && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
     }
-
-    // The baseline once more at the end: how far the shared machine drifted during the run.
-    await clear();
-    api = await startApiProcess(root, env);
-    const after = summarize(await phase(api, (populations.length + 1) * (WRITES + 20)));
-    const afterLoad = loadAverage();
-    await api.stop();
-
+    for (const r of runs) {
+      for (let i = 0; i < 20; i++) await postGraphQL(r.api.url, KEY, CREATE, { i: inputs[i] });
+      await caughtUp(r);
+      r.logFrom = r.api.logLines.length;
+      if (PROFILE) r.api.child.kill('SIGUSR2');
+    }
+    log(`Alerts bench: measuring ${WRITES} writes per phase in ${ROUNDS} rounds of ${phases.join(', ')}`);
+    // Interleaved blocks: the shared machine's drift reaches every phase alike.
+    const per = Math.ceil(WRITES / ROUNDS);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const r of runs) {
+        for (let i = 20 + round * per; i < Math.min(20 + WRITES, 20 + (round + 1) * per); i++) {
+          const res = await postGraphQL(r.api.url, KEY, CREATE, { i: inputs[i] });
+          r.samples.push(res.ms);
+          r.answered.set((res.body.data as { createJobPosting: { id: string } }).createJobPosting.id, Date.now());
+        }
+        r.loads.push(os.loadavg()[0]!);
+        // The sustained cost: a block's detection work is done before the next block starts.
+        r.caughtUpMs.push(await caughtUp(r));
+      }
+    }
+    // Let the first webhook attempts of the last writes finish before counting.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const base = summarize(runs[0]!.samples);
     log('');
-    log(`Alerts: createJobPosting over HTTP, sequential, ${data.candidates.length} candidates, ${WRITES} writes per phase (target: p95 with ${ALERTS} alerts <= p95 without + 10 ms):`);
-    log(`${formatLatency('  createJobPosting, 0 alerts', without)}  (load ${withoutLoad})`);
-    for (const l of lines) log(l);
-    log(`${formatLatency('  createJobPosting, 0 alerts again at the end', after)}  (load ${afterLoad})`);
+    log(`Alerts: createJobPosting over HTTP, sequential, ${data.candidates.length} candidates, ${WRITES} writes per phase in ${ROUNDS} interleaved rounds (target: p95 with ${ALERTS} alerts <= p95 without + 10 ms):`);
+    for (const r of runs) {
+      if (PROFILE) r.api.child.kill('SIGUSR2');
+      const l = summarize(r.samples);
+      const loads = `load ${Math.min(...r.loads).toFixed(2)}-${Math.max(...r.loads).toFixed(2)}`;
+      log(`${formatLatency(`  createJobPosting, ${r.phase === 'none' ? '0 alerts' : `${ALERTS} alerts, ${r.phase}`}`, l)}  (${loads})`);
+      if (r.phase !== 'none') {
+        log(`    p95 difference: ${ms(l.p95 - base.p95)}; p50 difference ${ms(l.p50 - base.p50)}`);
+        const events = await r.conn.collection('alert_deliveries').countDocuments();
+        const delivered = await r.conn.collection('alert_deliveries').countDocuments({ status: 'delivered' });
+        log(`    webhook deliveries stored by the ${WRITES + 20} writes: ${events} = ${(events / (WRITES + 20)).toFixed(1)} per write (5% of alerts have a webhook, so about ${Math.round((20 * events) / (WRITES + 20))} events per write), ${delivered} delivered`);
+        const lag = await detectionLag(r.conn, r.answered);
+        log(`    detection lag (answer -> first event queued, ${lag.n} writes with a webhook event): p50 ${ms(lag.p50)}, p95 ${ms(lag.p95)}`);
+        const indexed = r.api.logLines.find((line) => line.includes('active alerts indexed'));
+        log(`    ${indexed ? JSON.parse(indexed).msg : 'alert index load time not logged'}`);
+      }
+      log(`    alert_work empty ${Math.max(...r.caughtUpMs)} ms after a block's last answer at most; API peak RSS ${r.api.peakRssMiB().toFixed(0)} MiB`);
+      if (PROFILE) await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const p of PROFILE ? profileLines(r.api.logLines.slice(r.logFrom), WRITES) : []) log(`    ${p}`);
+    }
   } finally {
+    for (const r of runs) {
+      await r.api.stop().catch(() => undefined);
+      await r.conn.dropDatabase().catch(() => undefined);
+      await r.conn.close();
+    }
     sink.close();
-    await conn.dropDatabase().catch(() => undefined);
-    await conn.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-type Population = 'default' | 'dense';
+/** Waits until the phase's alert_work is empty; returns how long that took. */
+async function caughtUp(r: Run): Promise<number> {
+  const t0 = Date.now();
+  while ((await r.conn.collection('alert_work').countDocuments()) > 0 && Date.now() - t0 < 600_000) await new Promise((resolve) => setTimeout(resolve, 50));
+  return Date.now() - t0;
+}
 
-/** The 1-minute load average, to read each figure against (the machine is shared). */
-const loadAverage = (): string => os.loadavg()[0]!.toFixed(2);
+type Population = 'default' | 'dense';
+type Phase = 'none' | Population;
+
+interface Run {
+  phase: Phase;
+  conn: mongoose.Connection;
+  api: ApiProcess;
+  samples: number[];
+  /** Each measured write's posting id and answer time (for the detection lag). */
+  answered: Map<string, number>;
+  /** Per block: from its last answer until alert_work was empty. */
+  caughtUpMs: number[];
+  loads: number[];
+  logFrom: number;
+}
+
 
 async function insertAlerts(conn: mongoose.Connection, data: ReturnType<typeof generateBenchData>, total: number, sinkUrl: string, population: Population): Promise<void> {
   const now = new Date();

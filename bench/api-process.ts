@@ -13,9 +13,10 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export async function startApiProcess(projectRoot: string, env: Record<string, string>): Promise<ApiProcess> {
+/** `nodeArgs`: before the script (--cpu-prof, --import: not all are allowed in NODE_OPTIONS). */
+export async function startApiProcess(projectRoot: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ApiProcess> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, 'dist', 'src', 'main.js')], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

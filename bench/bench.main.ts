@@ -49,6 +49,8 @@ Options (environment variables):
   BENCH_ALERTS=100000         alerts for the posting-write comparison (bench/alerts-bench.ts)
   BENCH_ALERT_CANDIDATES=20000, BENCH_ALERT_WRITES=200   its candidates and writes per phase
   BENCH_ALERT_DENSE=true      also measure the denser alert population (~740 events per write)
+  BENCH_ALERT_ROUNDS=4        interleaved blocks per phase (0 alerts, default, dense, 0 alerts, ...)
+  BENCH_ALERT_PROFILE=1       event-loop delay, detection phases, --cpu-prof per phase (bench/alerts-profile.ts)
   BENCH_ONLY=alerts           run only that comparison (about 3 minutes)
   BENCH_ONLY=serving          only start-up, throughput and /health under load (no engine-alone, latency,
                               bulk or alerts sections)

@@ -36,6 +36,9 @@ import { AlertRepository } from './alerts/alert.repository.js';
 import { DeliveryRepository } from './alerts/delivery.repository.js';
 import { AlertWorkRepository } from './alerts/alert-work.repository.js';
 import { AlertRuntime, type AlertRuntimeDeps } from './alerts/alert-runtime.js';
+import type { AlertRuntimeApi } from './alerts/alert-runtime-api.js';
+import { ThreadedAlertRuntime } from './alerts/detection-thread/threaded-alert-runtime.js';
+import type { DetectionThreadData } from './alerts/detection-thread/detection-protocol.js';
 import { AlertService } from './alerts/alert.service.js';
 import type { AlertsConfig } from './config.js';
 import type { Clock } from './shared/clock.js';
@@ -82,7 +85,7 @@ export interface AppServices {
   deletions: RecordDeletionService;
   alerts: AlertService;
   /** Detection (told by the index sync), the webhook worker and live events; started by app.ts. */
-  alertRuntime: AlertRuntime;
+  alertRuntime: AlertRuntimeApi;
 }
 
 /** `journal`: note each applied index change, for restarts from a snapshot (index-sync/snapshot.ts). */
@@ -131,6 +134,8 @@ export function createServices(
     alerts: AlertsConfig;
     /** Tests: network seams and the delivery clock of the webhook worker. */
     alertSeams?: Pick<AlertRuntimeDeps, 'deliveryNow' | 'send' | 'resolve'>;
+    /** Given: detection runs in its own thread with its own connection (detection-thread/). */
+    alertThread?: DetectionThreadData;
   },
 ): AppServices {
   const { clock, engine } = deps;
@@ -152,17 +157,19 @@ export function createServices(
   const postingBulk = new PostingBulkService(repos.postings, employers, qualifications, indexSync, clock, deps.logger);
   const apiKeys = new ApiKeyService(repos.apiKeys, employers, candidates, clock);
   const audit = new AuditService(repos.audit, clock);
-  const alertRuntime = new AlertRuntime({
-    alerts: repos.alerts,
-    deliveries: repos.alertDeliveries,
-    work: repos.alertWork,
-    documents,
-    catalog: () => qualifications.catalog(),
-    clock,
-    logger: deps.logger,
-    config: deps.alerts,
-    ...deps.alertSeams,
-  });
+  const alertRuntime: AlertRuntimeApi = deps.alertThread
+    ? new ThreadedAlertRuntime({ alerts: repos.alerts, work: repos.alertWork, logger: deps.logger, thread: deps.alertThread })
+    : new AlertRuntime({
+        alerts: repos.alerts,
+        deliveries: repos.alertDeliveries,
+        work: repos.alertWork,
+        documents,
+        catalog: () => qualifications.catalog(),
+        clock,
+        logger: deps.logger,
+        config: deps.alerts,
+        ...deps.alertSeams,
+      });
   indexSync.addApplyListener(alertRuntime.detector);
   indexSync.addChangeRecorder(alertRuntime.detector);
   indexSync.addApplyListener(pageCacheEviction(repos));

@@ -30,6 +30,8 @@ import type { AlertRuntimeDeps } from './alerts/alert-runtime.js';
 /** /health reports outbox counts, and its whole report, at most this old (plus one check). */
 const HEALTH_COUNTS_MAX_AGE_MS = 1000;
 const HEALTH_MAX_AGE_MS = 250;
+/** Alert detection in its own thread: one pass per this window over every change handed over meanwhile. */
+const ALERT_COALESCE_MS = 200;
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -131,6 +133,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       indexSync: { batchSize: config.search.indexBatchSize, reindexBatchSize: config.search.reindexBatchSize },
       alerts: config.alerts,
       alertSeams: options.alertSeams,
+      // Seams are functions, which cannot cross into a thread: a test that gives them runs detection here.
+      alertThread:
+        config.alerts.detectionThread && !options.alertSeams
+          ? { mongoUri: mongo.uri, dbName: config.mongo.dbName, logLevel: config.logLevel, config: config.alerts, coalesceMs: ALERT_COALESCE_MS }
+          : undefined,
     });
     // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).
     rebuild = async () => {

@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './shared/trust-proxy.js';
+import { alertConfigProblems, alertEnv, alertsConfig, type AlertsConfig } from './alerts/alert-config.js';
+
+export type { AlertsConfig } from './alerts/alert-config.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const DEV_ADMIN_KEY = 'dev-admin-key';
-/** Outside production only: webhook secrets derived from it are as public as this file. */
-const DEV_ALERT_SECRET_KEY = 'dev-alert-secret-key-never-use-in-production';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
@@ -79,20 +80,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   GRAPHQL_LIST_ESTIMATE: positiveInt.default(100),
   RATE_LIMIT_COST_PER_TOKEN: positiveInt.default(10_000),
-  // Alerts (README "Alerts"): the server key webhook secrets are derived from, the webhook
-  // retry schedule (1 s doubling, at most 1 h apart, for 24 h), the answer timeout, how often
-  // the delivery queue is polled, and the WebSocket connections one key may hold.
-  ALERT_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-  ALERT_RETRY_BASE_MS: positiveInt.default(1_000),
-  ALERT_RETRY_MAX_MS: positiveInt.default(3_600_000),
-  ALERT_RETRY_WINDOW_MS: positiveInt.default(86_400_000),
-  ALERT_WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
-  ALERT_DELIVERY_POLL_MS: positiveInt.default(1_000),
-  ALERT_MAX_FAILED_DELIVERIES: positiveInt.default(20),
-  ALERT_MAX_PER_KEY: positiveInt.default(1_000),
-  // Test-only: holds every alert detection pass this long (crash tests); refused in production.
-  ALERT_TEST_DETECTION_DELAY_MS: z.coerce.number().int().min(0).default(0),
-  WS_MAX_CONNECTIONS_PER_KEY: positiveInt.default(5),
+  ...alertEnv,
   // SIGTERM/SIGINT: how long in-flight requests may run on while new ones get 503.
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   // Behind a load balancer: which hops' X-Forwarded-For to believe (for per-IP rate limits).
@@ -172,21 +160,6 @@ export interface AppConfig {
   alerts: AlertsConfig;
 }
 
-export interface AlertsConfig {
-  /** Webhook secrets are HMAC-derived from it (src/alerts/alert-secret.ts). */
-  secretKey: string;
-  retry: { baseMs: number; maxMs: number; windowMs: number };
-  webhookTimeoutMs: number;
-  deliveryPollMs: number;
-  maxFailedDeliveries: number;
-  maxPerKey: number;
-  wsMaxConnectionsPerKey: number;
-  /** Outside production webhooks may target this machine and private networks (tests, development). */
-  allowPrivateTargets: boolean;
-  /** Test-only, 0 (inert) by default: each detection pass waits this long first (tests/alerts/detection-crash.test.ts). */
-  testDetectionDelayMs: number;
-}
-
 /**
  * One core for the main thread (GraphQL, MongoDB), the others for index replicas. Measured at
  * 100,000 + 100,000 on 2 cores (README "Performance"): one worker scaled as well as two
@@ -218,12 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && cleaned.MEILI_HOST && !cleaned.MEILI_MASTER_KEY && !cleaned.MEILI_API_KEY) {
     problems.push('MEILI_MASTER_KEY or MEILI_API_KEY: required with MEILI_HOST when NODE_ENV=production');
   }
-  if (production && !cleaned.ALERT_SECRET_KEY) {
-    problems.push('ALERT_SECRET_KEY: required when NODE_ENV=production (webhook signing secrets are derived from it)');
-  }
-  if (production && Number(cleaned.ALERT_TEST_DETECTION_DELAY_MS ?? 0) > 0) {
-    problems.push('ALERT_TEST_DETECTION_DELAY_MS: a test-only hook that delays alert detection; not allowed when NODE_ENV=production');
-  }
+  problems.push(...alertConfigProblems(cleaned, production));
   if (problems.length > 0 || !e) throw new ConfigError(problems);
 
   return {
@@ -278,16 +246,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       trustProxy: e.TRUST_PROXY,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    alerts: {
-      secretKey: e.ALERT_SECRET_KEY ?? DEV_ALERT_SECRET_KEY,
-      retry: { baseMs: e.ALERT_RETRY_BASE_MS, maxMs: e.ALERT_RETRY_MAX_MS, windowMs: e.ALERT_RETRY_WINDOW_MS },
-      webhookTimeoutMs: e.ALERT_WEBHOOK_TIMEOUT_MS,
-      deliveryPollMs: e.ALERT_DELIVERY_POLL_MS,
-      maxFailedDeliveries: e.ALERT_MAX_FAILED_DELIVERIES,
-      maxPerKey: e.ALERT_MAX_PER_KEY,
-      wsMaxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY,
-      allowPrivateTargets: e.NODE_ENV !== 'production',
-      testDetectionDelayMs: e.ALERT_TEST_DETECTION_DELAY_MS,
-    },
+    alerts: alertsConfig(e),
   };
 }

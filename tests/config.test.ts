@@ -101,6 +101,7 @@ describe('loadConfig', () => {
       ALERT_DELIVERY_POLL_MS: '2000',
       ALERT_MAX_FAILED_DELIVERIES: '10',
       ALERT_MAX_PER_KEY: '50',
+      ALERT_DETECTION_THREAD: 'false',
       ALERT_TEST_DETECTION_DELAY_MS: '0',
       WS_MAX_CONNECTIONS_PER_KEY: '3',
     });
@@ -157,6 +158,7 @@ describe('loadConfig', () => {
         maxFailedDeliveries: 10,
         maxPerKey: 50,
         wsMaxConnectionsPerKey: 3,
+        detectionThread: false,
         allowPrivateTargets: false,
         testDetectionDelayMs: 0,
       },
@@ -176,6 +178,14 @@ describe('loadConfig', () => {
     const production = { NODE_ENV: 'production', ADMIN_API_KEY: 'a-very-long-admin-key', ALERT_SECRET_KEY: 'alert-secret-key-0123456789abcdefghij' };
     expect(loadConfig({ ...production, ALERT_TEST_DETECTION_DELAY_MS: '0' }).alerts.testDetectionDelayMs).toBe(0);
     expect(variablesIn(configError({ ...production, ALERT_TEST_DETECTION_DELAY_MS: '1' }))).toEqual(['ALERT_TEST_DETECTION_DELAY_MS']);
+  });
+
+  it('runs alert detection in its own thread by default, in-thread for tests unless they ask', () => {
+    expect(loadConfig({}).alerts.detectionThread).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).alerts.detectionThread).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', ALERT_DETECTION_THREAD: 'true' }).alerts.detectionThread).toBe(true);
+    expect(loadConfig({ ALERT_DETECTION_THREAD: 'false' }).alerts.detectionThread).toBe(false);
+    expect(variablesIn(configError({ ALERT_DETECTION_THREAD: 'maybe' }))).toEqual(['ALERT_DETECTION_THREAD']);
   });
 
   it('runs the embedded engine in worker threads by default, in-thread for tests or with SEARCH_WORKERS=0', () => {

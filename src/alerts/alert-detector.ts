@@ -14,6 +14,7 @@ import type { IndexApplyListener, IndexChangeRecorder } from '../search/index-sy
 import type { SearchDocumentSource } from '../search/index-sync/document-source.js';
 import type { IndexedEntity } from '../shared/index-change-sink.js';
 import { CoalescingRunner } from '../shared/coalescing-runner.js';
+import { PhaseTimer } from '../shared/phase-timer.js';
 import type { AlertWorkItem, AlertWorkRepository, WorkMark } from './alert-work.repository.js';
 import { AlertEvaluator, candidateKey, postingKey, type AlertEvaluatorDeps } from './alert-evaluator.js';
 
@@ -27,6 +28,11 @@ export interface AlertDetectorDeps extends AlertEvaluatorDeps {
   documents: SearchDocumentSource;
   /** Before each pass; a no-op except under ALERT_TEST_DETECTION_DELAY_MS (crash tests). */
   pause(): Promise<void>;
+  /**
+   * How long hand-overs gather before a pass starts (0: after pending I/O). One pass then takes
+   * the changes of several writes with one read and one write of each kind.
+   */
+  coalesceMs?: number;
 }
 
 /** Work items one sweep takes at most. */
@@ -47,6 +53,8 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
   /** One evaluation pass at a time; what arrives meanwhile is taken by the next pass, in one batch. */
   private readonly runner = new CoalescingRunner(() => this.pass());
   private readonly evaluator: AlertEvaluator;
+  /** The next pass, once a hand-over asked for it. */
+  private scheduled: Promise<void> | null = null;
 
   constructor(private readonly deps: AlertDetectorDeps) {
     this.evaluator = new AlertEvaluator(deps);
@@ -54,7 +62,11 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
 
   /** The durable record, before the change's outbox entry is retired (a failure keeps the entry). */
   async changesPassedOn(entity: IndexedEntity, ids: readonly string[]): Promise<void> {
-    const batch = await this.deps.work.record(entity, ids, new Date());
+    this.recorded(await this.deps.work.record(entity, ids, new Date()), entity, ids);
+  }
+
+  /** What changesPassedOn recorded (told by the main thread when detection runs in its own thread). */
+  recorded(batch: string | null, entity: IndexedEntity, ids: readonly string[]): void {
     if (batch) this.openBatches.set(batch, { entity, left: new Set(ids) });
   }
 
@@ -106,8 +118,14 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
   }
 
   private async schedule(): Promise<void> {
-    // After pending I/O: the write that handed these over answers first.
-    const run = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.runner.run()).catch(() => undefined);
+    // After pending I/O (the write that handed these over answers first), or after the
+    // coalescing window; one timer for every hand-over meanwhile.
+    const run = (this.scheduled ??= new Promise<void>((resolve) => (this.deps.coalesceMs ? setTimeout(resolve, this.deps.coalesceMs) : setImmediate(resolve)))
+      .then(() => {
+        this.scheduled = null;
+        return this.runner.run();
+      })
+      .catch(() => undefined));
     // Backpressure for bulk loads only; a single write never waits here.
     if (this.pendingPostings.size + this.pendingCandidates.size > MAX_QUEUED_DOCUMENTS) await run;
   }
@@ -120,6 +138,7 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
     await this.deps.ready();
     await this.deps.pause();
     while (this.pendingPostings.size + this.pendingCandidates.size + this.sweptMarks.length > 0) {
+      const timer = new PhaseTimer();
       const candidates = take(this.pendingCandidates);
       const postings = take(this.pendingPostings);
       const swept = this.sweptMarks.splice(0);
@@ -127,6 +146,7 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
         this.deps.logger.warn(`Alert work items not read (the sweep takes them): ${err.message}`);
         return [];
       });
+      timer.lap('marks');
       // Documents whose item this pass clears are read again, after the items were read.
       const marked = new Set(marks.map((m) => m._id));
       const batched = { posting: this.batchedIds('posting'), candidate: this.batchedIds('candidate') };
@@ -134,16 +154,20 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
       const candidatesOk = await this.guard(candidates.size, async () => {
         const clears = (id: string) => marked.has(candidateKey(id)) || batched.candidate.has(id);
         const { docs, gone } = await current(candidates, clears, (ids) => this.deps.documents.candidateDocuments(ids, today));
-        await this.evaluator.candidates(docs, gone);
+        timer.lap('documents');
+        await this.evaluator.candidates(docs, gone, timer);
       });
       const postingsOk = await this.guard(postings.size, async () => {
         const clears = (id: string) => marked.has(postingKey(id)) || batched.posting.has(id);
         const { docs, gone } = await current(postings, clears, (ids) => this.deps.documents.postingDocuments(ids));
-        await this.evaluator.postings(docs, gone);
+        timer.lap('documents');
+        await this.evaluator.postings(docs, gone, timer);
       });
       const evaluated = [...(candidatesOk ? this.settleBatches('candidate', batched.candidate, candidates) : []), ...(postingsOk ? this.settleBatches('posting', batched.posting, postings) : [])];
       const done = [...marks, ...swept, ...evaluated].filter((m) => (m._id.startsWith('candidate:') ? candidatesOk : postingsOk));
       await this.deps.work.done(done).catch((err: Error) => this.deps.logger.warn(`Alert work items not cleared (re-evaluated later, nothing new raised): ${err.message}`));
+      timer.lap('workDone');
+      timer.log(this.deps.logger, 'alertPass', { postings: postings.size, candidates: candidates.size });
     }
   }
 

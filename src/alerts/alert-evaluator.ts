@@ -14,8 +14,8 @@ import type { CatalogQualification } from '../matching/index.js';
 import type { CandidateSearchDocument, PostingSearchDocument } from '../search/search-engine.js';
 import {
   candidateStateOf,
+  filterMemo,
   matchScoreIfEligible,
-  passesFilter,
   postingStateOf,
   postingsForCandidateHolds,
   savedSearchHolds,
@@ -30,6 +30,7 @@ import type { DeliveryRepository } from './delivery.repository.js';
 import type { DeliveryRecord } from './alert.model.js';
 import type { AlertEventBus, AlertEventPayload } from './alert-events.js';
 import { Pacer } from './pacer.js';
+import { PhaseTimer } from '../shared/phase-timer.js';
 
 interface Hit {
   alert: AlertCondition;
@@ -66,7 +67,7 @@ export class AlertEvaluator {
     return { catalog: await this.deps.catalog(), today: this.deps.clock.today() };
   }
 
-  async postings(docs: readonly PostingSearchDocument[], gone: readonly string[]): Promise<void> {
+  async postings(docs: readonly PostingSearchDocument[], gone: readonly string[], timer = new PhaseTimer()): Promise<void> {
     const { index } = this.deps;
     const ctx = await this.context();
     const states = docs.map(postingStateOf);
@@ -78,9 +79,10 @@ export class AlertEvaluator {
       const change = `${postingKey(p.id)}@${p.version}`;
       // Eligibility once per candidate, and only for alerts whose (cheap) filter passes.
       const scores = new Map<string, number | null>();
+      const passes = filterMemo(p);
       for (const a of matches) {
         await pace.step();
-        if (!passesFilter(p, a.filter)) continue;
+        if (!passes(p, a.filter, a.filterKey)) continue;
         const c = a.candidateId ? index.candidate(a.candidateId) : undefined;
         if (!c) continue;
         let score = scores.get(c.id);
@@ -92,16 +94,18 @@ export class AlertEvaluator {
       const words = new Set(p.words);
       for (const a of searches) {
         await pace.step();
-        if (!savedSearchHolds(a, p, words)) continue;
+        if (!savedSearchHolds(a, p, words, passes)) continue;
         hits.push({ alert: a, postingId: p.id, candidateId: null, score: null, change, before: (prev) => savedSearchHolds(a, prev as PostingState | undefined) });
       }
     }
-    await this.raiseNew(hits, (h) => postingKey(h.postingId));
+    timer.lap('evaluate');
+    await this.raiseNew(hits, (h) => postingKey(h.postingId), timer);
     await this.deps.alerts.saveStates(states.map((s) => ({ _id: postingKey(s.id), version: s.version, state: s })));
+    timer.lap('saveStates');
     if (gone.length > 0) await this.forget('postingId', gone, postingKey);
   }
 
-  async candidates(docs: readonly CandidateSearchDocument[], gone: readonly string[]): Promise<void> {
+  async candidates(docs: readonly CandidateSearchDocument[], gone: readonly string[], timer = new PhaseTimer()): Promise<void> {
     const { index } = this.deps;
     const ctx = await this.context();
     const states = docs.map(candidateStateOf);
@@ -119,15 +123,18 @@ export class AlertEvaluator {
         hits.push({ alert: a, postingId: p!.id, candidateId: c.id, score, change, before });
       }
     }
-    await this.raiseNew(hits, (h) => candidateKey(h.candidateId!));
+    timer.lap('evaluate');
+    await this.raiseNew(hits, (h) => candidateKey(h.candidateId!), timer);
     await this.deps.alerts.saveStates(states.map((s) => ({ _id: candidateKey(s.id), version: s.version, state: s })));
+    timer.lap('saveStates');
     if (gone.length > 0) await this.forget('candidateId', gone, candidateKey);
   }
 
   /** Reads the previous states only for entities with a hit, then raises what is newly true. */
-  private async raiseNew(hits: Hit[], keyOf: (h: Hit) => string): Promise<void> {
+  private async raiseNew(hits: Hit[], keyOf: (h: Hit) => string, timer: PhaseTimer): Promise<void> {
     if (hits.length === 0) return;
     const previous = await this.deps.alerts.states([...new Set(hits.map(keyOf))]);
+    timer.lap('previousStates');
     // Deletions and deactivations through other instances reach this index within a sync
     // period (alert-runtime.ts); no read per event here.
     const deliveries: DeliveryRecord[] = [];
@@ -138,8 +145,10 @@ export class AlertEvaluator {
       const d = this.raise(h);
       if (d) deliveries.push(d);
     }
+    timer.lap('raise');
     if (deliveries.length === 0) return;
     this.deps.queued(await this.deps.deliveries.enqueue(deliveries, true));
+    timer.lap('enqueue');
   }
 
   /** Publishes the event live; returns its delivery when the alert has a webhook. */

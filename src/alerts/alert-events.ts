@@ -29,7 +29,8 @@ export class AlertEventBus {
   private readonly emitter = new EventEmitter();
   private readonly recent = new Set<string>();
 
-  constructor() {
+  /** `watch`: told whether anyone subscribes, whenever that changes (the detection thread sends events only then). */
+  constructor(private readonly watch?: (subscribed: boolean) => void) {
     this.emitter.setMaxListeners(0);
   }
 
@@ -38,6 +39,11 @@ export class AlertEventBus {
     this.recent.add(e.event.id);
     if (this.recent.size > RECENT_IDS) this.recent.delete(this.recent.values().next().value!);
     this.emitter.emit('event', e);
+  }
+
+  /** Every event published here (the detection thread forwards them to the main thread's bus). */
+  listen(listener: (e: PublishedEvent) => void): void {
+    this.emitter.on('event', listener);
   }
 
   get subscriberCount(): number {
@@ -55,9 +61,11 @@ export class AlertEventBus {
       wake?.();
     };
     this.emitter.on('event', listener);
+    if (this.subscriberCount === 1) this.watch?.(true);
     const finish = (): IteratorReturnResult<undefined> => {
       done = true;
       this.emitter.off('event', listener);
+      if (this.subscriberCount === 0) this.watch?.(false);
       wake?.();
       return { done: true, value: undefined };
     };

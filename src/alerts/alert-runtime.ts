@@ -19,6 +19,7 @@ import type { AlertRepository } from './alert.repository.js';
 import type { DeliveryRepository } from './delivery.repository.js';
 import type { AlertWorkRepository } from './alert-work.repository.js';
 import { DeliveryWorker } from './delivery.worker.js';
+import type { AlertRuntimeApi } from './alert-runtime-api.js';
 import type { Resolver } from './webhook-target.js';
 import type { WebhookSend } from './webhook-sender.js';
 
@@ -39,13 +40,15 @@ export interface AlertRuntimeDeps {
   clock: Clock;
   logger: Logger;
   config: AlertsConfig;
+  /** Hand-overs gathered before a detection pass (alert-detector.ts); 0: after pending I/O. */
+  coalesceMs?: number;
   /** Tests: a clock for the delivery schedule, and network seams. */
   deliveryNow?: () => Date;
   send?: WebhookSend;
   resolve?: Resolver;
 }
 
-export class AlertRuntime {
+export class AlertRuntime implements AlertRuntimeApi {
   readonly index = new AlertIndex();
   readonly bus = new AlertEventBus();
   readonly detector: AlertDetector;
@@ -85,6 +88,7 @@ export class AlertRuntime {
       work: deps.work,
       documents: deps.documents,
       // Test-only (ALERT_TEST_DETECTION_DELAY_MS, 0 by default): holds each pass so a test can kill the process in between.
+      coalesceMs: deps.coalesceMs,
       pause: () => (deps.config.testDetectionDelayMs > 0 ? new Promise((r) => setTimeout(r, deps.config.testDetectionDelayMs)) : Promise.resolve()),
       dropped: (id) => {
         this.index.remove(id);

@@ -22,7 +22,7 @@ import type { AlertKindName } from './alert-conditions.js';
 import type { AlertRecord, DeliveryRecord } from './alert.model.js';
 import type { AlertRepository } from './alert.repository.js';
 import type { DeliveryRepository } from './delivery.repository.js';
-import type { AlertRuntime } from './alert-runtime.js';
+import type { AlertRuntimeApi } from './alert-runtime-api.js';
 import type { AlertEventPayload } from './alert-events.js';
 import { deriveWebhookSecret, newSecretSalt } from './alert-secret.js';
 import { webhookUrlProblem } from './webhook-target.js';
@@ -45,7 +45,7 @@ export class AlertService {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly deliveries: DeliveryRepository,
-    private readonly runtime: AlertRuntime,
+    private readonly runtime: AlertRuntimeApi,
     private readonly candidates: CandidateService,
     private readonly postings: PostingService,
     private readonly config: AlertsConfig,

@@ -8,7 +8,9 @@ import { AlertIndex } from '../../src/alerts/alert-index.js';
 import {
   candidateStateOf,
   compileAlertCondition,
+  filterMemo,
   matchScoreIfEligible,
+  passesFilter,
   postingStateOf,
   postingsForCandidateHolds,
   savedSearchHolds,
@@ -94,6 +96,18 @@ describe('AlertIndex', () => {
     const { searches } = index.concernedByPosting(p);
     expect(searches.length).toBe(100);
     expect(searches.every((a) => savedSearchHolds(a, p))).toBe(true);
+  });
+
+  it('checks each distinct filter once per posting, with the same answers; equal filters share a key whatever their key order', () => {
+    const { alerts, postings } = world(11);
+    for (const p of postings) {
+      const passes = filterMemo(p);
+      for (const a of alerts) expect(passes(p, a.filter, a.filterKey), `${a.id} for ${p.id}`).toBe(passesFilter(p, a.filter));
+    }
+    const of = (rawFilter: Record<string, unknown>) =>
+      compileAlertCondition({ id: 'x', kind: 'SAVED_SEARCH', ownerKeyId: 'k', candidateId: null, postingId: null, query: null, rawFilter, webhookUrl: null }).filterKey;
+    expect(of({ states: ['TX'], settings: [CareSetting.HOSPITAL] })).toBe(of({ settings: [CareSetting.HOSPITAL], states: ['TX'] }));
+    expect(of({ states: ['TX'] })).not.toBe(of({ states: ['CA'] }));
   });
 
   it('forgets removed alerts and the states only they needed', () => {

@@ -46,7 +46,8 @@ describe('alert events over graphql-ws', () => {
   let emp: string;
   const clients: Client[] = [];
   beforeAll(async () => {
-    t = await startTestApp({ env: { WS_MAX_CONNECTIONS_PER_KEY: '2' } });
+    // Events detected in the detection thread reach this process's subscribers.
+    t = await startTestApp({ env: { WS_MAX_CONNECTIONS_PER_KEY: '2', ALERT_DETECTION_THREAD: 'true' } });
     emp = await employer(t);
   }, 120_000);
   afterAll(async () => {

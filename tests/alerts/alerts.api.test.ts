@@ -7,7 +7,8 @@ import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { adminOk, issueKey, outcome } from '../auth/auth-world.js';
 import { CREATE_ALERT, candidate, createAlert, deliveries, employer, posting, settle, startReceiver, verifySignature, waitFor, type Receiver } from './alert-world.js';
 
-const FAST = { ALERT_RETRY_BASE_MS: '50', ALERT_RETRY_MAX_MS: '200', ALERT_RETRY_WINDOW_MS: '60000', ALERT_DELIVERY_POLL_MS: '100' };
+// Detection in its own thread, as outside tests (the other alert tests run it in-thread).
+const FAST = { ALERT_RETRY_BASE_MS: '50', ALERT_RETRY_MAX_MS: '200', ALERT_RETRY_WINDOW_MS: '60000', ALERT_DELIVERY_POLL_MS: '100', ALERT_DETECTION_THREAD: 'true' };
 
 describe('alerts', () => {
   let t: TestApp;
