@@ -1,7 +1,9 @@
 // The rebuild's batching pipeline (outbox-batches.ts, pipelined): writes in flight, completion
-// in batch order, and the next batch read while older writes are still being indexed.
+// in batch order, and the next batch read while older writes are still being indexed; and the
+// batches it is fed (record-documents.ts, inBatches): a small first one.
 import { describe, expect, it } from 'vitest';
 import { pipelined } from '../../../src/search/index-sync/outbox-batches.js';
+import { inBatches } from '../../../src/search/index-sync/record-documents.js';
 
 function deferred() {
   let resolve!: () => void;
@@ -66,5 +68,29 @@ describe('pipelined', () => {
     const failing = pipelined(source(), (batch) => (batch[0] === 1 ? Promise.reject(new Error('refused')) : Promise.resolve()), 2, () => undefined);
     await expect(failing).rejects.toThrow('refused');
     expect(reads).toBeLessThan(6);
+  });
+});
+
+describe('inBatches', () => {
+  async function* items(n: number) {
+    for (let k = 0; k < n; k++) yield k;
+  }
+  const sizes = async (n: number, size: number) => {
+    const out: number[] = [];
+    let next = 0;
+    for await (const batch of inBatches(items(n), size)) {
+      // Every item once, in order.
+      expect(batch[0]).toBe(next);
+      next += batch.length;
+      out.push(batch.length);
+    }
+    expect(next).toBe(n);
+    return out;
+  };
+
+  it('makes the first batch small so the engine starts early, then full batches', async () => {
+    expect(await sizes(12_500, 5_000)).toEqual([1_000, 5_000, 5_000, 1_500]);
+    expect(await sizes(700, 5_000)).toEqual([700]);
+    expect(await sizes(10, 4)).toEqual([4, 4, 2]);
   });
 });
