@@ -4,6 +4,7 @@
 // postings straight into a kept index (PROFILE_PREFIX) the first time, so later runs only
 // query. Figures only. `npx tsx bench/meili-profile.ts` with MEILI_HOST / MEILI_MASTER_KEY.
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
 import { Meilisearch, type Index } from 'meilisearch';
 import { storedLocation } from '../src/geo/geo-input.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -55,7 +56,7 @@ if (!stats || stats.numberOfDocuments < POSTINGS) {
 }
 
 const sampleC = data.candidates.filter((_, i) => i % Math.max(1, Math.floor(CANDIDATES / SAMPLES)) === 0).slice(0, SAMPLES);
-type Row = { orders: number; count: number; wall: number; countMs: number; countWall: number; vecMs: number[]; vecWall: number[]; scoreMs: number; bytes: number; totalHitsFromVec: number | undefined };
+type Row = { orders: number; count: number; wall: number; vecMs: number[]; vecWall: number[]; scoreMs: number; bytes: number };
 const rows: Row[] = [];
 const search = async (params: Record<string, unknown>) => {
   const t = performance.now();
@@ -67,34 +68,32 @@ for (const c of sampleC) {
   const filter = and(and(OPEN_POSTING, postingFilterClause(undefined)), postingEligibilityClause(candidateView(candidate, today), catalog));
   const vectors = candidateQueryFitVectors(candidate, today);
   const t0 = performance.now();
-  const vec = (v: number[]) => search({ filter, limit: WINDOW, vector: f32(v), hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 }, attributesToRetrieve: POSTING_POOL_FIELDS });
-  const [count, ...lists] = await Promise.all([search({ filter, page: 0, hitsPerPage: 1 }), ...vectors.map(vec)]);
+  // As the adapter asks (meilisearch-queries.ts, fitRanked): the first window's search counts the tier.
+  const vec = (v: number[]) => search({ filter, page: 1, hitsPerPage: WINDOW, vector: f32(v), hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 }, attributesToRetrieve: POSTING_POOL_FIELDS });
+  const lists = await Promise.all(vectors.map(vec));
   const s0 = performance.now();
   for (const l of lists) scorePostings(l.res.hits as unknown as PostingPoolDoc[], candidate, today);
   const scoreMs = performance.now() - s0;
   rows.push({
     orders: vectors.length,
-    count: (count.res as { totalHits?: number }).totalHits ?? 0,
+    count: (lists[0].res as { totalHits?: number }).totalHits ?? 0,
     wall: performance.now() - t0,
-    countMs: count.res.processingTimeMs,
-    countWall: count.wall,
     vecMs: lists.map((l) => l.res.processingTimeMs),
     vecWall: lists.map((l) => l.wall),
     scoreMs,
     bytes: JSON.stringify(lists.map((l) => l.res.hits)).length,
-    totalHitsFromVec: (lists[0].res as { estimatedTotalHits?: number }).estimatedTotalHits,
   });
 }
 const q = (a: number[], f: number) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(f * a.length))];
 const fmt = (label: string, a: number[]) => log(`${label.padEnd(34)} p50 ${q(a, 0.5).toFixed(1)}  p90 ${q(a, 0.9).toFixed(1)}  p95 ${q(a, 0.95).toFixed(1)}  max ${q(a, 1).toFixed(1)}`);
 log(`${rows.length} candidates, window ${WINDOW}, ${POSTINGS} postings; two orders: ${rows.filter((r) => r.orders > 1).length}`);
 fmt('total wall ms', rows.map((r) => r.wall));
-fmt('count processingTimeMs', rows.map((r) => r.countMs));
-fmt('count wall ms', rows.map((r) => r.countWall));
 fmt('vector processingTimeMs (each)', rows.flatMap((r) => r.vecMs));
 fmt('vector wall ms (each)', rows.flatMap((r) => r.vecWall));
 fmt('score ms', rows.map((r) => r.scoreMs));
 fmt('eligible count', rows.map((r) => r.count));
 fmt('response KB', rows.map((r) => r.bytes / 1024));
 const slow = [...rows].sort((a, b) => b.wall - a.wall).slice(0, 8);
-for (const r of slow) log(`  slow: wall ${r.wall.toFixed(0)} orders ${r.orders} count ${r.count} countMs ${r.countMs} vecMs ${r.vecMs.join('+')} vecWall ${r.vecWall.map((x) => x.toFixed(0)).join('+')} score ${r.scoreMs.toFixed(1)} estTotal ${r.totalHitsFromVec}`);
+for (const r of slow) log(`  slow: wall ${r.wall.toFixed(0)} orders ${r.orders} count ${r.count} vecMs ${r.vecMs.join('+')} vecWall ${r.vecWall.map((x) => x.toFixed(0)).join('+')} score ${r.scoreMs.toFixed(1)}`);
+// One JSON line per candidate (PROFILE_OUT): runs under different server settings can be joined by position.
+if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, rows.map((r) => JSON.stringify(r)).join('\n'));
