@@ -27,6 +27,7 @@ import { candidateProfileOf, measureEngine, postingIdOf, postingProfileOf } from
 import { formatLatency, ms, summarize } from './stats.js';
 import { measureCareerEngine } from './career-engine-load.js';
 import { cpuBetween, cpuSnapshot } from './proc-cpu.js';
+import { batchTimeline, describeTimeline } from './meili-batches.js';
 
 if (!process.env.MEILI_HOST) {
   process.stdout.write('Set MEILI_HOST (and MEILI_MASTER_KEY) to the Meilisearch server to measure.\n');
@@ -48,8 +49,6 @@ const numbers = (v: string | undefined) => (v ?? '').split(',').filter((x) => x.
 const WINDOWS = numbers(process.env.BENCH_MEILI_WINDOWS).filter((n) => n > 0);
 /** Extra whole-tier limits to measure over the same index (MEILI_EXACT_TIER; 0 = the vector windows only). */
 const EXACT_TIERS = numbers(process.env.BENCH_MEILI_EXACT_TIERS);
-/** The same with the count and vector windows as one multi-search (MeilisearchEngineOptions.multiSearch). */
-const MULTI_TIERS = numbers(process.env.BENCH_MEILI_MULTI_TIERS);
 
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -114,9 +113,14 @@ try {
     const cpu0 = cpuSnapshot(MEILI_PID);
     let cpuPostings = cpu0;
     const t0 = performance.now();
+    const wall0 = Date.now();
+    let postingsEndWall = wall0;
     const count = await app.services.indexSync.reindex(({ entity, done }) => {
       const now = performance.now();
-      if (entity === 'posting') cpuPostings = cpuSnapshot(MEILI_PID);
+      if (entity === 'posting') {
+        cpuPostings = cpuSnapshot(MEILI_PID);
+        postingsEndWall = Date.now();
+      }
       phase[entity] ??= { start: now, end: now, done: 0 };
       phase[entity].end = now;
       phase[entity].done = done;
@@ -132,6 +136,8 @@ try {
     // read as 88 documents/s inside a 176/s phase): only the whole phase is comparable.
     const serviceRate = (phase.posting?.done ?? 0) / postingPhase;
     log(`  postings phase ${cpuBetween(cpu0, cpuPostings)}`);
+    const meiliAdmin = new Meilisearch({ host, apiKey });
+    log(`  postings phase: ${describeTimeline(await batchTimeline(meiliAdmin, `${prefix}postings`, wall0, postingsEndWall))}`);
     if (RAW > 0) log(`  first ${RAW} postings reported done after ${firstRawAt.toFixed(1)} s (with the rest of their merged batch)`);
 
     if (RAW > 0) {
@@ -165,6 +171,7 @@ try {
       const index = client.index(`${rawPrefix}postings`);
       const rawCpu0 = cpuSnapshot(MEILI_PID);
       const r0 = performance.now();
+      const rawWall0 = Date.now();
       const tasks = [];
       for (let i = 0; i < payloads.length; i += 5000) tasks.push(await index.addDocuments(payloads.slice(i, i + 5000), { primaryKey: 'id' }));
       const last = await client.tasks.waitForTask(tasks.at(-1)!.taskUid, { timeout: 3_600_000, interval: 200 });
@@ -173,6 +180,7 @@ try {
       const rawCpu = cpuSnapshot(MEILI_PID);
       log(`Meilisearch's own rate, same ${payloads.length} posting documents enqueued at once: ${rawS.toFixed(1)} s = ${Math.round(rawRate)} documents/s (last task ${last.status})`);
       log(`  ${cpuBetween(rawCpu0, rawCpu)}`);
+      log(`  baseline: ${describeTimeline(await batchTimeline(client, `${rawPrefix}postings`, rawWall0, Date.now()))}`);
       log(`  service postings phase (${phase.posting?.done ?? 0}) / Meilisearch's own rate (same documents, first ${payloads.length}): ${((100 * serviceRate) / rawRate).toFixed(0)}% (target >= 80%)${payloads.length < (phase.posting?.done ?? 0) ? '; the baseline indexed fewer documents into a smaller index (set BENCH_MEILI_RAW to the posting count for the same work)' : ''}`);
       const perDoc = (cpu: number, n: number) => `${((1000 * cpu) / Math.max(1, n)).toFixed(2)} ms`;
       log(`  Meilisearch CPU per posting: service phase ${perDoc(cpuPostings.meili - cpu0.meili, phase.posting?.done ?? 0)}, baseline ${perDoc(rawCpu.meili - rawCpu0.meili, payloads.length)}`);
@@ -213,8 +221,7 @@ try {
     const variants: { label: string; engine: SearchEngine }[] = [
       { label: `rank window ${served.rankWindow ?? `${DEFAULT_RANK_WINDOWS.postings} (postings) / ${DEFAULT_RANK_WINDOWS.candidates} (candidates)`}, whole tiers up to ${tierLimit}`, engine: app.services.search },
       ...WINDOWS.map((w) => ({ label: `rank window ${w}, whole tiers up to ${tierLimit}`, engine: new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: w, exactTier: tierLimit }) })),
-      ...EXACT_TIERS.map((t) => ({ label: `default windows, whole tiers up to ${t}${t === 0 ? ' (vector windows only)' : ''}`, engine: new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: served.rankWindow, exactTier: t, multiSearch: false }) })),
-      ...MULTI_TIERS.map((t) => ({ label: `default windows, whole tiers up to ${t}, count and windows in one multi-search`, engine: new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: served.rankWindow, exactTier: t, multiSearch: true }) })),
+      ...EXACT_TIERS.map((t) => ({ label: `default windows, whole tiers up to ${t}${t === 0 ? ' (vector windows only)' : ''}`, engine: new MeilisearchEngine({ host, apiKey, indexPrefix: prefix, rankWindow: served.rankWindow, exactTier: t }) })),
     ];
     // Interleaved, sample by sample (the embedded engine first, then every Meilisearch
     // variant), so every engine sees the same load: the machine's load changes within a run.

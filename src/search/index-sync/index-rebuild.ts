@@ -83,11 +83,12 @@ export class IndexRebuild {
   }
 }
 
-
 /**
  * Feeds `batches` to `write` with up to `inFlight` writes outstanding, so the engine indexes
  * one batch while the next is read from MongoDB and sent; completion order is reported in
- * batch order.
+ * batch order. Used by the rebuild (`npm run reindex`). The next batch is read while older
+ * writes are awaited (one batch ahead), so a freed slot is filled at once instead of after a
+ * MongoDB read: otherwise Meilisearch could finish its queued tasks and wait for the reader.
  */
 export async function pipelined<T>(
   batches: AsyncIterable<T[]>,
@@ -103,8 +104,14 @@ export async function pipelined<T>(
     total += oldest.size;
     onDone(total);
   };
+  const source = batches[Symbol.asyncIterator]();
+  let next = source.next();
   try {
-    for await (const batch of batches) {
+    for (let read = await next; !read.done; read = await next) {
+      next = source.next();
+      // A failed read ahead is re-thrown when awaited, never unhandled meanwhile.
+      next.catch(() => undefined);
+      const batch = read.value;
       if (batch.length === 0) continue;
       const done = write(batch);
       // Never an unhandled rejection while older writes are awaited; re-thrown when settled.
@@ -114,7 +121,8 @@ export async function pipelined<T>(
     }
     while (pending.length > 0) await settleOldest();
   } finally {
-    await Promise.allSettled(pending.map((p) => p.done));
+    await Promise.allSettled([...pending.map((p) => p.done), next]);
+    await source.return?.();
   }
   return total;
 }

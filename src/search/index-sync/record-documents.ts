@@ -113,13 +113,13 @@ export class RecordDocumentSource implements SearchDocumentSource {
 
   async *postingBatches(batchSize: number): AsyncIterable<PostingSearchDocument[]> {
     const catalog = await this.src.catalog();
-    for await (const batch of inBatches(this.src.postings.cursor(batchSize), batchSize)) {
+    for await (const batch of inBatches(this.src.postings.cursor(readSize(batchSize)), batchSize)) {
       yield (await this.withEmployerNames(batch, catalog)) as PostingSearchDocument[];
     }
   }
 
   async *candidateBatches(batchSize: number, today: IsoDate): AsyncIterable<CandidateSearchDocument[]> {
-    for await (const batch of inBatches(this.src.candidates.cursor(batchSize), batchSize)) {
+    for await (const batch of inBatches(this.src.candidates.cursor(readSize(batchSize)), batchSize)) {
       yield batch.map((c) => candidateDocument(c, today));
     }
   }
@@ -132,12 +132,23 @@ export class RecordDocumentSource implements SearchDocumentSource {
   }
 }
 
-/** Groups `source` into arrays of `size` (the last one shorter). */
-async function* inBatches<T>(source: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+/**
+ * A rebuild's first batch: small, so the engine starts indexing after one short read instead
+ * of a full batch's (measured with Meilisearch at 20,000 postings: it sat idle the first 8 s
+ * of a 50 s phase while 5,000 documents were read and built). Reads from MongoDB in pieces of
+ * this size too, or the cursor's first reply would hold a whole batch anyway.
+ */
+const FIRST_BATCH = 1_000;
+const readSize = (batchSize: number) => Math.min(batchSize, FIRST_BATCH);
+
+/** Groups `source` into arrays of `size` (the first one at most FIRST_BATCH, the last one shorter). */
+export async function* inBatches<T>(source: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
   let batch: T[] = [];
+  let limit = Math.min(size, FIRST_BATCH);
   for await (const item of source) {
     batch.push(item);
-    if (batch.length >= size) {
+    if (batch.length >= limit) {
+      limit = size;
       yield batch;
       batch = [];
     }

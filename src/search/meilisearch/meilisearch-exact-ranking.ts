@@ -35,17 +35,17 @@ export const DEFAULT_RANK_WINDOWS = { postings: 600, candidates: 200 } as const;
  */
 export const DEFAULT_EXACT_TIER = 0;
 
-/**
- * Whether a tier's count and vector windows go as one multi-search (MeilisearchEngineOptions.
- * multiSearch). Off: measured no faster than parallel searches (p95 118 vs 98 ms for postings).
- */
-export const DEFAULT_MULTI_SEARCH = false;
-
 export interface WholeTier<D> {
   /** Exact number of documents the filter selects. */
   total: number;
   /** Its documents when total <= the limit asked for (else any `limit` of them). */
   docs: D[];
+}
+
+/** The first documents of a tier in the engine's order, with the tier's exact size (the same request counts it). */
+export interface RankedDocs<D> {
+  docs: D[];
+  total: number;
 }
 
 export interface WindowedRankRequest<D> {
@@ -63,10 +63,8 @@ export interface WindowedRankRequest<D> {
   count: (filter: string) => Promise<number>;
   /** The tier's count and, when it has at most `limit` documents, all of them (any order). */
   whole: (filter: string, limit: number) => Promise<WholeTier<D>>;
-  /** The first `limit` documents of the tier in the engine's order for query vector `order`. */
-  ranked: (filter: string, order: number, limit: number) => Promise<D[]>;
-  /** Optional: the count and every order's first `limit` documents in one request (else `count` and `ranked` in parallel). */
-  countAndRanked?: (filter: string, limit: number) => Promise<{ count: number; lists: D[][] }>;
+  /** The first `limit` documents of the tier in the engine's order for query vector `order`, and the tier's size. */
+  ranked: (filter: string, order: number, limit: number) => Promise<RankedDocs<D>>;
   score: (docs: D[]) => ScoredHit[];
   order: 'postings' | 'candidates';
 }
@@ -98,11 +96,12 @@ function windowed(lists: ScoredHit[][], window: number, order: WindowedRankReque
   return out;
 }
 
-/** Every order of a tier fetched to `size` and scored (each distinct document once). */
-async function readWindows<D>(req: WindowedRankRequest<D>, filter: string, size: number): Promise<ScoredHit[][]> {
-  const lists = await Promise.all(Array.from({ length: Math.max(1, req.orders) }, (_, o) => req.ranked(filter, o, size)));
-  return lists.map((l) => req.score(l));
+/** Every order of a tier fetched to `size`, with the tier's size. */
+function readOrders<D>(req: WindowedRankRequest<D>, filter: string, size: number): Promise<RankedDocs<D>[]> {
+  return Promise.all(Array.from({ length: Math.max(1, req.orders) }, (_, o) => req.ranked(filter, o, size)));
 }
+
+const windowsOf = <D>(req: WindowedRankRequest<D>, lists: RankedDocs<D>[], window: number) => windowed(lists.map((l) => req.score(l.docs)), window, req.order);
 
 /** What a tier's first request brought: its count, and its list when that came with it. */
 interface TierStart {
@@ -112,8 +111,8 @@ interface TierStart {
 
 /**
  * The first request for a tier whose positions up to `size` will be needed: with `exactTier`
- * the whole-tier fetch (count and, for a small tier, the list); without, the count and the
- * windows in parallel.
+ * the whole-tier fetch (count and, for a small tier, the list); without, the windows, whose
+ * vector search counts the tier too (no separate count request: one search fewer per query).
  */
 async function startTier<D>(req: WindowedRankRequest<D>, filter: string, size: number, exactTier: number, window: number): Promise<TierStart> {
   if (exactTier > 0) {
@@ -121,19 +120,14 @@ async function startTier<D>(req: WindowedRankRequest<D>, filter: string, size: n
     if (whole.total <= exactTier) return { count: whole.total, list: Promise.resolve(windowed([req.score(whole.docs)], Infinity, req.order)) };
     return { count: whole.total, list: null };
   }
-  if (req.countAndRanked) {
-    const both = await req.countAndRanked(filter, size);
-    return { count: both.count, list: Promise.resolve(windowed(both.lists.map((l) => req.score(l)), window, req.order)) };
-  }
-  const lists = readWindows(req, filter, size);
-  lists.catch(() => undefined);
-  return { count: await req.count(filter), list: lists.then((l) => windowed(l, window, req.order)) };
+  const lists = await readOrders(req, filter, size);
+  return { count: lists[0].total, list: Promise.resolve(windowsOf(req, lists, window)) };
 }
 
 /** A tier's list up to `size` positions, given its count (whole when small, else windows). */
 async function tierList<D>(req: WindowedRankRequest<D>, filter: string, count: number, size: number, exactTier: number, window: number): Promise<ScoredHit[]> {
   if (count <= exactTier) return windowed([req.score((await req.whole(filter, exactTier)).docs)], Infinity, req.order);
-  return windowed(await readWindows(req, filter, roundUp(size, window)), window, req.order);
+  return windowsOf(req, await readOrders(req, filter, roundUp(size, window)), window);
 }
 
 export async function rankInWindows<D>(req: WindowedRankRequest<D>): Promise<RankedPage> {

@@ -19,15 +19,15 @@ import { OPEN_POSTING, and, candidateEligibilityClause, candidateView, not } fro
 import { postingEligibilityClause, postingFilterClause, postingRequirements } from './meilisearch-filters.js';
 import { CANDIDATE_SETTINGS, POSTING_SETTINGS } from './meilisearch-settings.js';
 import { candidateQueryFitVectors, postingQueryFitVector } from './meilisearch-fit-inputs.js';
-import { DEFAULT_EXACT_TIER, DEFAULT_MULTI_SEARCH, DEFAULT_RANK_WINDOWS, rankInWindows } from './meilisearch-exact-ranking.js';
+import { DEFAULT_EXACT_TIER, DEFAULT_RANK_WINDOWS, rankInWindows } from './meilisearch-exact-ranking.js';
 import { prepareIndexes } from './meilisearch-index-setup.js';
 import { MeilisearchTasks } from './meilisearch-tasks.js';
 import { pageWindow } from '../page-window.js';
-import { countAndFitRanked, countHits, fitRanked, wholeTier } from './meilisearch-queries.js';
+import { countHits, fitRanked, wholeTier } from './meilisearch-queries.js';
 import { candidatePayload, postingPayload } from './meilisearch-payloads.js';
 
 export { meiliPostingDocument } from './meilisearch-browse.js';
-export { DEFAULT_EXACT_TIER, DEFAULT_MULTI_SEARCH, DEFAULT_RANK_WINDOWS } from './meilisearch-exact-ranking.js';
+export { DEFAULT_EXACT_TIER, DEFAULT_RANK_WINDOWS } from './meilisearch-exact-ranking.js';
 export { postingPayload } from './meilisearch-payloads.js';
 import { CANDIDATE_POOL_FIELDS, POSTING_POOL_FIELDS, scoreCandidates, scorePostings } from './meilisearch-ranking.js';
 import type { CandidatePoolDoc, PostingPoolDoc } from './meilisearch-ranking.js';
@@ -50,8 +50,6 @@ export interface MeilisearchEngineOptions {
   rankWindow?: number;
   /** Tiers of at most this many documents are ranked whole, exactly (meilisearch-exact-ranking.ts); unset or 0: never. */
   exactTier?: number;
-  /** Ranked lists ask for a tier's count and vector windows in one multi-search (true) or as parallel searches. */
-  multiSearch?: boolean;
   /**
    * Called once when the start-up settings check replaced the fit embedder of an index that
    * holds documents (an upgrade changed the vectors' layout): its documents lost their
@@ -74,7 +72,6 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly tasks: MeilisearchTasks;
   private readonly rankWindows: { postings: number; candidates: number };
   private readonly exactTier: number;
-  private readonly multiSearch: boolean;
   private readonly onVectorsReplaced: () => void;
   private ready: Promise<void> | null = null;
 
@@ -98,7 +95,6 @@ export class MeilisearchEngine implements SearchEngine {
     this.rankWindows =
       options.rankWindow === undefined ? DEFAULT_RANK_WINDOWS : { postings: options.rankWindow, candidates: options.rankWindow };
     this.exactTier = options.exactTier ?? DEFAULT_EXACT_TIER;
-    this.multiSearch = options.multiSearch ?? DEFAULT_MULTI_SEARCH;
     this.onVectorsReplaced = options.onVectorsReplaced ?? (() => undefined);
   }
 
@@ -150,7 +146,6 @@ export class MeilisearchEngine implements SearchEngine {
         whole: (filter, size) => wholeTier<PostingPoolDoc>(this.postings, filter, size, POSTING_POOL_FIELDS),
         orders: vectors.length,
         ranked: (filter, order, size) => fitRanked<PostingPoolDoc>(this.postings, filter, size, vectors[order], POSTING_POOL_FIELDS),
-        countAndRanked: this.multiSearch ? (f, size) => countAndFitRanked(this.client, this.postings.uid, f, size, vectors, POSTING_POOL_FIELDS) : undefined,
         score: (docs) => scorePostings(docs, q.candidate, q.today),
         order: 'postings',
       });
@@ -173,7 +168,6 @@ export class MeilisearchEngine implements SearchEngine {
         whole: (filter, size) => wholeTier<CandidatePoolDoc>(this.candidates, filter, size, CANDIDATE_POOL_FIELDS),
         orders: 1,
         ranked: (filter, _order, size) => fitRanked<CandidatePoolDoc>(this.candidates, filter, size, vector, CANDIDATE_POOL_FIELDS),
-        countAndRanked: this.multiSearch ? (f, size) => countAndFitRanked(this.client, this.candidates.uid, f, size, [vector], CANDIDATE_POOL_FIELDS) : undefined,
         score: (docs) => scoreCandidates(docs, q.posting, q.catalog, q.today),
         order: 'candidates',
       });

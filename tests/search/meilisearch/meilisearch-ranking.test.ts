@@ -40,7 +40,7 @@ function request(eligibleTier: Doc[], ineligibleTier: Doc[] | null, offset: numb
         ranked: async (f, _order, size) => {
           asked.push(`ranked ${f}`);
           fetched.push({ filter: f, size });
-          return tiers[f].slice(0, size);
+          return { docs: tiers[f].slice(0, size), total: tiers[f].length };
         },
         score: (docs): ScoredHit[] => docs.map((d) => ({ id: d.id, score: d.score, eligible: d.eligible, missingCount: d.missing, postedAt: 0 })),
         order: 'candidates',
@@ -129,7 +129,7 @@ describe('rankInWindows', () => {
         orders: 2,
         count: async () => docs.length,
         whole: async () => ({ total: docs.length, docs }),
-        ranked: async (_f, order, size) => orders[order].slice(0, size),
+        ranked: async (_f, order, size) => ({ docs: orders[order].slice(0, size), total: docs.length }),
         score: (list): ScoredHit[] => list.map((d) => ({ id: d.id, score: d.score, eligible: true, missingCount: 0, postedAt: 0 })),
         order: 'candidates',
       });
@@ -187,30 +187,14 @@ describe('rankInWindows', () => {
     expect(later.asked).toEqual(['count E', 'count I', 'whole E']);
   });
 
-  it('takes the count and the windows from one combined request when the caller offers it, serving the same list', async () => {
-    const tier = engineOrder(800, 17);
-    const parallel = (await request(tier, null, 40, 30, 64).run()).hits.map((h) => h.id);
-    const calls: number[] = [];
-    const combined = await rankInWindows<Doc>({
-      eligibleFilter: 'E',
-      ineligibleFilter: null,
-      offset: 40,
-      limit: 30,
-      window: 64,
-      exactTier: 0,
-      orders: 1,
-      count: () => Promise.reject(new Error('not asked separately')),
-      whole: () => Promise.reject(new Error('not asked')),
-      ranked: () => Promise.reject(new Error('not asked separately')),
-      countAndRanked: async (_f, size) => {
-        calls.push(size);
-        return { count: tier.length, lists: [tier.slice(0, size)] };
-      },
-      score: (docs): ScoredHit[] => docs.map((d) => ({ id: d.id, score: d.score, eligible: d.eligible, missingCount: d.missing, postedAt: 0 })),
-      order: 'candidates',
-    });
-    expect(calls).toEqual([128]);
-    expect(combined.total).toBe(800);
-    expect(combined.hits.map((h) => h.id)).toEqual(parallel);
+  it("takes the first page's count from its vector search: no separate count request", async () => {
+    const first = request(engineOrder(800, 17), null, 40, 30, 64);
+    const page = await first.run();
+    expect(page.total).toBe(800);
+    expect(first.asked).toEqual(['ranked E']);
+    // With includeIneligible the other tier is counted beside it.
+    const both = request(engineOrder(800, 17), [i('x', 0.2, 1)], 0, 10, 64);
+    expect((await both.run()).total).toBe(801);
+    expect([...both.asked].sort()).toEqual(['count I', 'ranked E']);
   });
 });

@@ -142,14 +142,12 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(await nowhere.health()).toMatchObject({ ok: false, engine: 'meilisearch' });
   });
 
-  /** The stand-in answers: counts (page 0), whole tiers (page 1, in reverse) and vector windows. */
+  /** The stand-in answers: counts (page 0), whole tiers and vector windows (page 1, in reverse, with the tier's total). */
   function scriptTier(docs: ReturnType<typeof postingDocs>, reportedTotal = docs.length) {
     fake.search = (_uid, body) =>
       body.page === 0
         ? { hits: [], totalHits: reportedTotal, page: 0, hitsPerPage: 1, totalPages: reportedTotal }
-        : body.page === 1
-          ? { hits: [...docs].reverse().slice(0, Number(body.hitsPerPage)), totalHits: reportedTotal, page: 1, hitsPerPage: body.hitsPerPage, totalPages: 1 }
-          : { hits: [...docs].reverse(), offset: 0, limit: Number(body.limit), estimatedTotalHits: reportedTotal };
+        : { hits: [...docs].reverse().slice(0, Number(body.hitsPerPage)), totalHits: reportedTotal, page: 1, hitsPerPage: body.hitsPerPage, totalPages: 1 };
   }
 
   function aliceRanking() {
@@ -176,12 +174,13 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     expect(parseFilter(String(bodies[0].filter)).op).toBe('AND');
   });
 
-  it('by default, and for a tier larger than the whole-tier limit, re-scores the vector-ranked window exactly', async () => {
+  it('by default re-scores the vector-ranked window exactly, the tier counted by the same search', async () => {
     const { eligible, exact } = aliceRanking();
     scriptTier(eligible);
     const page = await engine.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
-    expect(fake.bodiesTo('/t_postings/search').map((b) => (b.page === 0 ? 'count' : b.vector ? 'vector' : 'other')).sort()).toEqual(['count', 'vector']);
+    expect(page.total).toBe(eligible.length);
+    expect(fake.bodiesTo('/t_postings/search').map((b) => (b.page === 0 ? 'count' : b.vector ? 'vector' : 'other'))).toEqual(['vector']);
   });
 
   it('re-scores the vector-ranked window exactly when the tier is larger than the whole-tier limit', async () => {
@@ -192,23 +191,10 @@ describe('Meilisearch adapter requests (stand-in server)', () => {
     const page = await probing.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 1, limit: 2 });
     expect(page.total).toBe(2_001);
     expect(page.hits.map((h) => h.id)).toEqual(exact.slice(1, 3).map((e) => e.id));
-    const pool = fake.bodiesTo('/t_postings/search').find((b) => b.page === undefined)!;
-    expect(pool).toMatchObject({ hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 }, limit: DEFAULT_RANK_WINDOWS.postings });
+    const pool = fake.bodiesTo('/t_postings/search').find((b) => b.vector !== undefined)!;
+    expect(pool).toMatchObject({ hybrid: { embedder: FIT_EMBEDDER, semanticRatio: 1 }, page: 1, hitsPerPage: DEFAULT_RANK_WINDOWS.postings });
     expect(pool.vector).toHaveLength(FIT_DIMENSIONS);
     expect(pool.attributesToRetrieve).not.toContain('description');
     expect(parseFilter(String(pool.filter)).op).toBe('AND');
-  });
-
-  it('with multiSearch asks for the count and the vector window in one multi-search request', async () => {
-    const { eligible, exact } = aliceRanking();
-    scriptTier(eligible);
-    const multi = new MeilisearchEngine({ host: fake.url, apiKey: 'k', indexPrefix: 't_', requestTimeoutMs: 2_000, taskTimeoutMs: 2_000, exactTier: 0, multiSearch: true });
-    const page = await multi.rankPostingsForCandidate({ candidate: ALICE, filter: null, includeIneligible: false, catalog: CATALOG, today: TODAY, offset: 0, limit: 3 });
-    expect(page.total).toBe(eligible.length);
-    expect(page.hits.map((h) => h.id)).toEqual(exact.slice(0, 3).map((e) => e.id));
-    expect(fake.bodiesTo('/t_postings/search')).toHaveLength(0);
-    const [body] = fake.bodiesTo('/multi-search') as { queries: Record<string, unknown>[] }[];
-    expect(body.queries[0]).toMatchObject({ indexUid: 't_postings', page: 0 });
-    expect(body.queries.slice(1).every((q) => q.limit === DEFAULT_RANK_WINDOWS.postings && (q.vector as number[]).length === FIT_DIMENSIONS)).toBe(true);
   });
 });
