@@ -13,8 +13,15 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** `nodeArgs`: before the script (--cpu-prof, --import: not all are allowed in NODE_OPTIONS). */
-export async function startApiProcess(projectRoot: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ApiProcess> {
+/**
+ * `nodeArgs`: before the script (--cpu-prof, --import: not all are allowed in NODE_OPTIONS);
+ * by default BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", for the API only.
+ */
+export async function startApiProcess(
+  projectRoot: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+): Promise<ApiProcess> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [...nodeArgs, path.join(projectRoot, 'dist', 'src', 'main.js')], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },

@@ -21,6 +21,12 @@ const RUNS = Number(process.env.BENCH_BULK_RUNS ?? 3);
 const KEY = 'bench-admin-key-0123456789';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (line: string) => process.stdout.write(`${line}\n`);
+/** A request line shortened to what the figures need. */
+function debugLine(line: string): string {
+  if (!line.includes('"msg":"request"')) return line;
+  const r = JSON.parse(line) as { time: string; operationType?: string; durationMs: number; responseBytes?: number };
+  return `${r.time} request ${r.operationType ?? ''} ${r.durationMs} ms (${r.responseBytes ?? 0} bytes out)`;
+}
 
 const data = generateBenchData(POSTINGS, 0, 50);
 const mongo = await resolveMongo({ uri: process.env.MONGODB_URI || undefined, log });
@@ -60,7 +66,8 @@ try {
     const floor = floors[run - 1]!;
     log(`  floor, one raw insertMany of ${figures.items} documents of this shape: ${ms(floor.bareMs)} into a bare collection, ${ms(floor.indexedMs)} with the postings indexes`);
     log(`  end to end / floor: ${(figures.searchableMs / floor.bareMs).toFixed(2)}x bare, ${(figures.searchableMs / floor.indexedMs).toFixed(2)}x indexed`);
-    if (process.env.BENCH_DEBUG) for (const line of api.logLines.slice(seen).filter((l) => l.includes('"phases"'))) log(`  ${line}`);
+    // The API's phase lines, and each request's duration as the API measured it.
+    if (process.env.BENCH_DEBUG) for (const line of api.logLines.slice(seen).filter((l) => l.includes('"phases"') || l.includes('"msg":"request"'))) log(`  ${debugLine(line)}`);
   }
 } catch (err) {
   log(`Failed: ${(err as Error).message}\n${api.logLines.slice(-20).join('\n')}`);

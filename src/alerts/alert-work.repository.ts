@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { IndexedEntity } from '../shared/index-change-sink.js';
 import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
+import { updateByIdOp } from '../shared/mongo/update-by-id.js';
 
 export interface AlertWorkItem {
   _id: string;
@@ -65,7 +66,7 @@ export class AlertWorkRepository {
     }
     const write = () =>
       this.model.bulkWrite(
-        ids.map((entityId) => ({ updateOne: { filter: { _id: workKey(entity, entityId) }, update: { $set: { entity, entityId, at }, $inc: { seq: 1 } }, upsert: true } })),
+        ids.map((entityId) => updateByIdOp(workKey(entity, entityId), { $set: { entity, entityId, at }, $inc: { seq: 1 } }, true)),
         { ordered: false },
       );
     try {

@@ -12,6 +12,7 @@
 import type { Connection, Model, Types } from 'mongoose';
 import { deliveryModel, queueModel, type DeliveryRecord, type QueueRecord } from './alert.model.js';
 import { isDuplicateKeyError } from '../shared/mongo/duplicate-key.js';
+import { updateByIdOp } from '../shared/mongo/update-by-id.js';
 
 export type DeliveryOutcome =
   | { status: 'delivered'; statusCode: number }
@@ -76,7 +77,7 @@ export class DeliveryRepository {
   async recordOutcomes(results: readonly { id: string; outcome: DeliveryOutcome }[], at: Date): Promise<void> {
     if (results.length === 0) return;
     await this.model.bulkWrite(
-      results.map(({ id, outcome }) => ({ updateOne: { filter: { _id: id }, update: { $set: outcomeFields(outcome, at), $inc: { attempts: 1 } } } })),
+      results.map(({ id, outcome }) => updateByIdOp(id, { $set: outcomeFields(outcome, at), $inc: { attempts: 1 } })),
       { ordered: false },
     );
     const retries = results.flatMap(({ id, outcome }) => (outcome.status === 'pending' ? [{ _id: id, nextAttemptAt: outcome.nextAttemptAt, leaseUntil: EPOCH, leaseOwner: null }] : []));

@@ -9,11 +9,15 @@
 //   the window every fourth poll, to keep look-ups low on an idle instance;
 // - what the engine could not take stays queued and is retried at the next poll;
 // - an instance that fell further behind than the log's retention rebuilds its index.
+// A bulk writer of this process hands its written documents over (written-offers.ts) and,
+// right after appending its items, has them indexed at once (`applyOffered`) instead of at
+// the next poll; polls and that step run one at a time (`exclusive`), so what the follower
+// has heard cannot change between deciding to use a handed document and indexing it.
 import type { Logger } from '../../shared/logger.js';
 import type { IndexedEntity, WrittenBatch } from '../../shared/index-change-sink.js';
 import { secondOf, type ChangeLogRepository } from './change-log.repository.js';
 import { CoalescingRunner } from '../../shared/coalescing-runner.js';
-import { WrittenOffers } from './written-offers.js';
+import { SKIP, WrittenOffers } from './written-offers.js';
 
 export interface ChangeFollowerOptions {
   pollMs: number;
@@ -61,7 +65,9 @@ export class ChangeFollower {
   /** The oldest second still re-read. */
   private lowWater: number;
   private polls = 0;
-  private readonly runner = new CoalescingRunner(() => this.pollOnce());
+  private readonly runner = new CoalescingRunner(() => this.exclusive(() => this.pollOnce()));
+  /** The last poll or applyOffered step: the next one starts after it. */
+  private tail: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private lastTrim = 0;
 
@@ -118,6 +124,35 @@ export class ChangeFollower {
     return this.runner.run();
   }
 
+  /**
+   * Right after the writer that offered `src` appended its items: indexes the handed documents
+   * that nothing heard so far speaks against, so the write is searchable without waiting for
+   * a poll. The items, heard later, are skipped for those (read from MongoDB if another write
+   * was heard in between). Returns how many were indexed; the rest wait for a poll as before,
+   * and so does everything when the engine refused (the offer stays as it was).
+   */
+  applyOffered(src: string): Promise<number> {
+    return this.exclusive(async () => {
+      const usable = this.offers.usable(src, secondOf(this.now()));
+      if (!usable || usable.records.size === 0) return 0;
+      const ids = [...usable.records.keys()];
+      try {
+        await this.deps.apply(usable.entity, ids, usable.records);
+      } catch (err) {
+        this.deps.logger.warn(`Index change log: ${ids.length} written ${usable.entity}(s) wait for the next poll: ${(err as Error).message}`);
+        return 0;
+      }
+      this.offers.applied(src, ids);
+      return ids.length;
+    });
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
   private async pollOnce(): Promise<void> {
     const nowMs = this.now();
     const nowS = secondOf(nowMs);
@@ -136,7 +171,7 @@ export class ChangeFollower {
       const already = this.seen.get(second) ?? 0;
       for (const item of items.slice(already)) {
         const written = this.offers.hear(item, second);
-        this.queued[item.entity]?.set(item.entityId, written ?? null);
+        if (written !== SKIP) this.queued[item.entity]?.set(item.entityId, written ?? null);
       }
       this.seen.set(second, items.length);
     }

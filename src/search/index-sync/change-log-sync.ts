@@ -58,21 +58,30 @@ export class ChangeLogSync {
   /**
    * After a batch's write: the log hears of all of it, then the batch's one entry is retired.
    * With `written`, this instance's follower is handed the documents first and the items are
-   * tagged, so it need not read them back (written-offers.ts; other instances read MongoDB).
+   * tagged, so it need not read them back (written-offers.ts; other instances read MongoDB),
+   * and it indexes them at once, while the log and the outbox are written, instead of at its
+   * next poll. Returns how many of the batch's documents still wait for a poll.
    */
-  async publishBatch(ticket: BatchTicket, written?: WrittenBatch): Promise<void> {
+  async publishBatch(ticket: BatchTicket, written?: WrittenBatch): Promise<number> {
     const timer = new PhaseTimer();
+    const ids = entryDocumentIds(ticket);
     let src: string | undefined;
     if (written && written.records.length > 0) {
       src = randomBytes(6).toString('base64url');
       this.follower.offer(src, ticket.entity, written);
     }
-    await this.passedOn(ticket.entity, entryDocumentIds(ticket));
-    await this.log.append(ticket.entity, entryDocumentIds(ticket), new Date(), src);
+    await this.passedOn(ticket.entity, ids);
+    timer.lap('passedOn');
+    // After the recorders heard of it (they must before anything is applied), beside the writes below.
+    const indexed = src ? this.follower.applyOffered(src).catch(() => 0) : Promise.resolve(0);
+    await this.log.append(ticket.entity, ids, new Date(), src);
     timer.lap('logAppend');
     await this.outbox.retire(ticket);
     timer.lap('outboxRetire');
-    timer.log(this.logger, 'publishBatch', { documents: entryDocumentIds(ticket).length, handed: written?.records.length ?? 0 });
+    const own = await indexed;
+    timer.lap('ownIndex');
+    timer.log(this.logger, 'publishBatch', { documents: ids.length, handed: written?.records.length ?? 0, indexedAtOnce: own });
+    return ids.length - own;
   }
 
   /**

@@ -185,8 +185,8 @@ export class IndexSyncService implements IndexChangeSink {
     const ticket = ticketArg as BatchTicket;
     try {
       if (this.logSync) {
-        await this.logSync.publishBatch(ticket, written);
-        await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
+        // Handed documents are indexed by then; the others (read from MongoDB) come with a poll.
+        if ((await this.logSync.publishBatch(ticket, written)) > 0) await Promise.race([this.logSync.follower.poll(), new Promise((r) => setTimeout(r, COMMIT_WAIT_MS).unref())]);
         return;
       }
       // Gone already: a drain took it, maybe having read the documents before the write.

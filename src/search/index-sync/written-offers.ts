@@ -9,7 +9,14 @@
 // - this follower has heard everything since then (it did not start or rebuild later);
 // - the item came within the window of `since` (a writer slower than that gets no shortcut).
 // Otherwise the document is read from MongoDB as for any other item, so a deletion or a newer
-// write is never undone by an offered document. Pure bookkeeping, no I/O.
+// write is never undone by an offered document.
+// The follower may also index the offered documents at once, right after the writer appended
+// its items (`usable` then `applied`), instead of when it hears them: the same conditions are
+// checked against what it has heard so far, and when it then hears the items it skips those
+// (SKIP), unless an item of another write for the document was heard in between (the item
+// then reads MongoDB, whose state is at least as new as both writes). The follower does both
+// under one lock with its polls, so nothing is heard between the check and the indexing.
+// Pure bookkeeping, no I/O.
 import type { IndexedEntity, WrittenBatch } from '../../shared/index-change-sink.js';
 import { secondOf, type ChangeItem } from './change-log.repository.js';
 
@@ -17,7 +24,12 @@ interface Offer {
   entity: IndexedEntity;
   sinceSecond: number;
   records: Map<string, unknown>;
+  /** Indexed already (`applied`): heard later, nothing to do unless another write came between. */
+  applied: Set<string>;
 }
+
+/** What `hear` returns for an item whose document was indexed as handed over already. */
+export const SKIP: unique symbol = Symbol('already indexed as written');
 
 export class WrittenOffers {
   private readonly offers = new Map<string, Offer>();
@@ -38,10 +50,33 @@ export class WrittenOffers {
   }
 
   offer(src: string, entity: IndexedEntity, written: WrittenBatch): void {
-    this.offers.set(src, { entity, sinceSecond: secondOf(written.since), records: new Map(written.records.map((r) => [r._id.toHexString(), r])) });
+    this.offers.set(src, { entity, sinceSecond: secondOf(written.since), records: new Map(written.records.map((r) => [r._id.toHexString(), r])), applied: new Set() });
   }
 
-  /** Every item heard, in the order heard: the offered document to index for it, or undefined (read MongoDB). */
+  /**
+   * Before the items tagged `src` are heard (the writer appended them a moment ago): the
+   * offered documents nothing heard so far speaks against, as `hear` would judge them now.
+   */
+  usable(src: string, nowSecond: number): { entity: IndexedEntity; records: Map<string, unknown> } | undefined {
+    const offer = this.offers.get(src);
+    if (!offer) return undefined;
+    const records = new Map<string, unknown>();
+    for (const [id, record] of offer.records) {
+      if (!offer.applied.has(id) && this.trusted(offer, this.lastHeard.get(`${offer.entity}:${id}`), src, nowSecond)) records.set(id, record);
+    }
+    return { entity: offer.entity, records };
+  }
+
+  /** These offered documents are in the index now: their items, when heard, are skipped. */
+  applied(src: string, ids: Iterable<string>): void {
+    const offer = this.offers.get(src);
+    if (offer) for (const id of ids) if (offer.records.has(id)) offer.applied.add(id);
+  }
+
+  /**
+   * Every item heard, in the order heard: the offered document to index for it, SKIP when it
+   * is indexed as offered already, or undefined (read MongoDB).
+   */
   hear(item: ChangeItem, second: number): unknown {
     const key = `${item.entity}:${item.entityId}`;
     const prior = this.lastHeard.get(key);
@@ -49,12 +84,18 @@ export class WrittenOffers {
     const offer = item.src ? this.offers.get(item.src) : undefined;
     if (!offer || offer.entity !== item.entity) return undefined;
     const record = offer.records.get(item.entityId);
+    const applied = offer.applied.delete(item.entityId);
     offer.records.delete(item.entityId);
     if (offer.records.size === 0) this.offers.delete(item.src!);
+    if (!this.trusted(offer, prior, item.src!, second)) return undefined;
+    return applied ? SKIP : record;
+  }
+
+  /** No other write heard around the offer's, this follower heard all since, and not too late. */
+  private trusted(offer: Offer, prior: { src: string | undefined; second: number } | undefined, src: string, second: number): boolean {
     const from = offer.sinceSecond - this.windowSeconds;
-    if (prior && prior.src !== item.src && prior.second >= from) return undefined;
-    if (from < this.coveredFrom || second - offer.sinceSecond > this.windowSeconds) return undefined;
-    return record;
+    if (prior && prior.src !== src && prior.second >= from) return false;
+    return from >= this.coveredFrom && second - offer.sinceSecond <= this.windowSeconds;
   }
 
   /** Forgets what no item still to come can need (the follower hears items at most a window late). */
@@ -67,7 +108,7 @@ export class WrittenOffers {
   /** For tests and metrics: documents offered and not yet heard of. */
   pending(): number {
     let n = 0;
-    for (const o of this.offers.values()) n += o.records.size;
+    for (const o of this.offers.values()) n += o.records.size - o.applied.size;
     return n;
   }
 }

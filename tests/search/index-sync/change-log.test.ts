@@ -156,6 +156,50 @@ describe('index change log', () => {
     expect(own.handed).toEqual([]);
   });
 
+  it('indexes handed documents at once after the append, skips their items when heard, and reads MongoDB when another write came in between', async () => {
+    const t0 = 1_900_000_700_000;
+    const [p1, p2, p3] = [new Types.ObjectId(), new Types.ObjectId(), new Types.ObjectId()];
+    const own = follower(t0 - 15_000);
+    await own.f.poll();
+    own.advance(15_000);
+    // Another writer changed p2 just before this writer read it: p2 is not taken as handed.
+    await log.append('posting', [p2.toHexString()], new Date(t0 - 300));
+    await own.f.poll();
+    const before = own.applied.length;
+    own.f.offer('tok3', 'posting', { records: [{ _id: p1 }, { _id: p2 }, { _id: p3 }], since: t0 - 200 });
+    await log.append('posting', [p1, p2, p3].map((id) => id.toHexString()), new Date(t0), 'tok3');
+    expect(await own.f.applyOffered('tok3')).toBe(2);
+    expect(own.applied.slice(before).sort()).toEqual([p1, p3].map((id) => `posting:${id.toHexString()}`).sort());
+    expect(own.handed.sort()).toEqual([p1, p3].map((id) => id.toHexString()).sort());
+    // p3 written again by someone else after this write: when heard, MongoDB's state.
+    await log.append('posting', [p3.toHexString()], new Date(t0 + 100));
+    own.advance(500);
+    await own.f.poll();
+    const later = own.applied.slice(before + 2);
+    expect(later.sort()).toEqual([p2, p3].map((id) => `posting:${id.toHexString()}`).sort());
+    expect(own.handed.length).toBe(2);
+    // Nothing is applied twice from the handed documents, nor waits.
+    expect(await own.f.applyOffered('tok3')).toBe(0);
+    expect(own.f.backlog()).toBe(0);
+  });
+
+  it('leaves handed documents to the poll when the engine refuses them at once', async () => {
+    const t0 = 1_900_000_800_000;
+    const p1 = new Types.ObjectId();
+    let down = true;
+    const own = follower(t0 - 15_000, () => down);
+    await own.f.poll();
+    own.advance(15_000);
+    own.f.offer('tok4', 'posting', { records: [{ _id: p1 }], since: t0 - 200 });
+    await log.append('posting', [p1.toHexString()], new Date(t0), 'tok4');
+    expect(await own.f.applyOffered('tok4')).toBe(0);
+    down = false;
+    own.advance(500);
+    await own.f.poll();
+    expect(own.applied).toEqual([`posting:${p1.toHexString()}`]);
+    expect(own.handed).toEqual([p1.toHexString()]);
+  });
+
   it('trims buckets older than a cut-off', async () => {
     const t0 = 1_900_000_400_000;
     await log.append('posting', ['old'], new Date(t0));
