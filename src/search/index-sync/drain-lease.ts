@@ -6,7 +6,8 @@
 import { hostname } from 'node:os';
 import type { Logger } from '../../shared/logger.js';
 import { isAlive } from '../../shared/mongo/process-table.js';
-import type { LeaseHolder, OutboxRepository } from './outbox.repository.js';
+import type { LeaseHolder } from './lease.repository.js';
+import type { OutboxRepository } from './outbox.repository.js';
 
 export const LEASE_MS = 5_000;
 
@@ -25,7 +26,7 @@ export class DrainLease {
   // Wall-clock time: lease expiry is about processes, not business dates (tests fix the clock).
   private claim(): Promise<boolean> {
     const now = new Date();
-    return this.outbox.claimLease(this.name, this.owner, now, new Date(now.getTime() + LEASE_MS), this.holder);
+    return this.outbox.leases.claim(this.name, this.owner, now, new Date(now.getTime() + LEASE_MS), this.holder);
   }
 
   /**
@@ -47,19 +48,19 @@ export class DrainLease {
       await work(() => held);
     } finally {
       clearInterval(renew);
-      await this.outbox.releaseLease(this.name, this.owner).catch(() => undefined);
+      await this.outbox.leases.release(this.name, this.owner).catch(() => undefined);
     }
     return true;
   }
 
   /** Frees the lease when its holder ran on this host and is no longer running; true if freed. */
   async reclaimFromDeadHolder(): Promise<boolean> {
-    const lease = await this.outbox.lease(this.name);
+    const lease = await this.outbox.leases.find(this.name);
     const h = lease?.holder;
     if (!lease || !h || lease.owner === this.owner) return false;
     // Another host cannot be checked (its lease expires), nor another app in this process.
     if (h.hostname !== this.holder.hostname || h.pid === process.pid || (await isAlive(h.pid))) return false;
-    const freed = await this.outbox.releaseLease(this.name, lease.owner);
+    const freed = await this.outbox.leases.release(this.name, lease.owner);
     if (freed) {
       this.logger.info(
         `Freed the search drain lease of a process that is gone (pid ${h.pid}, started ${new Date(h.startedAt).toISOString()}, it held it until ${new Date(lease.leaseUntil).toISOString()})`,
@@ -69,6 +70,6 @@ export class DrainLease {
   }
 
   async release(): Promise<void> {
-    await this.outbox.releaseLease(this.name, this.owner);
+    await this.outbox.leases.release(this.name, this.owner);
   }
 }

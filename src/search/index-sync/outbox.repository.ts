@@ -6,6 +6,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 import { updateByIdOp } from '../../shared/mongo/update-by-id.js';
+import { LeaseRepository } from './lease.repository.js';
 
 export interface OutboxEntry {
   _id: string;
@@ -62,22 +63,6 @@ const RETIRE_CHUNK = 1_000;
 /** Parked entries wait here: far beyond any real retry time, so `due` never returns them. */
 const PARKED_UNTIL = new Date('9999-01-01T00:00:00.000Z');
 
-/** Who holds a lease: enough to tell, on the same host, whether the holder still runs. */
-export interface LeaseHolder {
-  instance: string;
-  pid: number;
-  hostname: string;
-  startedAt: Date;
-}
-
-export interface LeaseRecord {
-  _id: string;
-  owner: string;
-  leaseUntil: Date;
-  /** Absent on leases written before holders were recorded. */
-  holder?: LeaseHolder;
-}
-
 const entrySchema = new Schema<OutboxEntry>(
   {
     _id: { type: String, required: true },
@@ -98,23 +83,14 @@ const entrySchema = new Schema<OutboxEntry>(
 );
 entrySchema.index({ nextAttemptAt: 1 });
 
-const leaseSchema = new Schema<LeaseRecord>(
-  {
-    _id: { type: String, required: true },
-    owner: { type: String, required: true },
-    leaseUntil: { type: Date, required: true },
-    holder: { type: { instance: String, pid: Number, hostname: String, startedAt: Date }, _id: false, required: false },
-  },
-  { collection: 'search_leases', versionKey: false },
-);
-
 export class OutboxRepository {
   private readonly entries: Model<OutboxEntry>;
-  private readonly leases: Model<LeaseRecord>;
+  /** The drain's lease (drain-lease.ts) lives beside the queue it guards. */
+  readonly leases: LeaseRepository;
 
   constructor(conn: Connection) {
     this.entries = (conn.models.SearchOutbox as Model<OutboxEntry>) ?? conn.model('SearchOutbox', entrySchema);
-    this.leases = (conn.models.SearchLease as Model<LeaseRecord>) ?? conn.model('SearchLease', leaseSchema);
+    this.leases = new LeaseRepository(conn);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -300,33 +276,5 @@ export class OutboxRepository {
       { _id: entry._id, seq: entry.seq },
       { $inc: { attempts: 1 }, $set: { nextAttemptAt: PARKED_UNTIL, parkedAt: at, lastError: error.slice(0, 500) } },
     );
-  }
-
-  /**
-   * Claims the named lease for `owner` until `until` if it is free, expired or already ours.
-   * Works across processes: the lease is one document and the claim one atomic write.
-   */
-  async claimLease(name: string, owner: string, now: Date, until: Date, holder?: LeaseHolder): Promise<boolean> {
-    try {
-      const res = await this.leases.findOneAndUpdate(
-        { _id: name, $or: [{ leaseUntil: { $lt: now } }, { owner }] },
-        { $set: holder ? { owner, leaseUntil: until, holder } : { owner, leaseUntil: until } },
-        { upsert: true, returnDocument: 'after' },
-      );
-      return res?.owner === owner;
-    } catch (err) {
-      // The upsert collides with a live lease held by someone else.
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
-    }
-  }
-
-  /** Frees the lease if `owner` still holds it; true when it did. */
-  async releaseLease(name: string, owner: string): Promise<boolean> {
-    return (await this.leases.deleteOne({ _id: name, owner })).deletedCount === 1;
-  }
-
-  async lease(name: string): Promise<LeaseRecord | null> {
-    return this.leases.findById(name).lean<LeaseRecord>();
   }
 }

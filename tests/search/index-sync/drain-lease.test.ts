@@ -52,7 +52,7 @@ describe('drain lease of a holder that is gone', () => {
     expect(d.matchesForCandidate.edges.map((e) => e.node)).toEqual([{ eligible: true, posting: { id: postingId } }]);
     // The start-up drain found the lease taken, saw its holder gone and freed it.
     expect(await t.app.services.indexSync.pendingCount()).toBe(0);
-    expect(await t.app.repositories.outbox.lease(LEASE)).toBeNull();
+    expect(await t.app.repositories.outbox.leases.find(LEASE)).toBeNull();
   });
 
   it('Meilisearch: the first drain after the restart frees the lease and sends the new posting before the mutation returns', async () => {
@@ -78,7 +78,7 @@ describe('drain lease of a holder that is gone', () => {
     const employerId = await createEmployer(t, { name: 'Live Clinic', setting: 'PHYSICIAN_OFFICE', state: 'OH' });
     const postingId = await createPosting(t, { employerId, title: 'Revenue Cycle Manager', description: 'x' });
     const sentIds = () => fake.bodiesTo('/live_postings/documents').flatMap((b) => (b as unknown as { id: string }[]).map((doc) => doc.id));
-    const lease = await t.app.repositories.outbox.lease(LEASE);
+    const lease = await t.app.repositories.outbox.leases.find(LEASE);
     if (lease?.owner === 'crashed-instance') {
       // Still within the other holder's lease: not drained here.
       expect(sentIds()).not.toContain(postingId);

@@ -114,11 +114,11 @@ describe('drain lease', () => {
     const outbox = t.app.repositories.outbox;
     const now = new Date();
     const later = new Date(now.getTime() + 60_000);
-    expect(await outbox.claimLease('test-lease', 'a', now, later)).toBe(true);
-    expect(await outbox.claimLease('test-lease', 'b', now, later)).toBe(false);
-    expect(await outbox.claimLease('test-lease', 'a', now, later)).toBe(true);
+    expect(await outbox.leases.claim('test-lease', 'a', now, later)).toBe(true);
+    expect(await outbox.leases.claim('test-lease', 'b', now, later)).toBe(false);
+    expect(await outbox.leases.claim('test-lease', 'a', now, later)).toBe(true);
     // After expiry another instance takes over.
-    expect(await outbox.claimLease('test-lease', 'b', new Date(later.getTime() + 1), new Date(later.getTime() + 60_000))).toBe(true);
+    expect(await outbox.leases.claim('test-lease', 'b', new Date(later.getTime() + 1), new Date(later.getTime() + 60_000))).toBe(true);
   });
 });
 
