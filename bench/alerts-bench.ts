@@ -135,11 +135,18 @@ export async function measureAlertWrites({ root, mongoUri, log }: AlertBenchOpti
   }
 }
 
-/** Waits until the phase's alert_work is empty; returns how long that took. */
+/**
+ * Waits until the phase's alert_work is empty; returns how long that took. Then until no
+ * webhook delivery is pending either (not counted in the figure), so a block's webhooks are
+ * not sent while the next phase's block is measured.
+ */
 async function caughtUp(r: Run): Promise<number> {
   const t0 = Date.now();
-  while ((await r.conn.collection('alert_work').countDocuments()) > 0 && Date.now() - t0 < 600_000) await new Promise((resolve) => setTimeout(resolve, 50));
-  return Date.now() - t0;
+  const wait = () => new Promise((resolve) => setTimeout(resolve, 50));
+  while ((await r.conn.collection('alert_work').countDocuments()) > 0 && Date.now() - t0 < 600_000) await wait();
+  const caught = Date.now() - t0;
+  while ((await r.conn.collection('alert_deliveries').countDocuments({ status: 'pending' })) > 0 && Date.now() - t0 < 600_000) await wait();
+  return caught;
 }
 
 type Population = 'default' | 'dense';
