@@ -38,6 +38,7 @@ import { AlertWorkRepository } from './alerts/alert-work.repository.js';
 import { AlertRuntime, type AlertRuntimeDeps } from './alerts/alert-runtime.js';
 import type { AlertRuntimeApi } from './alerts/alert-runtime-api.js';
 import { ThreadedAlertRuntime } from './alerts/detection-thread/threaded-alert-runtime.js';
+import type { RequestGate } from './shared/foreground-activity.js';
 import type { DetectionThreadData } from './alerts/detection-thread/detection-protocol.js';
 import { AlertService } from './alerts/alert.service.js';
 import type { AlertsConfig } from './config.js';
@@ -134,6 +135,8 @@ export function createServices(
     alerts: AlertsConfig;
     /** Tests: network seams and the delivery clock of the webhook worker. */
     alertSeams?: Pick<AlertRuntimeDeps, 'deliveryNow' | 'send' | 'resolve'>;
+    /** Detection in this thread steps aside for requests through it (the thread builds its own). */
+    alertGate?: RequestGate;
     /** Given: detection runs in its own thread with its own connection (detection-thread/). */
     alertThread?: DetectionThreadData;
   },
@@ -168,6 +171,7 @@ export function createServices(
         clock,
         logger: deps.logger,
         config: deps.alerts,
+        gate: deps.alertGate,
         ...deps.alertSeams,
       });
   indexSync.addApplyListener(alertRuntime.detector);

@@ -15,6 +15,7 @@ import { createResolverContainer } from './app.resolvers.js';
 import { detectIdLookup } from './shared/mongo/find-by-ids.js';
 import { describeConnectError } from './shared/mongo/connect-error.js';
 import { createHttpApp } from './api/http/http-app.js';
+import { ForegroundActivity } from './shared/foreground-activity.js';
 import { checkHealth } from './api/http/health.js';
 import { recentValue } from './api/http/recent-value.js';
 import type { DrainResult } from './api/http/request-drain.js';
@@ -32,6 +33,8 @@ const HEALTH_COUNTS_MAX_AGE_MS = 1000;
 const HEALTH_MAX_AGE_MS = 250;
 /** Alert detection in its own thread: one pass per this window over every change handed over meanwhile. */
 const ALERT_COALESCE_MS = 200;
+/** A background step (alert detection, a webhook send) waits at most this long for requests to finish. */
+const BACKGROUND_MAX_WAIT_MS = 250;
 
 export interface CreateAppOptions {
   clock?: Clock;
@@ -125,6 +128,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     cleanups.unshift({ name: 'search engine', run: () => engine.close() });
     // The ZIP data takes ~1 s to parse: once per process at start, never inside a request.
     preloadUsLocations();
+    // Requests in flight: alert detection steps aside for them (src/shared/foreground-activity.ts).
+    const foreground = new ForegroundActivity();
     const services = createServices(repositories, {
       adminApiKey: config.auth.adminApiKey,
       clock,
@@ -133,10 +138,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       indexSync: { batchSize: config.search.indexBatchSize, reindexBatchSize: config.search.reindexBatchSize },
       alerts: config.alerts,
       alertSeams: options.alertSeams,
+      alertGate: foreground.gate(BACKGROUND_MAX_WAIT_MS),
       // Seams are functions, which cannot cross into a thread: a test that gives them runs detection here.
       alertThread:
         config.alerts.detectionThread && !options.alertSeams
-          ? { mongoUri: mongo.uri, dbName: config.mongo.dbName, logLevel: config.logLevel, config: config.alerts, coalesceMs: ALERT_COALESCE_MS }
+          ? { mongoUri: mongo.uri, dbName: config.mongo.dbName, logLevel: config.logLevel, config: config.alerts, coalesceMs: ALERT_COALESCE_MS, foreground: foreground.buffer, backgroundMaxWaitMs: BACKGROUND_MAX_WAIT_MS }
           : undefined,
     });
     // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).
@@ -195,6 +201,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       services,
       logger,
       metrics,
+      foreground,
       // At most HEALTH_MAX_AGE_MS old: while one check waits on a busy database, callers get the
       // last report at once instead of queueing behind it.
       health: recentValue(() => checkHealth(healthConnection, mongo.server, searchHealth, { alive: mongo.alive, pingTimeoutMs: 1000 }), HEALTH_MAX_AGE_MS),

@@ -142,6 +142,7 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
       const candidates = take(this.pendingCandidates);
       const postings = take(this.pendingPostings);
       const swept = this.sweptMarks.splice(0);
+      await this.deps.gate.quiet();
       const marks = await this.deps.work.marks([...[...candidates.keys()].map(candidateKey), ...[...postings.keys()].map(postingKey)]).catch((err: Error) => {
         this.deps.logger.warn(`Alert work items not read (the sweep takes them): ${err.message}`);
         return [];
@@ -153,22 +154,28 @@ export class AlertDetector implements IndexApplyListener, IndexChangeRecorder {
       const today = this.deps.clock.today();
       const candidatesOk = await this.guard(candidates.size, async () => {
         const clears = (id: string) => marked.has(candidateKey(id)) || batched.candidate.has(id);
-        const { docs, gone } = await current(candidates, clears, (ids) => this.deps.documents.candidateDocuments(ids, today));
+        const { docs, gone } = await current(candidates, clears, (ids) => this.quietly(() => this.deps.documents.candidateDocuments(ids, today)));
         timer.lap('documents');
         await this.evaluator.candidates(docs, gone, timer);
       });
       const postingsOk = await this.guard(postings.size, async () => {
         const clears = (id: string) => marked.has(postingKey(id)) || batched.posting.has(id);
-        const { docs, gone } = await current(postings, clears, (ids) => this.deps.documents.postingDocuments(ids));
+        const { docs, gone } = await current(postings, clears, (ids) => this.quietly(() => this.deps.documents.postingDocuments(ids)));
         timer.lap('documents');
         await this.evaluator.postings(docs, gone, timer);
       });
       const evaluated = [...(candidatesOk ? this.settleBatches('candidate', batched.candidate, candidates) : []), ...(postingsOk ? this.settleBatches('posting', batched.posting, postings) : [])];
       const done = [...marks, ...swept, ...evaluated].filter((m) => (m._id.startsWith('candidate:') ? candidatesOk : postingsOk));
+      await this.deps.gate.quiet();
       await this.deps.work.done(done).catch((err: Error) => this.deps.logger.warn(`Alert work items not cleared (re-evaluated later, nothing new raised): ${err.message}`));
       timer.lap('workDone');
       timer.log(this.deps.logger, 'alertPass', { postings: postings.size, candidates: candidates.size });
     }
+  }
+
+  private async quietly<T>(read: () => Promise<T>): Promise<T> {
+    await this.deps.gate.quiet();
+    return read();
   }
 
   /** The documents of this instance's open batch items, as the pass starts (re-read: the item was recorded before). */

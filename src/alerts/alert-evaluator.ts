@@ -31,6 +31,7 @@ import type { DeliveryRecord } from './alert.model.js';
 import type { AlertEventBus, AlertEventPayload } from './alert-events.js';
 import { Pacer } from './pacer.js';
 import { PhaseTimer } from '../shared/phase-timer.js';
+import type { RequestGate } from '../shared/foreground-activity.js';
 
 interface Hit {
   alert: AlertCondition;
@@ -55,6 +56,8 @@ export interface AlertEvaluatorDeps {
   queued(deliveries: readonly DeliveryRecord[]): void;
   /** An alert left the index (deleted elsewhere, or inactive). */
   dropped(alertId: string): void;
+  /** Waited for before each database step: requests in flight go first. */
+  gate: RequestGate;
 }
 
 export const postingKey = (id: string): string => `posting:${id}`;
@@ -100,6 +103,7 @@ export class AlertEvaluator {
     }
     timer.lap('evaluate');
     await this.raiseNew(hits, (h) => postingKey(h.postingId), timer);
+    await this.deps.gate.quiet();
     await this.deps.alerts.saveStates(states.map((s) => ({ _id: postingKey(s.id), version: s.version, state: s })));
     timer.lap('saveStates');
     if (gone.length > 0) await this.forget('postingId', gone, postingKey);
@@ -125,6 +129,7 @@ export class AlertEvaluator {
     }
     timer.lap('evaluate');
     await this.raiseNew(hits, (h) => candidateKey(h.candidateId!), timer);
+    await this.deps.gate.quiet();
     await this.deps.alerts.saveStates(states.map((s) => ({ _id: candidateKey(s.id), version: s.version, state: s })));
     timer.lap('saveStates');
     if (gone.length > 0) await this.forget('candidateId', gone, candidateKey);
@@ -133,6 +138,7 @@ export class AlertEvaluator {
   /** Reads the previous states only for entities with a hit, then raises what is newly true. */
   private async raiseNew(hits: Hit[], keyOf: (h: Hit) => string, timer: PhaseTimer): Promise<void> {
     if (hits.length === 0) return;
+    await this.deps.gate.quiet();
     const previous = await this.deps.alerts.states([...new Set(hits.map(keyOf))]);
     timer.lap('previousStates');
     // Deletions and deactivations through other instances reach this index within a sync
@@ -147,6 +153,7 @@ export class AlertEvaluator {
     }
     timer.lap('raise');
     if (deliveries.length === 0) return;
+    await this.deps.gate.quiet();
     this.deps.queued(await this.deps.deliveries.enqueue(deliveries, true));
     timer.lap('enqueue');
   }

@@ -21,6 +21,7 @@ import type { AlertWorkRepository } from './alert-work.repository.js';
 import { DeliveryWorker } from './delivery.worker.js';
 import type { AlertRuntimeApi } from './alert-runtime-api.js';
 import type { Resolver } from './webhook-target.js';
+import { openGate, type RequestGate } from '../shared/foreground-activity.js';
 import type { WebhookSend } from './webhook-sender.js';
 
 const STATE_BATCH = 500;
@@ -42,6 +43,8 @@ export interface AlertRuntimeDeps {
   config: AlertsConfig;
   /** Hand-overs gathered before a detection pass (alert-detector.ts); 0: after pending I/O. */
   coalesceMs?: number;
+  /** Each database step of detection and each webhook send waits for the requests in flight first. */
+  gate?: RequestGate;
   /** Tests: a clock for the delivery schedule, and network seams. */
   deliveryNow?: () => Date;
   send?: WebhookSend;
@@ -72,6 +75,7 @@ export class AlertRuntime implements AlertRuntimeApi {
         void this.noteChange(new Types.ObjectId(id)).catch(() => undefined);
       },
       now: deps.deliveryNow,
+      gate: deps.gate,
       send: deps.send,
       resolve: deps.resolve,
     });
@@ -85,6 +89,7 @@ export class AlertRuntime implements AlertRuntimeApi {
       logger: deps.logger,
       queued: (fresh) => this.worker.sendNow(fresh),
       ready: () => this.loaded,
+      gate: deps.gate ?? openGate,
       work: deps.work,
       documents: deps.documents,
       // Test-only (ALERT_TEST_DETECTION_DELAY_MS, 0 by default): holds each pass so a test can kill the process in between.
@@ -149,6 +154,7 @@ export class AlertRuntime implements AlertRuntimeApi {
 
   /** Alerts created, deleted or deactivated through other instances (alert_changes). */
   private async syncNew(): Promise<void> {
+    await this.deps.gate?.quiet();
     const now = new Date();
     const ids = await this.deps.alerts.changedBetween(new Date(this.syncedUntil.getTime() - SYNC_OVERLAP_MS), now);
     this.syncedUntil = now;

@@ -19,6 +19,7 @@ import { nextAttemptAt } from './delivery-schedule.js';
 import { deriveWebhookSecret, signatureHeader } from './alert-secret.js';
 import { resolveWebhookTarget, type Resolver } from './webhook-target.js';
 import { sendWebhook, type SendResult, type WebhookSend } from './webhook-sender.js';
+import { openGate, type RequestGate } from '../shared/foreground-activity.js';
 
 const MAX_IN_FLIGHT = 8;
 /** An attempt's claim outlives its timeout, so a live worker never loses a claim mid-attempt. */
@@ -36,6 +37,8 @@ export interface DeliveryWorkerDeps {
   /** Called when an alert turned inactive (the detector stops evaluating it). */
   onDeactivated(alertId: string): void;
   now?: () => Date;
+  /** Each attempt and each outcome write waits for the requests in flight first. */
+  gate?: RequestGate;
   send?: WebhookSend;
   resolve?: Resolver;
 }
@@ -44,6 +47,7 @@ export class DeliveryWorker {
   private readonly owner = randomUUID();
   private readonly now: () => Date;
   private readonly send: WebhookSend;
+  private readonly gate: RequestGate;
   private timer: NodeJS.Timeout | null = null;
   private repairTimer: NodeJS.Timeout | null = null;
   private stopped = true;
@@ -59,6 +63,7 @@ export class DeliveryWorker {
   constructor(private readonly deps: DeliveryWorkerDeps) {
     this.now = deps.now ?? (() => new Date());
     this.send = deps.send ?? sendWebhook;
+    this.gate = deps.gate ?? openGate;
   }
 
   start(): void {
@@ -106,6 +111,7 @@ export class DeliveryWorker {
       do {
         this.again = false;
         while (!this.stopped && this.running.size < MAX_IN_FLIGHT) {
+          await this.gate.quiet();
           const now = this.now();
           const first = this.fresh.shift();
           const d = first ?? (await this.deps.deliveries.claim(this.owner, now, new Date(now.getTime() + this.deps.config.webhookTimeoutMs + LEASE_MARGIN_MS)));
@@ -157,9 +163,10 @@ export class DeliveryWorker {
     this.flushTimer = null;
     const batch = this.outcomes;
     this.outcomes = [];
-    this.flushing = this.flushing.then(() =>
-      this.deps.deliveries.recordOutcomes(batch, this.now()).catch((err: Error) => this.deps.logger.warn(`${batch.length} webhook outcome(s) not recorded (re-sent after the repair): ${err.message}`)),
-    );
+    this.flushing = this.flushing
+      .then(() => this.gate.quiet())
+      .then(() => this.deps.deliveries.recordOutcomes(batch, this.now()))
+      .catch((err: Error) => this.deps.logger.warn(`${batch.length} webhook outcome(s) not recorded (re-sent after the repair): ${err.message}`));
     return this.flushing;
   }
 

@@ -11,6 +11,9 @@ export interface DetectionThreadData {
   logLevel: LogLevel;
   config: AlertsConfig;
   coalesceMs: number;
+  /** The main thread's count of requests in flight (ForegroundActivity), and how long a step waits for them at most. */
+  foreground: SharedArrayBuffer;
+  backgroundMaxWaitMs: number;
 }
 
 /** Main -> thread. `req`: answered by a Reply with the same number. */

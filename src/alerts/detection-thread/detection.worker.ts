@@ -19,6 +19,7 @@ import { RecordDocumentSource } from '../../search/index-sync/record-documents.j
 import { systemClock } from '../../shared/clock.js';
 import type { IndexChangeSink } from '../../shared/index-change-sink.js';
 import { createLogger } from '../../shared/logger.js';
+import { ForegroundActivity } from '../../shared/foreground-activity.js';
 import { detectIdLookup } from '../../shared/mongo/find-by-ids.js';
 import type { PublishedEvent } from '../alert-events.js';
 import { AlertRepository } from '../alert.repository.js';
@@ -80,6 +81,7 @@ const runtime = new AlertRuntime({
   logger,
   config: data.config,
   coalesceMs: data.coalesceMs,
+  gate: new ForegroundActivity(data.foreground).gate(data.backgroundMaxWaitMs),
 });
 
 // Events go to the main thread's bus (its WebSocket subscribers) in one message per turn, and

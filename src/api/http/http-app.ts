@@ -28,6 +28,7 @@ import type { AppMetrics } from './metrics.js';
 import { corsMiddleware } from './cors.js';
 import { explorerRouter } from './explorer.js';
 import { jsonLdRoute } from './json-ld-route.js';
+import type { ForegroundActivity } from '../../shared/foreground-activity.js';
 
 export interface HttpAppDeps {
   config: AppConfig;
@@ -36,6 +37,8 @@ export interface HttpAppDeps {
   logger: Logger;
   metrics: AppMetrics;
   health(): Promise<HealthReport>;
+  /** The requests in flight, shared with the alert detection thread. */
+  foreground?: ForegroundActivity;
 }
 
 export interface HttpApp {
@@ -53,7 +56,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   // A hop count or a list of proxies: only what they appended to X-Forwarded-For is believed.
   if (config.limits.trustProxy !== false) app.set('trust proxy', config.limits.trustProxy);
   const httpServer = http.createServer(app);
-  const requests = new RequestDrain();
+  const requests = new RequestDrain(deps.foreground);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: deps.schema,

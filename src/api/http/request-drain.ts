@@ -3,6 +3,7 @@
 // running may finish, up to a deadline. What was still running at the deadline is reported,
 // so the log says how many requests the shutdown cut.
 import type { NextFunction, Request, Response } from 'express';
+import type { ForegroundActivity } from '../../shared/foreground-activity.js';
 
 export interface DrainResult {
   /** Requests running when draining started. */
@@ -15,6 +16,9 @@ export class RequestDrain {
   private running = 0;
   private draining = false;
   private onIdle: (() => void) | null = null;
+
+  /** `foreground`: told of every request too, for background threads that step aside for them. */
+  constructor(private readonly foreground?: ForegroundActivity) {}
 
   get isDraining(): boolean {
     return this.draining;
@@ -30,11 +34,13 @@ export class RequestDrain {
       return;
     }
     this.running++;
+    this.foreground?.begin();
     let ended = false;
     const end = () => {
       if (ended) return;
       ended = true;
       this.running--;
+      this.foreground?.end();
       if (this.running === 0) this.onIdle?.();
     };
     res.once('finish', end);
