@@ -1,4 +1,5 @@
 import type { Connection, Model, Types } from 'mongoose';
+import { collectionCount } from '../shared/mongo/collection-count.js';
 import { candidateModel, type CandidateRecord } from './candidate.model.js';
 import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
 import { afterCondition, type KeysetPage, type KeysetWindow } from '../shared/keyset-pagination.js';
@@ -93,7 +94,7 @@ export class CandidateRepository {
       .sort({ createdAt: -1, _id: -1 })
       .limit(w.limit + 1)
       .lean<CandidateRecord[]>();
-    const totalCount = await this.model.estimatedDocumentCount();
+    const totalCount = await collectionCount(this.model.collection);
     return { items: rows.slice(0, w.limit), hasNextPage: rows.length > w.limit, totalCount };
   }
 
@@ -126,7 +127,7 @@ export class CandidateRepository {
   }
 
   async count(): Promise<number> {
-    return this.model.estimatedDocumentCount();
+    return collectionCount(this.model.collection);
   }
 
   cursor(batchSize = 1000): AsyncIterable<CandidateRecord> {

@@ -1,4 +1,5 @@
 import type { Connection, Model, Types } from 'mongoose';
+import { collectionCount } from '../shared/mongo/collection-count.js';
 import { postingModel, type PostingRecord } from './posting.model.js';
 import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
 import { afterCondition, type KeysetPage, type KeysetWindow } from '../shared/keyset-pagination.js';
@@ -195,7 +196,7 @@ export class PostingRepository {
   }
 
   async count(): Promise<number> {
-    return this.model.estimatedDocumentCount();
+    return collectionCount(this.model.collection);
   }
 }
 

@@ -101,10 +101,7 @@ export async function loadSeeds(
 
 /** True when nobody has stored an employer, posting or candidate (a catalog alone does not count). */
 export async function holdsNoRecords(repos: AppRepositories): Promise<boolean> {
-  const counts = await Promise.all([
-    repos.employers.model.estimatedDocumentCount(),
-    repos.postings.model.estimatedDocumentCount(),
-    repos.candidates.model.estimatedDocumentCount(),
-  ]);
-  return counts.every((n) => n === 0);
+  // One document's existence each (a count decodes every document on FerretDB v1).
+  const found = await Promise.all([repos.employers.model.exists({}), repos.postings.model.exists({}), repos.candidates.model.exists({})]);
+  return found.every((f) => f === null);
 }
