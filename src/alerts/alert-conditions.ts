@@ -64,18 +64,40 @@ export interface AlertCondition {
 }
 
 export function compileAlertCondition(a: Omit<AlertCondition, 'filter' | 'filterKey' | 'words'> & { query: string | null }): AlertCondition {
+  const filterKey = canonicalJson(a.rawFilter);
+  const shared = a.rawFilter ? sharedFilter(filterKey, a.rawFilter) : null;
   return {
     id: a.id,
     kind: a.kind,
     ownerKeyId: a.ownerKeyId,
     candidateId: a.candidateId,
     postingId: a.postingId,
-    rawFilter: a.rawFilter,
+    rawFilter: shared?.raw ?? null,
     webhookUrl: a.webhookUrl,
-    filter: a.rawFilter ? compilePostingFilter(a.rawFilter) : null,
-    filterKey: canonicalJson(a.rawFilter),
+    filter: shared?.filter ?? null,
+    filterKey,
     words: [...new Set(tokenize(a.query ?? ''))],
   };
+}
+
+/**
+ * One compiled filter (and one copy of the filter as given) per distinct filter: 100,000 alerts
+ * share a few hundred (a state and a setting), and a compiled filter's vocabularies made up
+ * most of the index's 1.7 KB per alert. An entry lives while some alert holds its filter.
+ */
+const filters = new Map<string, { filter: WeakRef<CompiledPostingFilter>; raw: PostingSearchFilter }>();
+const unused = new FinalizationRegistry<string>((key) => {
+  if (filters.get(key)?.filter.deref() === undefined) filters.delete(key);
+});
+
+function sharedFilter(key: string, raw: PostingSearchFilter): { filter: CompiledPostingFilter; raw: PostingSearchFilter } {
+  const known = filters.get(key);
+  const filter = known?.filter.deref();
+  if (known && filter) return { filter, raw: known.raw };
+  const compiled = compilePostingFilter(raw);
+  filters.set(key, { filter: new WeakRef(compiled), raw });
+  unused.register(compiled, key);
+  return { filter: compiled, raw };
 }
 
 export function postingWords(doc: Pick<PostingSearchDocument, 'title' | 'description' | 'employerName' | 'skills'>): string[] {

@@ -120,3 +120,18 @@ describe('AlertIndex', () => {
     expect(index.size).toBe(alerts.length - 1 - others.length);
   });
 });
+
+describe('compiled alert filters', () => {
+  const alert = (id: string, rawFilter: AlertCondition['rawFilter']) =>
+    compileAlertCondition({ id, kind: 'SAVED_SEARCH', ownerKeyId: 'k', candidateId: null, postingId: null, query: null, rawFilter, webhookUrl: null });
+
+  it('are shared by alerts with the same filter (in any key order), and only by them', () => {
+    const a = alert('a', { states: ['TX'], settings: [CareSetting.HOSPITAL] });
+    const b = alert('b', { settings: [CareSetting.HOSPITAL], states: ['TX'] });
+    const c = alert('c', { states: ['CA'], settings: [CareSetting.HOSPITAL] });
+    expect(b.filter).toBe(a.filter);
+    expect(b.filterKey).toBe(a.filterKey);
+    expect(c.filter).not.toBe(a.filter);
+    expect(alert('d', null).filter).toBeNull();
+  });
+});
