@@ -2,6 +2,7 @@ import type { Connection, Model, Types } from 'mongoose';
 import { collectionCount } from '../shared/mongo/collection-count.js';
 import { candidateModel, type CandidateRecord } from './candidate.model.js';
 import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
+import { ensureSchemaIndexes } from '../shared/mongo/schema-indexes.js';
 import { afterCondition, type KeysetPage, type KeysetWindow } from '../shared/keyset-pagination.js';
 import { conflict } from '../shared/errors.js';
 import { DEGREE_LEVEL_ORDER } from '../shared/enums.js';
@@ -32,7 +33,7 @@ export class CandidateRepository {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    await ensureSchemaIndexes(this.model, this.idLookup);
   }
 
   async findById(id: Types.ObjectId): Promise<CandidateRecord | null> {

@@ -2,6 +2,7 @@ import type { Connection, Model, Types } from 'mongoose';
 import { collectionCount } from '../shared/mongo/collection-count.js';
 import { postingModel, type PostingRecord } from './posting.model.js';
 import { findByIds, type IdLookup } from '../shared/mongo/find-by-ids.js';
+import { ensureSchemaIndexes } from '../shared/mongo/schema-indexes.js';
 import { afterCondition, type KeysetPage, type KeysetWindow } from '../shared/keyset-pagination.js';
 import { allOf } from '../shared/mongo/filters.js';
 import type { PostingStatus } from '../shared/enums.js';
@@ -28,7 +29,7 @@ export class PostingRepository {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    await ensureSchemaIndexes(this.model, this.idLookup);
     await this.backfillFeedKeys();
   }
 

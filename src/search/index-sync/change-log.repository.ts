@@ -10,7 +10,7 @@
 // many items of each bucket they have applied, so nothing is applied twice and a late writer
 // (one that took its second before another writer's but committed after it) is still seen
 // while its bucket is re-read.
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model, type mongo } from 'mongoose';
 import type { IndexedEntity } from '../../shared/index-change-sink.js';
 import { isDuplicateKeyError } from '../../shared/mongo/duplicate-key.js';
 
@@ -50,6 +50,10 @@ export class ChangeLogRepository {
     this.buckets = (conn.models.IndexChange as Model<ChangeBucket>) ?? conn.model('IndexChange', bucketSchema);
   }
 
+  private raw(): mongo.Collection<ChangeBucket> {
+    return this.buckets.collection as unknown as mongo.Collection<ChangeBucket>;
+  }
+
   async ensureIndexes(): Promise<void> {
     await this.buckets.createIndexes();
   }
@@ -57,16 +61,18 @@ export class ChangeLogRepository {
   async append(entity: IndexedEntity, entityIds: readonly string[], now: Date, src?: string): Promise<void> {
     if (entityIds.length === 0) return;
     const second = secondOf(now);
+    // On the driver: mongoose's casting of a 1,000-item $push took 50-120 ms, the command 25-30
+    // (measured on FerretDB); the items are built here, of the schema's shape.
     const update = {
       $push: { items: { $each: entityIds.map((entityId) => (src ? { entity, entityId, src } : { entity, entityId })) } },
       $setOnInsert: { at: new Date(second * 1000) },
     };
     try {
-      await this.buckets.updateOne({ _id: bucketId(second) }, update, { upsert: true });
+      await this.raw().updateOne({ _id: bucketId(second) }, update, { upsert: true });
     } catch (err) {
       // Two first writers of one second: the loser's insert collides; the bucket exists now.
       if (!isDuplicateKeyError(err)) throw err;
-      await this.buckets.updateOne({ _id: bucketId(second) }, update);
+      await this.raw().updateOne({ _id: bucketId(second) }, update);
     }
   }
 
