@@ -20,6 +20,7 @@ import { catalogLookup } from '../src/search/documents/posting-document.js';
 import { readSeedFiles } from '../src/seeding/seed-files.js';
 import { loadSeeds } from '../src/seeding/seed-loader.js';
 import { DEFAULT_EXACT_TIER, DEFAULT_RANK_WINDOWS, MeilisearchEngine, postingPayload } from '../src/search/meilisearch/meilisearch.engine.js';
+import { MeilisearchTasks } from '../src/search/meilisearch/meilisearch-tasks.js';
 import type { RankedPage, SearchEngine } from '../src/search/search-engine.js';
 import { bulkLoad, generateBenchData } from './load-data.js';
 import { exactTopCandidates, exactTopPostings } from './exact-ranking.js';
@@ -174,7 +175,7 @@ try {
       const rawWall0 = Date.now();
       const tasks = [];
       for (let i = 0; i < payloads.length; i += 5000) tasks.push(await index.addDocuments(payloads.slice(i, i + 5000), { primaryKey: 'id' }));
-      const last = await client.tasks.waitForTask(tasks.at(-1)!.taskUid, { timeout: 3_600_000, interval: 200 });
+      const last = await new MeilisearchTasks(client, 3_600_000).waitFor(tasks.at(-1)!.taskUid);
       const rawS = (performance.now() - r0) / 1000;
       const rawRate = payloads.length / rawS;
       const rawCpu = cpuSnapshot(MEILI_PID);

@@ -16,6 +16,7 @@ import { candidateQueryFitVectors } from '../src/search/meilisearch/meilisearch-
 import { FIT_EMBEDDER } from '../src/search/meilisearch/meilisearch-fit-vectors.js';
 import { f32 } from '../src/search/meilisearch/meilisearch-payloads.js';
 import { POSTING_POOL_FIELDS, scorePostings, type PostingPoolDoc } from '../src/search/meilisearch/meilisearch-ranking.js';
+import { MeilisearchTasks } from '../src/search/meilisearch/meilisearch-tasks.js';
 import { generateBenchData } from './load-data.js';
 import { candidateProfileOf, postingIdOf, postingProfileOf } from './engine-only.js';
 
@@ -51,7 +52,7 @@ if (!stats || stats.numberOfDocuments < POSTINGS) {
     tasks.push(await index.addDocuments(payloads, { primaryKey: 'id' }));
   }
   const t0 = performance.now();
-  await client.tasks.waitForTask(tasks.at(-1)!.taskUid, { timeout: 3_600_000, interval: 500 });
+  await new MeilisearchTasks(client, 3_600_000).waitFor(tasks.at(-1)!.taskUid);
   log(`loaded ${POSTINGS} postings in ${((performance.now() - t0) / 1000).toFixed(0)} s after enqueueing`);
 }
 

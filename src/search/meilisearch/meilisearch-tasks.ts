@@ -21,7 +21,11 @@ export class MeilisearchTasks {
    * (and warned) during the minute-long waits of a rebuild's queued batches.
    */
   async wait(enqueued: EnqueuedTaskPromise): Promise<Task> {
-    const { taskUid } = await enqueued;
+    return this.waitFor((await enqueued).taskUid);
+  }
+
+  /** `wait` for a task enqueued earlier. */
+  async waitFor(taskUid: number): Promise<Task> {
     // The timeout counts from when the task starts: a rebuild queues several batches, and the
     // last one waits behind the others (minutes on a busy machine) before its own run.
     // Waiting in the queue is bounded too, by four timeouts.

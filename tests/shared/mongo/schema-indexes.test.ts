@@ -22,7 +22,7 @@ describe('ensureSchemaIndexes', () => {
 
   it('creates every schema index for servers that use them', async () => {
     await ensureSchemaIndexes(postingModel(conn), 'in');
-    expect(await names()).toEqual(['_id_', ...postingModel(conn).schema.indexes().map(([fields]) => Object.entries(fields).map(([k, v]) => `${k}_${v}`).join('_'))].sort());
+    expect(await names()).toEqual(['_id_', ...postingModel(conn).schema.indexes().map(([fields]: [Record<string, unknown>, unknown]) => Object.entries(fields).map(([k, v]) => `${k}_${v}`).join('_'))].sort());
   });
 
   it('keeps only the unique constraints where no secondary index serves a query, dropping the others', async () => {
