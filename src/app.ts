@@ -31,8 +31,6 @@ import type { AlertRuntimeDeps } from './alerts/alert-runtime.js';
 /** /health reports outbox counts, and its whole report, at most this old (plus one check). */
 const HEALTH_COUNTS_MAX_AGE_MS = 1000;
 const HEALTH_MAX_AGE_MS = 250;
-/** Alert detection in its own thread: one pass per this window over every change handed over meanwhile. */
-const ALERT_COALESCE_MS = 200;
 /** A background step (alert detection, a webhook send) waits at most this long for requests to finish. */
 const BACKGROUND_MAX_WAIT_MS = 250;
 
@@ -142,7 +140,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       // Seams are functions, which cannot cross into a thread: a test that gives them runs detection here.
       alertThread:
         config.alerts.detectionThread && !options.alertSeams
-          ? { mongoUri: mongo.uri, dbName: config.mongo.dbName, logLevel: config.logLevel, config: config.alerts, coalesceMs: ALERT_COALESCE_MS, foreground: foreground.buffer, backgroundMaxWaitMs: BACKGROUND_MAX_WAIT_MS }
+          ? { mongoUri: mongo.uri, dbName: config.mongo.dbName, logLevel: config.logLevel, config: config.alerts, coalesceMs: config.alerts.detectionBatchMs, foreground: foreground.buffer, backgroundMaxWaitMs: BACKGROUND_MAX_WAIT_MS }
           : undefined,
     });
     // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).

@@ -102,6 +102,7 @@ describe('loadConfig', () => {
       ALERT_MAX_FAILED_DELIVERIES: '10',
       ALERT_MAX_PER_KEY: '50',
       ALERT_DETECTION_THREAD: 'false',
+      ALERT_DETECTION_BATCH_MS: '500',
       ALERT_TEST_DETECTION_DELAY_MS: '0',
       WS_MAX_CONNECTIONS_PER_KEY: '3',
     });
@@ -159,6 +160,7 @@ describe('loadConfig', () => {
         maxPerKey: 50,
         wsMaxConnectionsPerKey: 3,
         detectionThread: false,
+        detectionBatchMs: 500,
         allowPrivateTargets: false,
         testDetectionDelayMs: 0,
       },
@@ -186,6 +188,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test', ALERT_DETECTION_THREAD: 'true' }).alerts.detectionThread).toBe(true);
     expect(loadConfig({ ALERT_DETECTION_THREAD: 'false' }).alerts.detectionThread).toBe(false);
     expect(variablesIn(configError({ ALERT_DETECTION_THREAD: 'maybe' }))).toEqual(['ALERT_DETECTION_THREAD']);
+  });
+
+  it('batches alert detection for 2 s by default, at most 4 s (delivery starts within 5 s of a write)', () => {
+    expect(loadConfig({}).alerts.detectionBatchMs).toBe(2_000);
+    expect(loadConfig({ ALERT_DETECTION_BATCH_MS: '0' }).alerts.detectionBatchMs).toBe(0);
+    expect(variablesIn(configError({ ALERT_DETECTION_BATCH_MS: '5000' }))).toEqual(['ALERT_DETECTION_BATCH_MS']);
+    expect(variablesIn(configError({ ALERT_DETECTION_BATCH_MS: '-1' }))).toEqual(['ALERT_DETECTION_BATCH_MS']);
   });
 
   it('runs the embedded engine in worker threads by default, in-thread for tests or with SEARCH_WORKERS=0', () => {

@@ -21,6 +21,8 @@ export const alertEnv = {
   ALERT_MAX_PER_KEY: positiveInt.default(1_000),
   // Detection in a thread of its own (default; tests build many apps: in-thread unless they ask).
   ALERT_DETECTION_THREAD: boolFlag.optional(),
+  // The thread's pass takes every change handed over within this window (README "Alerts").
+  ALERT_DETECTION_BATCH_MS: z.coerce.number().int().min(0).max(4_000).default(2_000),
   // Test-only: holds every alert detection pass this long (crash tests); refused in production.
   ALERT_TEST_DETECTION_DELAY_MS: z.coerce.number().int().min(0).default(0),
   WS_MAX_CONNECTIONS_PER_KEY: positiveInt.default(5),
@@ -41,6 +43,8 @@ export interface AlertsConfig {
   allowPrivateTargets: boolean;
   /** Detection, its MongoDB work and webhook sending in their own thread (detection-thread/). */
   detectionThread: boolean;
+  /** The detection thread gathers changes this long per pass: fewer, larger database round trips beside the requests. */
+  detectionBatchMs: number;
   /** Test-only, 0 (inert) by default: each detection pass waits this long first (tests/alerts/detection-crash.test.ts). */
   testDetectionDelayMs: number;
 }
@@ -66,6 +70,7 @@ export function alertsConfig(e: AlertEnv): AlertsConfig {
     wsMaxConnectionsPerKey: e.WS_MAX_CONNECTIONS_PER_KEY,
     allowPrivateTargets: e.NODE_ENV !== 'production',
     detectionThread: e.ALERT_DETECTION_THREAD ?? e.NODE_ENV !== 'test',
+    detectionBatchMs: e.ALERT_DETECTION_BATCH_MS,
     testDetectionDelayMs: e.ALERT_TEST_DETECTION_DELAY_MS,
   };
 }
