@@ -24,8 +24,9 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 /** A request line shortened to what the figures need. */
 function debugLine(line: string): string {
   if (!line.includes('"msg":"request"')) return line;
-  const r = JSON.parse(line) as { time: string; operationType?: string; durationMs: number; responseBytes?: number };
-  return `${r.time} request ${r.operationType ?? ''} ${r.durationMs} ms (${r.responseBytes ?? 0} bytes out)`;
+  const r = JSON.parse(line) as { time: string; operationType?: string; durationMs: number; responseBytes?: number; stagesMs?: Record<string, number> };
+  const stages = r.stagesMs ? `; stages at ${Object.entries(r.stagesMs).map(([k, v]) => `${k} ${v}`).join(', ')} ms` : '';
+  return `${r.time} request ${r.operationType ?? ''} ${r.durationMs} ms (${r.responseBytes ?? 0} bytes out)${stages}`;
 }
 
 const data = generateBenchData(POSTINGS, 0, 50);

@@ -19,6 +19,8 @@ export interface RequestObservation {
   /** First error's extensions.code, when the response carried errors. */
   errorCode?: string;
   variableNames?: string[];
+  /** Debug lines: when each GraphQL stage was reached, in ms since the request arrived. */
+  stagesMs?: Record<string, number>;
 }
 
 export interface FinishedRequest {
@@ -84,6 +86,7 @@ export function requestLogMiddleware(logger: Logger, onFinish: (r: FinishedReque
           operationType: obs.operationType,
           variableNames: obs.variableNames,
           responseBytes: Number(res.getHeader('content-length') ?? 0) || undefined,
+          stagesMs: obs.stagesMs,
         });
       }
       // GraphQL calls are the traffic an operator follows; health checks, scrapes and the
@@ -116,12 +119,29 @@ export function createObservationPlugin(): ApolloServerPlugin<GraphQLContext> {
       if (!obs) return;
       obs.operationName = saneName(request.operationName);
       obs.variableNames = Object.keys(request.variables ?? {}).map((n) => saneName(n) ?? 'invalid_name').slice(0, 50);
+      // Where a slow request's time went before, in and after its resolvers (body and context,
+      // parse and validation, execution, the response); the rest up to durationMs is sending it
+      // and the other plugins' work (the audit write).
+      const stages: Record<string, number> = {};
+      const mark = (stage: string) => (stages[stage] = Math.round(Number(process.hrtime.bigint() - obs.startedAt) / 1e5) / 10);
+      mark('graphqlStart');
+      obs.stagesMs = stages;
       return {
         async didResolveOperation({ operation, operationName }) {
+          mark('validated');
           obs.operationType = operation?.operation;
           obs.operationName = saneName(operationName) ?? 'anonymous';
         },
+        async executionDidStart() {
+          mark('executionStart');
+          return {
+            async executionDidEnd() {
+              mark('executionEnd');
+            },
+          };
+        },
         async willSendResponse({ response }) {
+          mark('responseReady');
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const code = errors?.[0]?.extensions?.code;
           if (errors?.length) obs.errorCode = typeof code === 'string' ? code : 'ERROR';

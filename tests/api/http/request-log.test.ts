@@ -36,8 +36,15 @@ describe.each(['info', 'debug'] as const)('request log at LOG_LEVEL=%s', (level)
     expect(typeof line.durationMs).toBe('number');
     // Variables' values are never logged; their names only at debug.
     expect(JSON.stringify(line)).not.toContain('CERTIFICATION');
-    if (level === 'debug') expect(line).toMatchObject({ variableNames: ['kind'], operationType: 'query', keyId: 'bootstrap-admin' });
-    else expect(line.variableNames).toBeUndefined();
+    if (level === 'debug') {
+      expect(line).toMatchObject({ variableNames: ['kind'], operationType: 'query', keyId: 'bootstrap-admin' });
+      // The GraphQL stages in the order they happen, all within the request's duration.
+      const stages = line.stagesMs as unknown as Record<string, number>;
+      expect(Object.keys(stages)).toEqual(['graphqlStart', 'validated', 'executionStart', 'executionEnd', 'responseReady']);
+      const at = Object.values(stages);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      expect(at.at(-1)).toBeLessThanOrEqual(line.durationMs as number);
+    } else expect(line.variableNames).toBeUndefined();
   });
 
   it('the outcome is the error code, and anonymous callers are ANONYMOUS', async () => {
