@@ -140,7 +140,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       // Seams are functions, which cannot cross into a thread: a test that gives them runs detection here.
       alertThread:
         config.alerts.detectionThread && !options.alertSeams
-          ? { mongoUri: mongo.uri, dbName: config.mongo.dbName, logLevel: config.logLevel, config: config.alerts, coalesceMs: config.alerts.detectionBatchMs, foreground: foreground.buffer, backgroundMaxWaitMs: BACKGROUND_MAX_WAIT_MS }
+          ? { mongoUri: mongo.uri, dbName: config.mongo.dbName, logLevel: config.logLevel, config: config.alerts, foreground: foreground.buffer, backgroundMaxWaitMs: BACKGROUND_MAX_WAIT_MS }
           : undefined,
     });
     // The snapshot and the journal when there is one (seconds), else MongoDB (minutes at scale).

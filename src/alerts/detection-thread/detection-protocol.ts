@@ -10,7 +10,6 @@ export interface DetectionThreadData {
   dbName: string;
   logLevel: LogLevel;
   config: AlertsConfig;
-  coalesceMs: number;
   /** The main thread's count of requests in flight (ForegroundActivity), and how long a step waits for them at most. */
   foreground: SharedArrayBuffer;
   backgroundMaxWaitMs: number;

@@ -80,7 +80,8 @@ const runtime = new AlertRuntime({
   clock: systemClock,
   logger,
   config: data.config,
-  coalesceMs: data.coalesceMs,
+  // One pass per batch window over every change handed over meanwhile.
+  coalesceMs: data.config.detectionBatchMs,
   gate: new ForegroundActivity(data.foreground).gate(data.backgroundMaxWaitMs),
 });
 

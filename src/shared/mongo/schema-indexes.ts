@@ -17,8 +17,8 @@ export async function ensureSchemaIndexes<T>(model: Model<T>, idLookup: IdLookup
   for (const [fields, options] of model.schema.indexes()) {
     if (options?.unique) await model.collection.createIndex(fields as Record<string, 1 | -1>, options as Record<string, unknown>);
   }
-  const existing = await model.collection.indexes().catch(() => []);
-  for (const ix of existing) {
+  // Every caller's schema has a unique index, so the collection exists by now.
+  for (const ix of await model.collection.indexes()) {
     if (ix.name && ix.name !== '_id_' && !ix.unique) await model.collection.dropIndex(ix.name);
   }
 }
